@@ -1,5 +1,15 @@
 //! santong (三同): check, compare and generate China's government service-item
 //! catalogues against the national standard — 同一事项、同一标准、同一编码.
+//!
+//! Data flows one way: `standards/*.yaml` → [`standard::Standard`];
+//! spreadsheets → [`catalogue`] records with cell locations; both →
+//! [`check`] → findings; findings → [`report`] renderers. The library never
+//! prints: the binary renders.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod codes;
+pub mod i18n;
+pub mod standard;
+pub mod text;
+pub mod yaml;

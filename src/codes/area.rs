@@ -157,8 +157,14 @@ mod tests {
         assert_eq!(padded.code, "511602");
         assert!(parse_area("130171").unwrap().development_zone);
         assert!(!parse_area("130102").unwrap().development_zone);
-        assert_eq!(parse_area("990101"), Err(AreaIssue::UnknownProvince("99".into())));
-        assert_eq!(parse_area("710000"), Err(AreaIssue::UnknownProvince("71".into())));
+        assert_eq!(
+            parse_area("990101"),
+            Err(AreaIssue::UnknownProvince("99".into()))
+        );
+        assert_eq!(
+            parse_area("710000"),
+            Err(AreaIssue::UnknownProvince("71".into()))
+        );
         assert_eq!(parse_area("510001"), Err(AreaIssue::BadStructure));
         assert_eq!(parse_area("45072"), Err(AreaIssue::Malformed));
         assert_eq!(parse_area("45072A"), Err(AreaIssue::Malformed));
@@ -167,7 +173,8 @@ mod tests {
 
     #[test]
     fn list_lookup() {
-        let list = AreaList::from_csv_text("code,name,cityCode,provinceCode\n450721,浦北县,4507,45\n");
+        let list =
+            AreaList::from_csv_text("code,name,cityCode,provinceCode\n450721,浦北县,4507,45\n");
         assert!(validate_area("450721", Some(&list)).is_ok());
         assert!(validate_area("450700", Some(&list)).is_ok());
         assert!(validate_area("450000", Some(&list)).is_ok());

@@ -19,6 +19,5 @@ pub use credit::{
 };
 pub use phone::{check_phone_cell, find_phone_numbers, PhoneIssue, PhoneKind, PhoneNumber};
 pub use service::{
-    validate_basic_code, validate_handling_code, BasicCode, BasicIssue, ImplParts,
-    split_impl_code,
+    split_impl_code, validate_basic_code, validate_handling_code, BasicCode, BasicIssue, ImplParts,
 };

@@ -54,7 +54,8 @@ pub fn find_phone_numbers(text: &str) -> Vec<PhoneNumber> {
     while i < chars.len() {
         let c = chars[i];
         let opens = c == '(' || c == '（' || c == '+';
-        if !(c.is_ascii_digit() || (opens && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))) {
+        if !(c.is_ascii_digit() || (opens && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())))
+        {
             i += 1;
             continue;
         }
@@ -68,7 +69,8 @@ pub fn find_phone_numbers(text: &str) -> Vec<PhoneNumber> {
                 || d == '（'
                 || d == '）'
                 || d == '+'
-                || (is_dash(d) && (d != '一' || chars.get(j + 1).is_some_and(|n| n.is_ascii_digit())));
+                || (is_dash(d)
+                    && (d != '一' || chars.get(j + 1).is_some_and(|n| n.is_ascii_digit())));
             if d.is_ascii_digit() || (j > start && joiner) || j == start {
                 j += 1;
             } else {
@@ -120,7 +122,8 @@ fn classify(run: &str) -> PhoneNumber {
     let first = &parts[0];
     if first.starts_with('0') && (3..=4).contains(&first.len()) {
         let local = &parts[1];
-        let local_ok = (7..=8).contains(&local.len()) || (local.len() == 5 && local.starts_with("123"));
+        let local_ok =
+            (7..=8).contains(&local.len()) || (local.len() == 5 && local.starts_with("123"));
         let ext_ok = parts[2..].iter().all(|p| p.len() <= 6);
         if local_ok && ext_ok && !local.starts_with('0') {
             return kind_digits(PhoneKind::Landline, &format!("{first}{local}"));
@@ -141,7 +144,11 @@ fn classify_compact(run: &str, d: &str) -> PhoneNumber {
     } else if d.len() == 10 && (d.starts_with("400") || d.starts_with("800")) {
         PhoneKind::Nationwide
     } else if d.starts_with('0') {
-        let area = if d[1..].starts_with('1') || d[1..].starts_with('2') { 3 } else { 4 };
+        let area = if d[1..].starts_with('1') || d[1..].starts_with('2') {
+            3
+        } else {
+            4
+        };
         let local = d.len().saturating_sub(area);
         if (7..=8).contains(&local) || (local == 5 && d[area..].starts_with("123")) {
             PhoneKind::Landline
@@ -211,7 +218,11 @@ mod tests {
         let t = "窗口咨询：0775-1234567；电话咨询：13800138000，全国热线4008123123";
         assert_eq!(
             kinds(t),
-            vec![PhoneKind::Landline, PhoneKind::Mobile, PhoneKind::Nationwide]
+            vec![
+                PhoneKind::Landline,
+                PhoneKind::Mobile,
+                PhoneKind::Nationwide
+            ]
         );
         // office hours are not phone numbers
         assert!(find_phone_numbers("工作日9:00-12:00").is_empty());
@@ -219,11 +230,23 @@ mod tests {
 
     #[test]
     fn missing_area_codes_and_garbage() {
-        assert_eq!(check_phone_cell("1234567"), Err(PhoneIssue::NoAreaCode("1234567".into())));
-        assert_eq!(check_phone_cell("12345"), Err(PhoneIssue::NoAreaCode("12345".into())));
+        assert_eq!(
+            check_phone_cell("1234567"),
+            Err(PhoneIssue::NoAreaCode("1234567".into()))
+        );
+        assert_eq!(
+            check_phone_cell("12345"),
+            Err(PhoneIssue::NoAreaCode("12345".into()))
+        );
         assert_eq!(check_phone_cell("窗口咨询"), Err(PhoneIssue::NoNumber));
         assert_eq!(check_phone_cell(""), Err(PhoneIssue::NoNumber));
-        assert!(matches!(check_phone_cell("0775-123"), Err(PhoneIssue::Malformed(_))));
-        assert!(matches!(check_phone_cell("0775-123456789"), Err(PhoneIssue::Malformed(_))));
+        assert!(matches!(
+            check_phone_cell("0775-123"),
+            Err(PhoneIssue::Malformed(_))
+        ));
+        assert!(matches!(
+            check_phone_cell("0775-123456789"),
+            Err(PhoneIssue::Malformed(_))
+        ));
     }
 }

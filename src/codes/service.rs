@@ -87,13 +87,22 @@ mod tests {
     #[test]
     fn basic_codes() {
         let b = validate_basic_code("000104002000").unwrap();
-        assert_eq!((b.prefix, b.item_type, b.main, b.sub), ("00", "01", "04002", "000"));
+        assert_eq!(
+            (b.prefix, b.item_type, b.main, b.sub),
+            ("00", "01", "04002", "000")
+        );
         let b = validate_basic_code("650116013001").unwrap();
         assert_eq!((b.prefix, b.item_type, b.sub), ("65", "01", "001"));
         let b = validate_basic_code("452004020000").unwrap();
         assert_eq!(b.item_type, "20");
-        assert_eq!(validate_basic_code("00010400200"), Err(BasicIssue::Length(11)));
-        assert_eq!(validate_basic_code("00010400200X"), Err(BasicIssue::NonDigit));
+        assert_eq!(
+            validate_basic_code("00010400200"),
+            Err(BasicIssue::Length(11))
+        );
+        assert_eq!(
+            validate_basic_code("00010400200X"),
+            Err(BasicIssue::NonDigit)
+        );
         assert_eq!(
             validate_basic_code("990104002000"),
             Err(BasicIssue::UnknownProvince("99".into()))

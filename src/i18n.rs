@@ -1,0 +1,71 @@
+//! The user's language and the message table for everything the binary and
+//! renderers say that is not a rule message (those live with the rules in
+//! `standards/*/rules.yaml`).
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    Zh,
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG in that
+    /// order, as POSIX does), otherwise English.
+    pub fn from_env() -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var) {
+                if v.is_empty() {
+                    continue;
+                }
+                return if v.to_ascii_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                };
+            }
+        }
+        Lang::En
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh_cn" | "cn" | "chinese" => Some(Lang::Zh),
+            "en" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Pick the text for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    pub fn msg(self, m: &crate::standard::Msg) -> &str {
+        self.pick(&m.zh, &m.en)
+    }
+}
+
+/// A fixed UI string in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct T(pub &'static str, pub &'static str);
+
+impl T {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.0,
+            Lang::En => self.1,
+        }
+    }
+}

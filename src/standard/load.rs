@@ -1,0 +1,613 @@
+//! Loading standard directories, layering a provincial standard over the
+//! one it extends, and validating the result.
+//!
+//! Every error names the file and, where it can, the line and column, so a
+//! standards office editing YAML by hand sees where it went wrong.
+
+use super::expr::{environment, template_name};
+use super::model::*;
+use super::vocab::Vocabulary;
+use super::Standard;
+use crate::yaml::{self, YamlError};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The embedded national standard, as (file name, text).
+pub const NATIONAL_FILES: [(&str, &str); 4] = [
+    (
+        "standard.yaml",
+        include_str!("../../standards/national/standard.yaml"),
+    ),
+    (
+        "elements.yaml",
+        include_str!("../../standards/national/elements.yaml"),
+    ),
+    (
+        "vocabularies.yaml",
+        include_str!("../../standards/national/vocabularies.yaml"),
+    ),
+    (
+        "rules.yaml",
+        include_str!("../../standards/national/rules.yaml"),
+    ),
+];
+
+/// The embedded sample basic catalogue.
+pub const SAMPLE_BASIC_CATALOGUE: &str =
+    include_str!("../../standards/national/basic-catalogue.sample.yaml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum StandardError {
+    #[error("{0}")]
+    Yaml(#[from] YamlError),
+    #[error("{path}: cannot read: {message}")]
+    Io { path: String, message: String },
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Extends { path: String, message: String },
+}
+
+/// One standard directory's parsed files.
+struct Layer {
+    dir: String,
+    meta: MetaDef,
+    elements: Vec<ElementDef>,
+    vocabularies: Vec<VocabularyDef>,
+    rules: Vec<RuleDef>,
+    /// file name -> (display path, text), for locating validation errors
+    texts: HashMap<&'static str, (String, String)>,
+}
+
+const FILES: [&str; 4] = [
+    "standard.yaml",
+    "elements.yaml",
+    "vocabularies.yaml",
+    "rules.yaml",
+];
+
+fn parse_layer(
+    dir: String,
+    texts: HashMap<&'static str, (String, String)>,
+) -> Result<Layer, StandardError> {
+    let get = |name: &str| texts.get(name).map(|(p, t)| (PathBuf::from(p), t.as_str()));
+    let meta: MetaDef = match get("standard.yaml") {
+        Some((p, t)) => yaml::parse(t, &p)?,
+        None => {
+            return Err(StandardError::Extends {
+                path: dir,
+                message: "no standard.yaml in this directory".into(),
+            })
+        }
+    };
+    let elements = match get("elements.yaml") {
+        Some((p, t)) => yaml::parse::<ElementsFile>(t, &p)?.elements,
+        None => Vec::new(),
+    };
+    let vocabularies = match get("vocabularies.yaml") {
+        Some((p, t)) => yaml::parse::<VocabulariesFile>(t, &p)?.vocabularies,
+        None => Vec::new(),
+    };
+    let rules = match get("rules.yaml") {
+        Some((p, t)) => yaml::parse::<RulesFile>(t, &p)?.rules,
+        None => Vec::new(),
+    };
+    Ok(Layer {
+        dir,
+        meta,
+        elements,
+        vocabularies,
+        rules,
+        texts,
+    })
+}
+
+fn national_layer() -> Result<Layer, StandardError> {
+    let texts = NATIONAL_FILES
+        .iter()
+        .map(|(n, t)| (*n, (format!("<embedded>/national/{n}"), t.to_string())))
+        .collect();
+    parse_layer("national".into(), texts)
+}
+
+fn dir_layer(dir: &Path) -> Result<Layer, StandardError> {
+    if !dir.is_dir() {
+        return Err(StandardError::Io {
+            path: dir.display().to_string(),
+            message: "not a directory".into(),
+        });
+    }
+    let mut texts = HashMap::new();
+    for name in FILES {
+        let p = dir.join(name);
+        if p.exists() {
+            let t = std::fs::read_to_string(&p).map_err(|e| StandardError::Io {
+                path: p.display().to_string(),
+                message: e.to_string(),
+            })?;
+            texts.insert(name, (p.display().to_string(), t));
+        }
+    }
+    parse_layer(dir.display().to_string(), texts)
+}
+
+pub fn load_national() -> Result<Standard, StandardError> {
+    build(vec![national_layer()?])
+}
+
+pub fn load_dir(dir: &Path) -> Result<Standard, StandardError> {
+    let mut layers = Vec::new();
+    let mut seen = HashSet::new();
+    let mut cur = Some(dir.to_path_buf());
+    while let Some(d) = cur.take() {
+        let canon = d.canonicalize().unwrap_or_else(|_| d.clone());
+        if !seen.insert(canon) || layers.len() > 16 {
+            return Err(StandardError::Extends {
+                path: d.display().to_string(),
+                message: "`extends` forms a cycle".into(),
+            });
+        }
+        let layer = dir_layer(&d)?;
+        match layer.meta.extends.as_deref() {
+            Some("national") => {
+                layers.push(layer);
+                layers.push(national_layer()?);
+            }
+            Some(rel) => {
+                cur = Some(d.join(rel));
+                layers.push(layer);
+            }
+            None => layers.push(layer),
+        }
+    }
+    layers.reverse();
+    build(layers)
+}
+
+fn merge<T: Clone>(base: &mut Option<T>, over: &Option<T>) {
+    if over.is_some() {
+        base.clone_from(over);
+    }
+}
+
+fn merge_element(b: &mut ElementDef, o: &ElementDef) {
+    merge(&mut b.label, &o.label);
+    merge(&mut b.aliases, &o.aliases);
+    if let Some(add) = &o.add_aliases {
+        b.aliases
+            .get_or_insert_with(Vec::new)
+            .extend(add.iter().cloned());
+    }
+    merge(&mut b.scope, &o.scope);
+    merge(&mut b.kind, &o.kind);
+    merge(&mut b.vocabulary, &o.vocabulary);
+    merge(&mut b.multi, &o.multi);
+    merge(&mut b.required, &o.required);
+    merge(&mut b.required_when, &o.required_when);
+    merge(&mut b.max_length, &o.max_length);
+    merge(&mut b.min, &o.min);
+    merge(&mut b.max, &o.max);
+    merge(&mut b.pattern, &o.pattern);
+    merge(&mut b.strict, &o.strict);
+    merge(&mut b.uniform, &o.uniform);
+    merge(&mut b.none_value, &o.none_value);
+    merge(&mut b.unit_element, &o.unit_element);
+    merge(&mut b.description, &o.description);
+    merge(&mut b.description_en, &o.description_en);
+}
+
+fn merge_vocabulary(b: &mut VocabularyDef, o: &VocabularyDef) {
+    merge(&mut b.label, &o.label);
+    merge(&mut b.pad, &o.pad);
+    merge(&mut b.entries, &o.entries);
+    if let Some(add) = &o.add_entries {
+        let entries = b.entries.get_or_insert_with(Vec::new);
+        for e in add {
+            entries.retain(|x| x.code != e.code);
+            entries.push(e.clone());
+        }
+    }
+    merge(&mut b.uncoded, &o.uncoded);
+}
+
+fn merge_rule(b: &mut RuleDef, o: &RuleDef) {
+    merge(&mut b.severity, &o.severity);
+    merge(&mut b.element, &o.element);
+    merge(&mut b.when, &o.when);
+    merge(&mut b.assert, &o.assert);
+    merge(&mut b.title, &o.title);
+    merge(&mut b.message, &o.message);
+    merge(&mut b.fix, &o.fix);
+    merge(&mut b.params, &o.params);
+}
+
+/// Where a definition sits: which layer's file, and the line of `id: …`.
+struct Origin {
+    path: String,
+    line: usize,
+    column: usize,
+}
+
+fn locate(layer: &Layer, file: &str, id: &str) -> Origin {
+    let (path, text) = layer
+        .texts
+        .get(file)
+        .cloned()
+        .unwrap_or_else(|| (format!("{}/{}", layer.dir, file), String::new()));
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start().trim_start_matches("- ").trim_start();
+        if let Some(rest) = t.strip_prefix("id:") {
+            if rest.trim().trim_matches(['"', '\'']) == id {
+                let column = line.find("id:").unwrap_or(0) + 1;
+                return Origin {
+                    path,
+                    line: i + 1,
+                    column,
+                };
+            }
+        }
+    }
+    Origin {
+        path,
+        line: 1,
+        column: 1,
+    }
+}
+
+fn invalid(o: &Origin, message: String) -> StandardError {
+    StandardError::Invalid {
+        path: o.path.clone(),
+        line: o.line,
+        column: o.column,
+        message,
+    }
+}
+
+/// Merge defs by id across layers, remembering which layer last touched each.
+fn layered<T: Clone>(
+    layers: &[Layer],
+    file: &'static str,
+    get: impl Fn(&Layer) -> &Vec<T>,
+    id: impl Fn(&T) -> &str,
+    merge_fn: impl Fn(&mut T, &T),
+) -> Result<Vec<(T, Origin)>, StandardError> {
+    let mut out: Vec<(T, Origin)> = Vec::new();
+    for layer in layers {
+        let mut seen = HashSet::new();
+        for def in get(layer) {
+            let key = id(def).to_string();
+            let origin = locate(layer, file, &key);
+            if !seen.insert(key.clone()) {
+                return Err(invalid(
+                    &origin,
+                    format!("id `{key}` is defined twice in this file"),
+                ));
+            }
+            if let Some(existing) = out.iter_mut().find(|(d, _)| id(d) == key) {
+                merge_fn(&mut existing.0, def);
+                existing.1 = origin;
+            } else {
+                out.push((def.clone(), origin));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
+    let mut meta = MetaDef::default();
+    for l in &layers {
+        let m = &l.meta;
+        merge(&mut meta.id, &m.id);
+        merge(&mut meta.name, &m.name);
+        merge(&mut meta.name_en, &m.name_en);
+        merge(&mut meta.version, &m.version);
+        merge(&mut meta.none_words, &m.none_words);
+        merge(&mut meta.ignored_headers, &m.ignored_headers);
+    }
+    let mut env = environment();
+
+    // vocabularies
+    let vdefs = layered(
+        &layers,
+        "vocabularies.yaml",
+        |l| &l.vocabularies,
+        |v| &v.id,
+        merge_vocabulary,
+    )?;
+    let mut vocabularies = HashMap::new();
+    for (v, origin) in vdefs {
+        let entries = v.entries.clone().unwrap_or_default();
+        if entries.is_empty() && v.uncoded.as_ref().is_none_or(|u| u.is_empty()) {
+            return Err(invalid(
+                &origin,
+                format!("vocabulary `{}` has no entries", v.id),
+            ));
+        }
+        let label = v.label.clone().unwrap_or_else(|| v.id.clone());
+        vocabularies.insert(
+            v.id.clone(),
+            Vocabulary::new(
+                v.id.clone(),
+                label,
+                v.pad,
+                entries,
+                v.uncoded.clone().unwrap_or_default(),
+            ),
+        );
+    }
+
+    // elements
+    let edefs = layered(
+        &layers,
+        "elements.yaml",
+        |l| &l.elements,
+        |e| &e.id,
+        merge_element,
+    )?;
+    let ids: HashSet<String> = edefs.iter().map(|(e, _)| e.id.clone()).collect();
+    let mut elements = Vec::new();
+    for (d, origin) in &edefs {
+        let Some(label) = d.label.clone() else {
+            return Err(invalid(origin, format!("element `{}` has no label", d.id)));
+        };
+        let kind = d.kind.unwrap_or_default();
+        if let Some(v) = &d.vocabulary {
+            if !vocabularies.contains_key(v) {
+                return Err(invalid(
+                    origin,
+                    format!("element `{}`: unknown vocabulary `{v}`", d.id),
+                ));
+            }
+        } else if kind == ElementType::Code {
+            return Err(invalid(
+                origin,
+                format!("element `{}` has type code but no vocabulary", d.id),
+            ));
+        }
+        if let Some(u) = &d.unit_element {
+            if !ids.contains(u) {
+                return Err(invalid(
+                    origin,
+                    format!("element `{}`: unknown unit_element `{u}`", d.id),
+                ));
+            }
+        }
+        if let Some(p) = &d.pattern {
+            if let Err(e) = regex::Regex::new(p) {
+                return Err(invalid(
+                    origin,
+                    format!("element `{}`: bad pattern: {e}", d.id),
+                ));
+            }
+        }
+        if let Some(w) = &d.required_when {
+            if let Err(e) = env.compile_expression(w) {
+                return Err(invalid(
+                    origin,
+                    format!("element `{}`: required_when: {e}", d.id),
+                ));
+            }
+        }
+        elements.push(Element {
+            id: d.id.clone(),
+            label,
+            aliases: d.aliases.clone().unwrap_or_default(),
+            scope: d.scope.unwrap_or_default(),
+            kind,
+            vocabulary: d.vocabulary.clone(),
+            multi: d.multi.unwrap_or(false),
+            required: d.required.unwrap_or(false),
+            required_when: d.required_when.clone(),
+            max_length: d.max_length,
+            min: d.min,
+            max: d.max,
+            pattern: d.pattern.clone(),
+            strict: d.strict.unwrap_or(true),
+            uniform: d.uniform.unwrap_or(false),
+            none_value: d.none_value,
+            unit_element: d.unit_element.clone(),
+            description: Msg {
+                zh: d.description.clone().unwrap_or_default(),
+                en: d.description_en.clone().unwrap_or_default(),
+            },
+        });
+    }
+
+    // rules
+    let rdefs = layered(&layers, "rules.yaml", |l| &l.rules, |r| &r.id, merge_rule)?;
+    let mut rules = Vec::new();
+    for (d, origin) in &rdefs {
+        if !is_kebab(&d.id) {
+            return Err(invalid(
+                origin,
+                format!("rule id `{}` is not kebab-case", d.id),
+            ));
+        }
+        let (Some(title), Some(message)) = (d.title.clone(), d.message.clone()) else {
+            return Err(invalid(
+                origin,
+                format!("rule `{}` needs a title and a message", d.id),
+            ));
+        };
+        let elements_of_rule = d.element.as_ref().map(|e| e.to_vec()).unwrap_or_default();
+        for e in &elements_of_rule {
+            if !ids.contains(e) {
+                return Err(invalid(
+                    origin,
+                    format!("rule `{}`: unknown element `{e}`", d.id),
+                ));
+            }
+        }
+        if d.assert.is_none() {
+            if !crate::check::BUILTIN_RULES.contains(&d.id.as_str()) {
+                return Err(invalid(
+                    origin,
+                    format!(
+                        "rule `{}` has no `assert` expression and is not a built-in rule",
+                        d.id
+                    ),
+                ));
+            }
+            if d.when.is_some() {
+                return Err(invalid(
+                    origin,
+                    format!("built-in rule `{}` cannot take `when`", d.id),
+                ));
+            }
+        } else if elements_of_rule.is_empty() {
+            return Err(invalid(
+                origin,
+                format!("rule `{}` needs `element` to point its findings at", d.id),
+            ));
+        }
+        for (what, expr) in [("when", &d.when), ("assert", &d.assert)] {
+            if let Some(x) = expr {
+                if let Err(e) = env.compile_expression(x) {
+                    return Err(invalid(origin, format!("rule `{}`: {what}: {e}", d.id)));
+                }
+            }
+        }
+        for p in d
+            .params
+            .as_ref()
+            .and_then(|p| p.get("patterns"))
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+        {
+            if let Some(Err(e)) = p.as_str().map(regex::Regex::new) {
+                return Err(invalid(
+                    origin,
+                    format!("rule `{}`: bad pattern: {e}", d.id),
+                ));
+            }
+        }
+        let mut parts = vec![("message", message.clone())];
+        if let Some(f) = &d.fix {
+            parts.push(("fix", f.clone()));
+        }
+        for (part, msg) in parts {
+            for (lang, src) in [("zh", &msg.zh), ("en", &msg.en)] {
+                if let Err(e) =
+                    env.add_template_owned(template_name(&d.id, part, lang), src.clone())
+                {
+                    return Err(invalid(
+                        origin,
+                        format!("rule `{}`: {part} ({lang}): {e}", d.id),
+                    ));
+                }
+            }
+        }
+        rules.push(Rule {
+            id: d.id.clone(),
+            severity: d.severity.unwrap_or(Severity::Error),
+            elements: elements_of_rule,
+            when: d.when.clone(),
+            assert: d.assert.clone(),
+            title,
+            message,
+            fix: d.fix.clone(),
+            params: d.params.clone().unwrap_or_default(),
+        });
+    }
+    for id in crate::check::BUILTIN_RULES {
+        if !rules.iter().any(|r| r.id == *id) {
+            return Err(StandardError::Extends {
+                path: layers.first().map(|l| l.dir.clone()).unwrap_or_default(),
+                message: format!("built-in rule `{id}` is not defined (a standard must define every built-in rule; set `severity: off` to disable one)"),
+            });
+        }
+    }
+
+    let element_index = elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
+    let mut header_index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in elements.iter().enumerate() {
+        for name in std::iter::once(&e.label).chain(e.aliases.iter()) {
+            let key = crate::text::header_keys(name).remove(0);
+            let slot = header_index.entry(key).or_default();
+            if !slot.contains(&i) {
+                slot.push(i);
+            }
+        }
+    }
+    let rule_index = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.clone(), i))
+        .collect();
+    let lineage = layers.iter().map(|l| l.dir.clone()).collect();
+    Ok(Standard {
+        id: meta.id.unwrap_or_else(|| "unnamed".into()),
+        name: meta.name.unwrap_or_default(),
+        name_en: meta.name_en.unwrap_or_default(),
+        version: meta.version.unwrap_or_default(),
+        lineage,
+        elements,
+        vocabularies,
+        rules,
+        none_words: meta
+            .none_words
+            .unwrap_or_default()
+            .iter()
+            .map(|w| crate::text::compact(w))
+            .collect(),
+        ignored_headers: meta
+            .ignored_headers
+            .unwrap_or_default()
+            .iter()
+            .map(|h| crate::text::header_keys(h).remove(0))
+            .collect(),
+        element_index,
+        header_index,
+        rule_index,
+        env,
+    })
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_loads() {
+        let s = load_national().unwrap();
+        assert!(s.element("name").is_some());
+        assert_eq!(
+            s.match_header("事项\n名称 *"),
+            vec![s.element_index("name").unwrap()]
+        );
+        assert_eq!(
+            s.match_header("法定办结时限（工作日）"),
+            vec![s.element_index("statutory_days").unwrap()]
+        );
+        assert!(s.match_header("地方基本编码") != s.match_header("基本编码"));
+        assert!(s.is_ignored_header("序号"));
+    }
+
+    #[test]
+    fn kebab() {
+        assert!(is_kebab("impl-code-mismatch"));
+        assert!(!is_kebab("Impl_code"));
+        assert!(!is_kebab("a--b"));
+    }
+}

@@ -1,0 +1,131 @@
+//! The standard: elements, vocabularies and rules, loaded from YAML.
+//!
+//! The national standard is embedded in the binary (`standards/national`);
+//! `--standard DIR` loads another directory, which may `extends: national`
+//! and override or add entries by id. This module owns the model and its
+//! lookups (header → element, value → code); it knows nothing about
+//! spreadsheets or findings.
+
+mod expr;
+mod load;
+pub mod model;
+mod vocab;
+
+pub use expr::is_blank;
+pub use load::{StandardError, NATIONAL_FILES, SAMPLE_BASIC_CATALOGUE};
+pub use model::{Element, ElementType, Msg, Rule, Scope, Severity};
+pub use vocab::{Lookup, Vocabulary};
+
+use minijinja::Environment;
+use std::collections::HashMap;
+
+/// A loaded, validated standard.
+pub struct Standard {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    pub version: String,
+    /// The chain of standards this one was built from, base first.
+    pub lineage: Vec<String>,
+    pub elements: Vec<Element>,
+    pub vocabularies: HashMap<String, Vocabulary>,
+    pub rules: Vec<Rule>,
+    pub none_words: Vec<String>,
+    ignored_headers: Vec<String>,
+    element_index: HashMap<String, usize>,
+    header_index: HashMap<String, Vec<usize>>,
+    rule_index: HashMap<String, usize>,
+    env: Environment<'static>,
+}
+
+impl std::fmt::Debug for Standard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Standard")
+            .field("id", &self.id)
+            .field("elements", &self.elements.len())
+            .field("rules", &self.rules.len())
+            .finish()
+    }
+}
+
+impl Standard {
+    /// The embedded national standard.
+    pub fn national() -> Result<Standard, StandardError> {
+        load::load_national()
+    }
+
+    /// Load a standard directory (which may extend the national one).
+    pub fn from_dir(dir: &std::path::Path) -> Result<Standard, StandardError> {
+        load::load_dir(dir)
+    }
+
+    pub fn element(&self, id: &str) -> Option<&Element> {
+        self.element_index.get(id).map(|&i| &self.elements[i])
+    }
+
+    pub fn element_index(&self, id: &str) -> Option<usize> {
+        self.element_index.get(id).copied()
+    }
+
+    pub fn vocabulary(&self, id: &str) -> Option<&Vocabulary> {
+        self.vocabularies.get(id)
+    }
+
+    pub fn vocabulary_of(&self, el: &Element) -> Option<&Vocabulary> {
+        el.vocabulary
+            .as_deref()
+            .and_then(|v| self.vocabularies.get(v))
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rule_index.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// Severity of a rule, `Off` if the standard does not define it.
+    pub fn severity(&self, id: &str) -> Severity {
+        self.rule(id).map(|r| r.severity).unwrap_or(Severity::Off)
+    }
+
+    /// Elements whose label or an alias matches a header cell, most
+    /// specific normalisation first.
+    pub fn match_header(&self, cell: &str) -> Vec<usize> {
+        for key in crate::text::header_keys(cell) {
+            if let Some(v) = self.header_index.get(&key) {
+                return v.clone();
+            }
+            if let Some(v) = self.header_index.get(&key.to_ascii_uppercase()) {
+                return v.clone();
+            }
+        }
+        Vec::new()
+    }
+
+    /// Whether a header is known not to be an element (序号, 备注 …).
+    pub fn is_ignored_header(&self, cell: &str) -> bool {
+        crate::text::header_keys(cell)
+            .iter()
+            .any(|k| self.ignored_headers.contains(k))
+    }
+
+    /// Whether a value is a "none" word such as 无 or /.
+    pub fn is_none_word(&self, compacted: &str) -> bool {
+        self.none_words.iter().any(|w| w == compacted)
+    }
+
+    pub fn env(&self) -> &Environment<'static> {
+        &self.env
+    }
+
+    /// Render a rule's message or fix (`part` = "message" | "fix").
+    pub fn render(
+        &self,
+        rule: &str,
+        part: &str,
+        lang: crate::i18n::Lang,
+        ctx: &minijinja::Value,
+    ) -> Option<String> {
+        let name = expr::template_name(rule, part, lang.code());
+        let t = self.env.get_template(&name).ok()?;
+        t.render(ctx).ok()
+    }
+}

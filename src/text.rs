@@ -1,0 +1,216 @@
+//! Text normalisation shared by header matching, value parsing and
+//! comparison.
+//!
+//! Spreadsheets from different vendors spell the same thing many ways:
+//! full-width letters and digits, full-width brackets, line breaks inside
+//! headers, stray spaces, required-markers. Everything that compares text
+//! goes through these functions so that a difference in spelling is never
+//! mistaken for a difference in content.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFKC and trim: full-width digits, letters and brackets become ASCII,
+/// Roman numerals such as Ⅳ become `IV`.
+pub fn nfkc(s: &str) -> String {
+    s.nfkc().collect::<String>().trim().to_string()
+}
+
+/// NFKC and remove all whitespace (including the ideographic space and line
+/// breaks). Used for codes and for comparing short labels.
+pub fn compact(s: &str) -> String {
+    s.nfkc()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200b}' && *c != '\u{feff}')
+        .collect()
+}
+
+/// Normalise a header cell for matching: compact, drop required markers
+/// (`*`, `★`, `※`), drop a leading numbering such as `1.` or `一、`, and
+/// remove any parenthesised suffix that is a marker or unit such as
+/// `(必填)` or `(工作日)`. Returns the candidates to try, most specific first.
+pub fn header_keys(s: &str) -> Vec<String> {
+    let mut c = compact(s);
+    c = c
+        .trim_matches(|ch| matches!(ch, '*' | '★' | '※' | '☆' | '#' | ':'))
+        .to_string();
+    c = strip_numbering(&c);
+    c = c
+        .trim_matches(|ch| matches!(ch, '*' | '★' | '※' | '☆'))
+        .to_string();
+    let mut keys = vec![c.clone()];
+    // Drop trailing parenthesised groups one at a time: 法定办结时限(工作日)(必填)
+    let mut cur = c;
+    while let Some(stripped) = strip_trailing_group(&cur) {
+        let s = stripped.trim_end_matches(['*', '★', '※']).to_string();
+        if s.is_empty() {
+            break;
+        }
+        keys.push(s.clone());
+        cur = s;
+    }
+    // A leading group such as "(必填)事项名称"
+    if let Some(rest) = strip_leading_group(&keys[0]) {
+        keys.push(rest);
+    }
+    keys.dedup();
+    keys
+}
+
+fn strip_numbering(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len()
+        && (chars[i].is_ascii_digit() || "一二三四五六七八九十".contains(chars[i]))
+    {
+        i += 1;
+    }
+    if i > 0 && i < chars.len() && matches!(chars[i], '.' | '、' | ')' | '．') {
+        return chars[i + 1..].iter().collect();
+    }
+    s.to_string()
+}
+
+fn strip_trailing_group(s: &str) -> Option<String> {
+    let s = s.trim_end();
+    let close = s.chars().last()?;
+    let open = match close {
+        ')' => '(',
+        ']' => '[',
+        '】' => '【',
+        '>' => '<',
+        _ => return None,
+    };
+    let idx = s.rfind(open)?;
+    Some(s[..idx].to_string())
+}
+
+fn strip_leading_group(s: &str) -> Option<String> {
+    let first = s.chars().next()?;
+    let close = match first {
+        '(' => ')',
+        '[' => ']',
+        '【' => '】',
+        _ => return None,
+    };
+    let idx = s.find(close)?;
+    let rest = &s[idx + close.len_utf8()..];
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
+/// Normalise free text for comparison: NFKC, no whitespace, and Chinese and
+/// ASCII punctuation folded to one form, so `《中华人民共和国建筑法》 第七条`
+/// and `《中华人民共和国建筑法》第七条。` compare equal.
+pub fn comparable(s: &str) -> String {
+    compact(s)
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '‟' | '"' | '\'' | '‘' | '’' => '"',
+            '〔' | '［' | '【' => '[',
+            '〕' | '］' | '】' => ']',
+            ';' => '；',
+            ',' => '，',
+            ':' => '：',
+            '、' => '、',
+            c => c,
+        })
+        .collect::<String>()
+        .trim_end_matches(['。', '.', '；', '，'])
+        .to_string()
+}
+
+/// Parse a non-negative integer written with ASCII or Chinese numerals
+/// (`20`, `二十`, `十五`, `一百二十`). Full-width digits must already be
+/// NFKC-normalised.
+pub fn parse_count(s: &str) -> Option<i64> {
+    if s.is_empty() {
+        return None;
+    }
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok().filter(|n: &i64| *n < 1_000_000_000);
+    }
+    // x.0 from spreadsheets that store integers as floats
+    if let Some(int) = s.strip_suffix(".0") {
+        if !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit()) {
+            return int.parse().ok();
+        }
+    }
+    parse_chinese_number(s)
+}
+
+fn parse_chinese_number(s: &str) -> Option<i64> {
+    let digit = |c: char| -> Option<i64> {
+        Some(match c {
+            '零' | '〇' => 0,
+            '一' | '壹' => 1,
+            '二' | '两' | '贰' => 2,
+            '三' | '叁' => 3,
+            '四' | '肆' => 4,
+            '五' | '伍' => 5,
+            '六' | '陆' => 6,
+            '七' | '柒' => 7,
+            '八' | '捌' => 8,
+            '九' | '玖' => 9,
+            _ => return None,
+        })
+    };
+    let mut total = 0i64;
+    let mut current: Option<i64> = None;
+    let mut any = false;
+    for c in s.chars() {
+        if let Some(d) = digit(c) {
+            current = Some(d);
+            any = true;
+            continue;
+        }
+        let unit = match c {
+            '十' | '拾' => 10,
+            '百' | '佰' => 100,
+            '千' | '仟' => 1000,
+            _ => return None,
+        };
+        any = true;
+        total += current.unwrap_or(1) * unit;
+        current = None;
+    }
+    any.then(|| total + current.unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_normalise() {
+        assert_eq!(header_keys("事项\n名称")[0], "事项名称");
+        assert_eq!(header_keys(" *事项名称 ")[0], "事项名称");
+        assert!(header_keys("法定办结时限（工作日）").contains(&"法定办结时限".to_string()));
+        assert!(header_keys("事项名称（必填）*").contains(&"事项名称".to_string()));
+        assert!(header_keys("1.事项名称").contains(&"事项名称".to_string()));
+        assert!(header_keys("三、受理条件").contains(&"受理条件".to_string()));
+        assert!(header_keys("【必填】事项名称").contains(&"事项名称".to_string()));
+        assert_eq!(header_keys("ＴＡＳＫ＿ＮＡＭＥ")[0], "TASK_NAME");
+        // a label that itself ends in brackets stays matchable in full
+        assert_eq!(header_keys("镇（乡、街道）级")[0], "镇(乡、街道)级");
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(parse_count("20"), Some(20));
+        assert_eq!(parse_count("20.0"), Some(20));
+        assert_eq!(parse_count("二十"), Some(20));
+        assert_eq!(parse_count("十五"), Some(15));
+        assert_eq!(parse_count("一百二十"), Some(120));
+        assert_eq!(parse_count("三"), Some(3));
+        assert_eq!(parse_count("二十个"), None);
+        assert_eq!(parse_count(""), None);
+        assert_eq!(parse_count(&nfkc("２０")), Some(20));
+    }
+
+    #[test]
+    fn comparable_text() {
+        assert_eq!(
+            comparable("《中华人民共和国建筑法》 第七条。"),
+            comparable("《中华人民共和国建筑法》第七条")
+        );
+        assert_ne!(comparable("第七条"), comparable("第八条"));
+    }
+}
