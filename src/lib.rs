@@ -7,6 +7,7 @@
 //! prints: the binary renders.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod catalogue;
 pub mod check;
 pub mod codes;
 pub mod i18n;

@@ -1,0 +1,444 @@
+//! Row sources: turn xlsx, xls and CSV files into rows of (column, text).
+//!
+//! xlsx is read with calamine's streaming cell reader, so memory stays flat
+//! however many rows a sheet has; xls (at most 65,536 rows) is read whole.
+//! CSV is decoded while streaming: UTF-8 with or without BOM, UTF-16 with
+//! BOM, and GBK/GB18030 detected from a sample with chardetng.
+
+use super::{table, Event, ReadError, Source};
+use crate::standard::Standard;
+use calamine::{DataRef, Reader, SheetVisible};
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+use std::sync::Arc;
+
+/// One spreadsheet row: 1-based number and its non-empty cells.
+#[derive(Debug, Clone, Default)]
+pub struct RawRow {
+    pub number: u32,
+    /// (0-based column, text, was numeric)
+    pub cells: Vec<(u32, String, bool)>,
+}
+
+pub trait RowSource {
+    fn next_row(&mut self) -> Result<Option<RawRow>, String>;
+}
+
+/// Format a number as a spreadsheet shows it, without `.0`.
+pub fn number_text(f: f64) -> String {
+    if f.is_finite() && f.fract() == 0.0 {
+        format!("{f:.0}")
+    } else {
+        format!("{f}")
+    }
+}
+
+fn data_ref_text(d: &DataRef<'_>) -> Option<(String, bool)> {
+    let (s, numeric) = match d {
+        DataRef::Empty => return None,
+        DataRef::String(s) => (s.clone(), false),
+        DataRef::SharedString(s) => (s.to_string(), false),
+        DataRef::Int(i) => (i.to_string(), true),
+        DataRef::Float(f) => (number_text(*f), true),
+        DataRef::Bool(b) => (if *b { "是" } else { "否" }.to_string(), false),
+        DataRef::DateTime(dt) => (dt.to_string(), false),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => (s.clone(), false),
+        DataRef::Error(e) => (format!("#{e:?}"), false),
+    };
+    if s.trim().is_empty() {
+        None
+    } else {
+        Some((s, numeric))
+    }
+}
+
+fn data_text(d: &calamine::Data) -> Option<(String, bool)> {
+    use calamine::Data;
+    let (s, numeric) = match d {
+        Data::Empty => return None,
+        Data::String(s) => (s.clone(), false),
+        Data::Int(i) => (i.to_string(), true),
+        Data::Float(f) => (number_text(*f), true),
+        Data::Bool(b) => (if *b { "是" } else { "否" }.to_string(), false),
+        Data::DateTime(dt) => (dt.to_string(), false),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), false),
+        Data::Error(e) => (format!("#{e:?}"), false),
+    };
+    if s.trim().is_empty() {
+        None
+    } else {
+        Some((s, numeric))
+    }
+}
+
+struct XlsxRows<'a, RS: Read + std::io::Seek> {
+    reader: calamine::XlsxCellReader<'a, RS>,
+    pending: Option<(u32, u32, String, bool)>,
+    done: bool,
+}
+
+impl<RS: Read + std::io::Seek> RowSource for XlsxRows<'_, RS> {
+    fn next_row(&mut self) -> Result<Option<RawRow>, String> {
+        let mut row: Option<RawRow> = None;
+        loop {
+            let cell = match self.pending.take() {
+                Some(c) => Some(c),
+                None if self.done => None,
+                None => loop {
+                    match self.reader.next_cell().map_err(|e| e.to_string())? {
+                        None => {
+                            self.done = true;
+                            break None;
+                        }
+                        Some(c) => {
+                            let (r, col) = c.get_position();
+                            if let Some((t, n)) = data_ref_text(c.get_value()) {
+                                break Some((r, col, t, n));
+                            }
+                        }
+                    }
+                },
+            };
+            let Some((r, col, text, numeric)) = cell else {
+                return Ok(row);
+            };
+            match &mut row {
+                None => {
+                    row = Some(RawRow {
+                        number: r + 1,
+                        cells: vec![(col, text, numeric)],
+                    })
+                }
+                Some(cur) if cur.number == r + 1 => cur.cells.push((col, text, numeric)),
+                Some(_) => {
+                    self.pending = Some((r, col, text, numeric));
+                    return Ok(row);
+                }
+            }
+        }
+    }
+}
+
+struct RangeRows {
+    rows: std::vec::IntoIter<RawRow>,
+}
+
+impl RangeRows {
+    fn new(range: &calamine::Range<calamine::Data>) -> Self {
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let rows: Vec<RawRow> = range
+            .rows()
+            .enumerate()
+            .filter_map(|(i, row)| {
+                let cells: Vec<(u32, String, bool)> = row
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, d)| data_text(d).map(|(t, n)| (c0 + j as u32, t, n)))
+                    .collect();
+                (!cells.is_empty()).then(|| RawRow {
+                    number: r0 + i as u32 + 1,
+                    cells,
+                })
+            })
+            .collect();
+        RangeRows {
+            rows: rows.into_iter(),
+        }
+    }
+}
+
+impl RowSource for RangeRows {
+    fn next_row(&mut self) -> Result<Option<RawRow>, String> {
+        Ok(self.rows.next())
+    }
+}
+
+enum Kind {
+    Zip,
+    Cfb,
+    Html,
+    Text,
+    Unknown,
+}
+
+fn sniff(path: &Path) -> Result<Kind, ReadError> {
+    let mut f = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
+    let mut buf = vec![0u8; 4096];
+    let n = read_up_to(&mut f, &mut buf).map_err(|e| ReadError::new(path, e.to_string()))?;
+    buf.truncate(n);
+    if n == 0 {
+        return Err(ReadError::new(path, "the file is empty"));
+    }
+    if buf.starts_with(b"PK\x03\x04") {
+        return Ok(Kind::Zip);
+    }
+    if buf.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Ok(Kind::Cfb);
+    }
+    let head = String::from_utf8_lossy(&buf).to_ascii_lowercase();
+    if head.contains("<html") || head.contains("<table") || head.contains("<!doctype") {
+        return Ok(Kind::Html);
+    }
+    let binary =
+        buf.iter().filter(|&&b| b == 0).count() > n / 10 && !buf.starts_with(&[0xFF, 0xFE]);
+    if binary {
+        Ok(Kind::Unknown)
+    } else {
+        Ok(Kind::Text)
+    }
+}
+
+fn read_up_to(f: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        let k = f.read(&mut buf[n..])?;
+        if k == 0 {
+            break;
+        }
+        n += k;
+    }
+    Ok(n)
+}
+
+/// Read every visible sheet of a workbook. The file's content, not its
+/// extension, decides the format: systems often export xlsx named .xls or
+/// tab-separated text named .xls.
+pub fn read_workbook(
+    path: &Path,
+    standard: &Standard,
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), ReadError> {
+    let err = |e: &dyn std::fmt::Display| {
+        ReadError::new(path, format!("not a readable spreadsheet: {e}"))
+    };
+    match sniff(path)? {
+        Kind::Zip => {
+            let mut wb: calamine::Xlsx<_> = match calamine::open_workbook(path) {
+                Ok(wb) => wb,
+                Err(e) => {
+                    // maybe an OpenDocument spreadsheet
+                    if let Ok(mut ods) = calamine::open_workbook::<calamine::Ods<_>, _>(path) {
+                        return read_ranges(path, &mut ods, standard, sink);
+                    }
+                    return Err(err(&e));
+                }
+            };
+            let sheets: Vec<(String, SheetVisible)> =
+                wb.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible)).collect();
+            let mut tables = 0;
+            for (name, visible) in sheets {
+                let source = Arc::new(Source {
+                    path: path.display().to_string(),
+                    sheet: Some(name.clone()),
+                });
+                if visible != SheetVisible::Visible {
+                    sink(Event::Skipped {
+                        source,
+                        reason: "hidden sheet".into(),
+                    });
+                    continue;
+                }
+                let reader = wb.worksheet_cells_reader(&name).map_err(|e| err(&e))?;
+                let rows = XlsxRows {
+                    reader,
+                    pending: None,
+                    done: false,
+                };
+                if table::read_table(source, rows, standard, sink).map_err(|m| ReadError::new(path, m))? {
+                    tables += 1;
+                }
+            }
+            let _ = tables;
+            Ok(())
+        }
+        Kind::Cfb => {
+            let mut wb: calamine::Xls<_> = calamine::open_workbook(path).map_err(|e| err(&e))?;
+            read_ranges(path, &mut wb, standard, sink)
+        }
+        Kind::Text => {
+            let rows = CsvRows::open(path, None)?;
+            let source = Arc::new(Source {
+                path: path.display().to_string(),
+                sheet: None,
+            });
+            table::read_table(source, rows, standard, sink)
+                .map(|_| ())
+                .map_err(|m| ReadError::new(path, m))
+        }
+        Kind::Html => Err(ReadError::new(
+            path,
+            "this is an HTML page saved with a spreadsheet extension; open it in a spreadsheet program and save it as .xlsx",
+        )),
+        Kind::Unknown => Err(ReadError::new(path, "not a spreadsheet (unrecognised binary content)")),
+    }
+}
+
+fn read_ranges<R: Reader<BufReader<File>>>(
+    path: &Path,
+    wb: &mut R,
+    standard: &Standard,
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), ReadError>
+where
+    R::Error: std::fmt::Display,
+{
+    let sheets: Vec<(String, SheetVisible)> = wb
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible))
+        .collect();
+    for (name, visible) in sheets {
+        let source = Arc::new(Source {
+            path: path.display().to_string(),
+            sheet: Some(name.clone()),
+        });
+        if visible != SheetVisible::Visible {
+            sink(Event::Skipped {
+                source,
+                reason: "hidden sheet".into(),
+            });
+            continue;
+        }
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| ReadError::new(path, format!("sheet {name}: {e}")))?;
+        table::read_table(source, RangeRows::new(&range), standard, sink)
+            .map_err(|m| ReadError::new(path, m))?;
+    }
+    Ok(())
+}
+
+/// CSV rows, decoded as they stream.
+pub struct CsvRows {
+    reader: csv::Reader<Box<dyn Read>>,
+    record: csv::StringRecord,
+    number: u32,
+}
+
+fn detect_encoding(sample: &[u8]) -> &'static encoding_rs::Encoding {
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(sample) {
+        return enc;
+    }
+    // Valid UTF-8 (allowing a sequence cut at the sample's end) is UTF-8.
+    match std::str::from_utf8(sample) {
+        Ok(_) => return encoding_rs::UTF_8,
+        Err(e) if e.error_len().is_none() && sample.len() >= 4096 => return encoding_rs::UTF_8,
+        Err(_) => {}
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(sample, sample.len() < 65536);
+    let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
+    // GB18030 is a superset of GBK and decodes everything GBK does.
+    if enc == encoding_rs::GBK {
+        encoding_rs::GB18030
+    } else {
+        enc
+    }
+}
+
+fn sniff_delimiter(sample: &str) -> u8 {
+    let lines: Vec<&str> = sample.lines().take(20).collect();
+    let mut best = (b',', 0usize);
+    for d in [b',', b'\t', b';', b'|'] {
+        let count: usize = lines.iter().map(|l| l.matches(d as char).count()).sum();
+        if count > best.1 {
+            best = (d, count);
+        }
+    }
+    best.0
+}
+
+impl CsvRows {
+    pub fn open(path: &Path, encoding: Option<&str>) -> Result<CsvRows, ReadError> {
+        let mut f = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
+        let mut sample = vec![0u8; 256 * 1024];
+        let n = read_up_to(&mut f, &mut sample).map_err(|e| ReadError::new(path, e.to_string()))?;
+        sample.truncate(n);
+        let enc = match encoding {
+            Some(label) => encoding_rs::Encoding::for_label(label.trim().as_bytes())
+                .ok_or_else(|| ReadError::new(path, format!("unknown encoding `{label}`")))?,
+            None => detect_encoding(&sample),
+        };
+        let (decoded_sample, _, _) = enc.decode(&sample);
+        let delimiter = sniff_delimiter(&decoded_sample);
+        let file = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
+        let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()
+            .encoding(Some(enc))
+            .bom_override(encoding.is_none())
+            .strip_bom(true)
+            .build(BufReader::new(file));
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(Box::new(decoder) as Box<dyn Read>);
+        Ok(CsvRows {
+            reader,
+            record: csv::StringRecord::new(),
+            number: 0,
+        })
+    }
+}
+
+impl RowSource for CsvRows {
+    fn next_row(&mut self) -> Result<Option<RawRow>, String> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return Ok(None),
+                Ok(true) => {
+                    self.number += 1;
+                    let cells: Vec<(u32, String, bool)> = self
+                        .record
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, s)| !s.trim().is_empty())
+                        .map(|(i, s)| (i as u32, s.to_string(), false))
+                        .collect();
+                    if cells.is_empty() {
+                        continue;
+                    }
+                    return Ok(Some(RawRow {
+                        number: self.number,
+                        cells,
+                    }));
+                }
+                Err(e) => return Err(match e.kind() {
+                    csv::ErrorKind::Utf8 { .. } => {
+                        "the text is not valid in the detected encoding; pass --encoding (e.g. gbk)"
+                            .to_string()
+                    }
+                    _ => format!("CSV record {}: {e}", self.number + 1),
+                }),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_shown() {
+        assert_eq!(number_text(20.0), "20");
+        assert_eq!(number_text(20.5), "20.5");
+        assert_eq!(number_text(104002000.0), "104002000");
+    }
+
+    #[test]
+    fn encodings() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("事项名称,基本编码\n食品经营许可,000111001000\n");
+        assert_eq!(detect_encoding(&gbk), encoding_rs::GB18030);
+        assert_eq!(detect_encoding("事项名称".as_bytes()), encoding_rs::UTF_8);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("事项名称".as_bytes());
+        assert_eq!(detect_encoding(&bom), encoding_rs::UTF_8);
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3"), b'\t');
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3"), b',');
+    }
+}

@@ -1,0 +1,279 @@
+//! Reading catalogues: xlsx, xls, csv and YAML → items with cell locations.
+//!
+//! Readers know spreadsheets, not rules. They find the header row (below
+//! any title rows, over one or two rows), match headers to the standard's
+//! elements, group rows into items (materials arriving as extra rows with
+//! merged or repeated item cells, or on their own sheet keyed by 实施编码),
+//! and hand each record to a sink as soon as it is complete, so a
+//! province-sized workbook is never held in memory whole. Every value keeps
+//! its sheet, row and column. Interpreting values (labels, codes, numbers
+//! written as text) is [`value`]'s job; judging them is `check`'s.
+
+mod cells;
+mod table;
+pub mod value;
+mod yaml_cat;
+
+use crate::standard::{Scope, Standard};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use table::column_letter;
+
+/// Where a table came from: file and sheet (none for CSV and YAML).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Source {
+    pub path: String,
+    pub sheet: Option<String>,
+}
+
+/// One cell's value as read, bound to an element of the standard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Index into `Standard::elements`.
+    pub element: usize,
+    /// The cell's text (numbers formatted without a spurious `.0`).
+    pub text: String,
+    /// 1-based row as the spreadsheet shows it (CSV: record number; YAML: line).
+    pub row: u32,
+    /// 0-based column; none for YAML.
+    pub col: Option<u32>,
+    /// The cell held a number rather than text (leading zeros may be lost).
+    pub numeric: bool,
+}
+
+/// A group of fields read from one row: a material or a fee.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Part {
+    pub row: u32,
+    pub fields: Vec<Field>,
+}
+
+impl Part {
+    pub fn get(&self, element: usize) -> Option<&Field> {
+        self.fields.iter().find(|f| f.element == element)
+    }
+}
+
+/// An item of an implementation list (or of a basic catalogue).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub source: Arc<Source>,
+    /// First row of the item.
+    pub row: u32,
+    pub fields: Vec<Field>,
+    pub materials: Vec<Part>,
+    pub fees: Vec<Part>,
+}
+
+impl Item {
+    pub fn get(&self, element: usize) -> Option<&Field> {
+        self.fields.iter().find(|f| f.element == element)
+    }
+}
+
+/// A material or fee on a sheet of its own, with the key columns that tie
+/// it to an item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detached {
+    pub source: Arc<Source>,
+    pub kind: Scope,
+    /// Key fields (实施编码, 事项名称, 基本编码 …) found on the row.
+    pub keys: Vec<Field>,
+    pub part: Part,
+}
+
+/// How a table's columns were understood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableInfo {
+    pub source: Arc<Source>,
+    pub role: Scope,
+    /// 1-based rows of the header (one or two).
+    pub header_rows: Vec<u32>,
+    /// (0-based column, element index, header text)
+    pub columns: Vec<(u32, usize, String)>,
+    /// (0-based column, header text) not matching any element
+    pub unknown: Vec<(u32, String)>,
+    /// (0-based column, element index, header text) repeated elements
+    pub duplicates: Vec<(u32, usize, String)>,
+}
+
+impl TableInfo {
+    pub fn has(&self, element: usize) -> bool {
+        self.columns.iter().any(|c| c.1 == element)
+    }
+    pub fn column_of(&self, element: usize) -> Option<u32> {
+        self.columns.iter().find(|c| c.1 == element).map(|c| c.0)
+    }
+}
+
+/// What a reader hands to its sink.
+#[derive(Debug, Clone)]
+pub enum Event {
+    Table(TableInfo),
+    Item(Item),
+    Detached(Detached),
+    /// A sheet that holds no recognisable table (e.g. 填表说明).
+    Skipped {
+        source: Arc<Source>,
+        reason: String,
+    },
+}
+
+/// A file that could not be read at all.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct ReadError {
+    pub path: String,
+    pub message: String,
+}
+
+impl ReadError {
+    pub fn new(path: &Path, message: impl Into<String>) -> Self {
+        ReadError {
+            path: path.display().to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Reader options.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Force a CSV encoding (an encoding_rs label such as `gbk`, `utf-8`).
+    pub encoding: Option<String>,
+}
+
+/// Read a catalogue file, streaming its records to `sink`.
+pub fn read(
+    path: &Path,
+    standard: &Standard,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), ReadError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if !path.is_file() {
+        return Err(ReadError::new(
+            path,
+            if path.exists() {
+                "not a regular file"
+            } else {
+                "no such file"
+            },
+        ));
+    }
+    match ext.as_str() {
+        "yaml" | "yml" => yaml_cat::read(path, standard, sink),
+        "csv" | "txt" | "tsv" => {
+            let rows = cells::CsvRows::open(path, opts.encoding.as_deref())?;
+            let source = Arc::new(Source {
+                path: path.display().to_string(),
+                sheet: None,
+            });
+            table::read_table(source, rows, standard, sink)
+                .map(|_| ())
+                .map_err(|m| ReadError::new(path, m))
+        }
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => cells::read_workbook(path, standard, sink),
+        _ => Err(ReadError::new(
+            path,
+            format!("unsupported file type `.{ext}` (expected .xlsx, .xls, .csv or .yaml)"),
+        )),
+    }
+}
+
+/// A catalogue held in memory, with detached materials and fees attached
+/// to their items. For checks on province-sized inputs use [`read`].
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    pub path: PathBuf,
+    pub tables: Vec<TableInfo>,
+    pub items: Vec<Item>,
+    /// Materials and fees whose key matched no item.
+    pub orphans: Vec<Detached>,
+}
+
+impl Catalogue {
+    pub fn load(
+        path: &Path,
+        standard: &Standard,
+        opts: &ReadOptions,
+    ) -> Result<Catalogue, ReadError> {
+        let mut cat = Catalogue {
+            path: path.to_path_buf(),
+            ..Default::default()
+        };
+        let mut detached = Vec::new();
+        read(path, standard, opts, &mut |ev| match ev {
+            Event::Table(t) => cat.tables.push(t),
+            Event::Item(i) => cat.items.push(i),
+            Event::Detached(d) => detached.push(d),
+            Event::Skipped { .. } => {}
+        })?;
+        let keyer = KeyIndex::new(standard);
+        let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (i, item) in cat.items.iter().enumerate() {
+            for k in keyer.item_keys(item) {
+                by_key.entry(k).or_insert(i);
+            }
+        }
+        for d in detached {
+            match keyer.detached_keys(&d).iter().find_map(|k| by_key.get(k)) {
+                Some(&i) => {
+                    let item = &mut cat.items[i];
+                    match d.kind {
+                        Scope::Fee => item.fees.push(d.part),
+                        _ => item.materials.push(d.part),
+                    }
+                }
+                None => cat.orphans.push(d),
+            }
+        }
+        Ok(cat)
+    }
+}
+
+/// Keys tying detached rows to items: the implementation code, else the
+/// business-handling code, else the item name; each normalised.
+pub struct KeyIndex {
+    elements: Vec<(usize, &'static str)>,
+}
+
+impl KeyIndex {
+    pub fn new(standard: &Standard) -> Self {
+        let elements = [
+            ("impl_code", "i"),
+            ("handling_code", "h"),
+            ("local_impl_code", "l"),
+            ("name", "n"),
+        ]
+        .iter()
+        .filter_map(|(id, tag)| standard.element_index(id).map(|i| (i, *tag)))
+        .collect();
+        KeyIndex { elements }
+    }
+
+    fn keys_of<'a>(&self, fields: impl Fn(usize) -> Option<&'a Field>) -> Vec<String> {
+        self.elements
+            .iter()
+            .filter_map(|(e, tag)| {
+                let f = fields(*e)?;
+                let k = value::clean_code(&f.text);
+                (!k.is_empty()).then(|| format!("{tag}:{k}"))
+            })
+            .collect()
+    }
+
+    pub fn item_keys(&self, item: &Item) -> Vec<String> {
+        self.keys_of(|e| item.get(e))
+    }
+
+    /// Keys of a detached row, most specific first.
+    pub fn detached_keys(&self, d: &Detached) -> Vec<String> {
+        self.keys_of(|e| d.keys.iter().find(|f| f.element == e))
+    }
+}

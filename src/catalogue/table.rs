@@ -1,0 +1,379 @@
+//! From rows to records: header detection, column matching, and grouping
+//! rows into items with their materials.
+
+use super::cells::{RawRow, RowSource};
+use super::{Detached, Event, Field, Item, Part, Source, TableInfo};
+use crate::standard::{Scope, Standard};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Rows searched for the header: titles, notes and blank rows come first.
+const HEADER_SCAN: usize = 30;
+/// A header row must name at least this many elements.
+const MIN_HEADER_MATCHES: usize = 2;
+
+/// `0` → `A`, `26` → `AA`.
+pub fn column_letter(col: u32) -> String {
+    let mut n = col as u64 + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = ((n - 1) % 26) as u8;
+        s.push(b'A' + r);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Item-scope elements that also appear on material and fee sheets as keys.
+const KEY_ELEMENTS: [&str; 8] = [
+    "impl_code",
+    "name",
+    "basic_code",
+    "handling_code",
+    "local_impl_code",
+    "local_basic_code",
+    "region",
+    "area_code",
+];
+
+struct Header {
+    rows: Vec<u32>,
+    /// index into the scanned buffer of the first data row
+    data_start: usize,
+    columns: Vec<(u32, usize, String)>,
+    unknown: Vec<(u32, String)>,
+    duplicates: Vec<(u32, usize, String)>,
+}
+
+fn cell_map(row: &RawRow) -> HashMap<u32, &str> {
+    row.cells.iter().map(|(c, t, _)| (*c, t.as_str())).collect()
+}
+
+/// Match header cells to elements; `cells` are (column, header text).
+fn match_columns(standard: &Standard, cells: &[(u32, String)]) -> Header {
+    let mut columns: Vec<(u32, usize, String)> = Vec::new();
+    let mut unknown = Vec::new();
+    let mut duplicates = Vec::new();
+    let mut used: HashMap<usize, u32> = HashMap::new();
+    for (col, text) in cells {
+        let candidates = standard.match_header(text);
+        // A label shared by several elements (e.g. 收费标准 on item and fee
+        // sheets) goes to the first one not yet taken.
+        let pick = candidates
+            .iter()
+            .find(|e| !used.contains_key(e))
+            .or(candidates.first());
+        match pick {
+            Some(&e) if used.contains_key(&e) => duplicates.push((*col, e, text.clone())),
+            Some(&e) => {
+                used.insert(e, *col);
+                columns.push((*col, e, text.clone()));
+            }
+            None if standard.is_ignored_header(text) => {}
+            None => unknown.push((*col, text.clone())),
+        }
+    }
+    Header {
+        rows: Vec::new(),
+        data_start: 0,
+        columns,
+        unknown,
+        duplicates,
+    }
+}
+
+fn score(h: &Header) -> usize {
+    h.columns.len()
+}
+
+/// Find the header among the first rows: one row, or two rows where the
+/// upper one groups (申请材料 over 材料名称, 材料类型 …) or holds vertically
+/// merged labels.
+fn find_header(standard: &Standard, rows: &[RawRow]) -> Option<Header> {
+    let mut best: Option<Header> = None;
+    for i in 0..rows.len() {
+        let single: Vec<(u32, String)> = rows[i]
+            .cells
+            .iter()
+            .map(|(c, t, _)| (*c, t.clone()))
+            .collect();
+        let mut h = match_columns(standard, &single);
+        h.rows = vec![rows[i].number];
+        h.data_start = i + 1;
+        if score(&h) >= MIN_HEADER_MATCHES && best.as_ref().is_none_or(|b| score(&h) > score(b)) {
+            best = Some(h);
+        }
+        if i + 1 < rows.len() && rows[i + 1].number == rows[i].number + 1 {
+            let upper = cell_map(&rows[i]);
+            let lower = cell_map(&rows[i + 1]);
+            let mut cols: Vec<u32> = upper.keys().chain(lower.keys()).copied().collect();
+            cols.sort_unstable();
+            cols.dedup();
+            let mut combined = Vec::new();
+            let mut group = String::new();
+            for c in cols {
+                if let Some(u) = upper.get(&c) {
+                    group = (*u).to_string();
+                }
+                match (lower.get(&c), upper.get(&c)) {
+                    (Some(l), _) if !standard.match_header(l).is_empty() => {
+                        combined.push((c, (*l).to_string()))
+                    }
+                    (Some(l), Some(u)) => {
+                        let u = if standard.match_header(u).is_empty() {
+                            format!("{u}{l}")
+                        } else {
+                            (*u).to_string()
+                        };
+                        combined.push((c, u));
+                    }
+                    (Some(l), None) => combined.push((c, format!("{group}{l}"))),
+                    (None, Some(u)) => combined.push((c, (*u).to_string())),
+                    (None, None) => {}
+                }
+            }
+            let mut h2 = match_columns(standard, &combined);
+            h2.rows = vec![rows[i].number, rows[i + 1].number];
+            h2.data_start = i + 2;
+            if score(&h2) >= MIN_HEADER_MATCHES
+                && best.as_ref().is_none_or(|b| score(&h2) > score(b))
+            {
+                best = Some(h2);
+            }
+        }
+    }
+    best
+}
+
+fn role(standard: &Standard, columns: &[(u32, usize, String)]) -> Scope {
+    let mut item_only = false;
+    let mut material = false;
+    let mut fee = false;
+    for (_, e, _) in columns {
+        let el = &standard.elements[*e];
+        match el.scope {
+            Scope::Item if !KEY_ELEMENTS.contains(&el.id.as_str()) => item_only = true,
+            Scope::Material => material = true,
+            Scope::Fee => fee = true,
+            _ => {}
+        }
+    }
+    if item_only {
+        Scope::Item
+    } else if material {
+        Scope::Material
+    } else if fee {
+        Scope::Fee
+    } else {
+        Scope::Item
+    }
+}
+
+/// Read one table. Returns whether a table was found.
+pub fn read_table(
+    source: Arc<Source>,
+    mut rows: impl RowSource,
+    standard: &Standard,
+    sink: &mut dyn FnMut(Event),
+) -> Result<bool, String> {
+    let mut buffer = Vec::new();
+    while buffer.len() < HEADER_SCAN {
+        match rows.next_row()? {
+            Some(r) => buffer.push(r),
+            None => break,
+        }
+    }
+    let Some(header) = find_header(standard, &buffer) else {
+        sink(Event::Skipped {
+            source,
+            reason: if buffer.is_empty() {
+                "empty sheet".into()
+            } else {
+                "no header row naming elements of the standard".into()
+            },
+        });
+        return Ok(false);
+    };
+    let role = role(standard, &header.columns);
+    let info = TableInfo {
+        source: source.clone(),
+        role,
+        header_rows: header.rows.clone(),
+        columns: header.columns.clone(),
+        unknown: header.unknown.clone(),
+        duplicates: header.duplicates.clone(),
+    };
+    sink(Event::Table(info));
+    let col_element: HashMap<u32, usize> =
+        header.columns.iter().map(|(c, e, _)| (*c, *e)).collect();
+    let mut asm = Assembler {
+        standard,
+        source,
+        role,
+        col_element,
+        has_parts: header
+            .columns
+            .iter()
+            .any(|(_, e, _)| standard.elements[*e].scope != Scope::Item),
+        current: None,
+    };
+    let rest = buffer.split_off(header.data_start.min(buffer.len()));
+    for row in rest {
+        asm.push(row, sink);
+    }
+    while let Some(row) = rows.next_row()? {
+        asm.push(row, sink);
+    }
+    asm.flush(sink);
+    Ok(true)
+}
+
+struct Assembler<'a> {
+    standard: &'a Standard,
+    source: Arc<Source>,
+    role: Scope,
+    col_element: HashMap<u32, usize>,
+    /// The items sheet also carries material or fee columns.
+    has_parts: bool,
+    current: Option<Item>,
+}
+
+impl Assembler<'_> {
+    fn push(&mut self, row: RawRow, sink: &mut dyn FnMut(Event)) {
+        if is_furniture(&row) {
+            return;
+        }
+        let mut item_fields = Vec::new();
+        let mut material = Part {
+            row: row.number,
+            fields: Vec::new(),
+        };
+        let mut fee = Part {
+            row: row.number,
+            fields: Vec::new(),
+        };
+        for (col, text, numeric) in row.cells {
+            let Some(&e) = self.col_element.get(&col) else {
+                continue;
+            };
+            let field = Field {
+                element: e,
+                text,
+                row: row.number,
+                col: Some(col),
+                numeric,
+            };
+            match self.standard.elements[e].scope {
+                Scope::Item => item_fields.push(field),
+                Scope::Material => material.fields.push(field),
+                Scope::Fee => fee.fields.push(field),
+            }
+        }
+        if item_fields.is_empty() && material.fields.is_empty() && fee.fields.is_empty() {
+            return;
+        }
+        if self.role != Scope::Item {
+            let part = if self.role == Scope::Fee {
+                fee
+            } else {
+                material
+            };
+            let mut part = part;
+            // a fee sheet's 收费标准 columns are matched as item elements
+            let (keys, extra): (Vec<Field>, Vec<Field>) = item_fields.into_iter().partition(|f| {
+                KEY_ELEMENTS.contains(&self.standard.elements[f.element].id.as_str())
+            });
+            part.fields.extend(extra);
+            sink(Event::Detached(Detached {
+                source: self.source.clone(),
+                kind: self.role,
+                keys,
+                part,
+            }));
+            return;
+        }
+        let continues = self.has_parts
+            && match &self.current {
+                None => false,
+                Some(cur) => {
+                    item_fields.is_empty()
+                        || item_fields.iter().all(|f| {
+                            cur.get(f.element).is_some_and(|c| {
+                                crate::text::compact(&c.text) == crate::text::compact(&f.text)
+                            })
+                        })
+                }
+            };
+        if !continues {
+            self.flush(sink);
+            // (material rows before any item become an item without item
+            // fields, so they are reported rather than lost)
+            self.current = Some(Item {
+                source: self.source.clone(),
+                row: row.number,
+                fields: item_fields,
+                materials: Vec::new(),
+                fees: Vec::new(),
+            });
+        }
+        if let Some(cur) = &mut self.current {
+            if !material.fields.is_empty() {
+                cur.materials.push(material);
+            }
+            if !fee.fields.is_empty() {
+                cur.fees.push(fee);
+            }
+        }
+    }
+
+    fn flush(&mut self, sink: &mut dyn FnMut(Event)) {
+        if let Some(item) = self.current.take() {
+            sink(Event::Item(item));
+        }
+    }
+}
+
+/// Rows that are part of the sheet's layout, not data: a footer note
+/// ("注：…", "填表人：…") or a row numbering the columns (1, 2, 3 …).
+fn is_furniture(row: &RawRow) -> bool {
+    if row.cells.len() == 1 {
+        let t = crate::text::compact(&row.cells[0].1);
+        const NOTES: [&str; 10] = [
+            "注",
+            "备注",
+            "说明",
+            "填表人",
+            "填报人",
+            "制表",
+            "审核人",
+            "联系人",
+            "填报单位",
+            "填表说明",
+        ];
+        if NOTES.iter().any(|n| t.starts_with(n)) {
+            return true;
+        }
+    }
+    row.cells.len() >= 4
+        && row
+            .cells
+            .iter()
+            .enumerate()
+            .all(|(i, (_, t, _))| crate::text::compact(t) == (i + 1).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(12), "M");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+}
