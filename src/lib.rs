@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod check;
 pub mod codes;
 pub mod i18n;
+pub mod report;
 pub mod standard;
 pub mod text;
 pub mod yaml;

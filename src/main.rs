@@ -1,1 +1,200 @@
-fn main() {}
+//! The santong command line: argument parsing, exit codes, choosing a
+//! renderer. Everything else lives in the library.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use santong::check::{check_file, BasicCatalogue, CheckOptions};
+use santong::codes::AreaList;
+use santong::i18n::Lang;
+use santong::report::{self, CheckRun, FileOutcome};
+use santong::standard::Standard;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "santong",
+    version,
+    about = "三同: check government service-item catalogues against the national standard (同一事项、同一标准、同一编码)"
+)]
+struct Cli {
+    /// Output language (default: Chinese when LANG starts with zh, else English)
+    #[arg(long, global = true, value_name = "zh|en")]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check implementation lists (xlsx, xls, csv, yaml) against the standard
+    Check {
+        /// Catalogue files to check
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Basic catalogue (xlsx, csv or yaml) for the same-item/same-code rules; `sample` uses the bundled sample
+        #[arg(long, value_name = "FILE")]
+        basic: Option<PathBuf>,
+        /// Standard directory (default: the embedded national standard)
+        #[arg(long, value_name = "DIR")]
+        standard: Option<PathBuf>,
+        /// Full division-code list (CSV) to check that area codes exist
+        #[arg(long, value_name = "FILE")]
+        areas: Option<PathBuf>,
+        /// CSV encoding, overriding detection (e.g. gbk, utf-8)
+        #[arg(long)]
+        encoding: Option<String>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Write the report to this file instead of standard output
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// List the rules of the standard
+    Rules {
+        #[arg(long, value_name = "DIR")]
+        standard: Option<PathBuf>,
+    },
+}
+
+fn load_standard(dir: Option<&Path>) -> anyhow::Result<Standard> {
+    Ok(match dir {
+        Some(d) => Standard::from_dir(d)?,
+        None => Standard::national()?,
+    })
+}
+
+/// Write `text` to `path` atomically (temp file in the same directory, then rename).
+fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn run(cli: Cli) -> anyhow::Result<i32> {
+    let lang = match &cli.lang {
+        Some(l) => {
+            Lang::parse(l).with_context(|| format!("unknown language `{l}` (use zh or en)"))?
+        }
+        None => Lang::from_env(),
+    };
+    match cli.command {
+        Command::Rules { standard } => {
+            let std = load_standard(standard.as_deref())?;
+            let mut out = String::new();
+            for r in &std.rules {
+                let el = r.elements.join(",");
+                out.push_str(&format!(
+                    "{:<30} {:<8} {:<24} {}\n",
+                    r.id,
+                    r.severity.as_str(),
+                    if el.is_empty() { "-".to_string() } else { el },
+                    lang.msg(&r.title)
+                ));
+            }
+            print!("{out}");
+            Ok(0)
+        }
+        Command::Check {
+            files,
+            basic,
+            standard,
+            areas,
+            encoding,
+            format,
+            output,
+        } => {
+            let std = load_standard(standard.as_deref())?;
+            let read = santong::catalogue::ReadOptions { encoding };
+            let basic = match &basic {
+                Some(p) if p.as_os_str() == "sample" => Some(BasicCatalogue::sample(&std)?),
+                Some(p) => Some(BasicCatalogue::load(p, &std, &read).context("basic catalogue")?),
+                None => None,
+            };
+            let areas = match &areas {
+                Some(p) => Some(AreaList::from_csv_text(
+                    &std::fs::read_to_string(p)
+                        .with_context(|| format!("cannot read {}", p.display()))?,
+                )),
+                None => None,
+            };
+            if let Some(out) = &output {
+                if files.iter().any(|f| same_file(f, out)) {
+                    anyhow::bail!(
+                        "refusing to write the report over an input file: {}",
+                        out.display()
+                    );
+                }
+            }
+            let opts = CheckOptions {
+                basic: basic.as_ref(),
+                areas: areas.as_ref(),
+                read,
+            };
+            let mut runr = CheckRun::default();
+            for f in &files {
+                runr.files.push(match check_file(f, &std, &opts) {
+                    Ok(r) => FileOutcome::Checked(r),
+                    Err(e) => {
+                        eprintln!("santong: {e}");
+                        FileOutcome::Failed {
+                            path: e.path,
+                            message: e.message,
+                        }
+                    }
+                });
+            }
+            let text = match format {
+                Format::Human => report::render_human(&runr, &std, lang),
+                Format::Json => report::render_json(&runr, &std, lang),
+            };
+            match &output {
+                Some(p) => write_atomic(p, &text)?,
+                None => {
+                    let mut so = std::io::stdout().lock();
+                    let _ = so.write_all(text.as_bytes());
+                }
+            }
+            Ok(report::exit_code(&runr))
+        }
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("santong: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

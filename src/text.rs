@@ -214,3 +214,59 @@ mod tests {
         assert_ne!(comparable("第七条"), comparable("第八条"));
     }
 }
+
+/// A short character-level description of how `new` differs from `old`,
+/// for messages: `…[-删除][+新增]…` around each change, context trimmed.
+pub fn short_diff(old: &str, new: &str) -> String {
+    use similar::{ChangeTag, TextDiff};
+    let a = nfkc(old);
+    let b = nfkc(new);
+    let diff = TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .diff_chars(&a, &b);
+    let mut out = String::new();
+    let mut tag = None;
+    let mut context = String::new();
+    for change in diff.iter_all_changes() {
+        let t = change.tag();
+        let v = change.value();
+        if t == ChangeTag::Equal {
+            if tag.is_some() && tag != Some(ChangeTag::Equal) {
+                out.push(']');
+            }
+            context.push_str(v);
+            tag = Some(ChangeTag::Equal);
+            continue;
+        }
+        if tag != Some(t) {
+            if tag.is_some() && tag != Some(ChangeTag::Equal) {
+                out.push(']');
+            }
+            let ctx: Vec<char> = context.chars().collect();
+            if ctx.len() > 12 {
+                if !out.is_empty() {
+                    out.extend(ctx[..6].iter());
+                }
+                out.push('…');
+                out.extend(ctx[ctx.len() - 6..].iter());
+            } else {
+                out.push_str(&context);
+            }
+            context.clear();
+            out.push_str(if t == ChangeTag::Delete { "[-" } else { "[+" });
+            tag = Some(t);
+        }
+        out.push_str(v);
+    }
+    if tag.is_some() && tag != Some(ChangeTag::Equal) {
+        out.push(']');
+    }
+    let ctx: Vec<char> = context.chars().collect();
+    if ctx.len() > 6 {
+        out.extend(ctx[..6].iter());
+        out.push('…');
+    } else {
+        out.push_str(&context);
+    }
+    out
+}

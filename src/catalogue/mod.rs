@@ -203,12 +203,31 @@ impl Catalogue {
         standard: &Standard,
         opts: &ReadOptions,
     ) -> Result<Catalogue, ReadError> {
+        Self::collect(path, standard, |sink| read(path, standard, opts, sink))
+    }
+
+    /// A catalogue from YAML text (used for the embedded sample catalogue).
+    pub fn from_yaml_str(
+        text: &str,
+        name: &Path,
+        standard: &Standard,
+    ) -> Result<Catalogue, ReadError> {
+        Self::collect(name, standard, |sink| {
+            yaml_cat::read_str(text, name, standard, sink)
+        })
+    }
+
+    fn collect(
+        path: &Path,
+        standard: &Standard,
+        reader: impl FnOnce(&mut dyn FnMut(Event)) -> Result<(), ReadError>,
+    ) -> Result<Catalogue, ReadError> {
         let mut cat = Catalogue {
             path: path.to_path_buf(),
             ..Default::default()
         };
         let mut detached = Vec::new();
-        read(path, standard, opts, &mut |ev| match ev {
+        reader(&mut |ev| match ev {
             Event::Table(t) => cat.tables.push(t),
             Event::Item(i) => cat.items.push(i),
             Event::Detached(d) => detached.push(d),

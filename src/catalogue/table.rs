@@ -37,6 +37,7 @@ const KEY_ELEMENTS: [&str; 8] = [
     "area_code",
 ];
 
+#[derive(Clone)]
 struct Header {
     rows: Vec<u32>,
     /// index into the scanned buffer of the first data row
@@ -91,56 +92,60 @@ fn score(h: &Header) -> usize {
 /// upper one groups (申请材料 over 材料名称, 材料类型 …) or holds vertically
 /// merged labels.
 fn find_header(standard: &Standard, rows: &[RawRow]) -> Option<Header> {
+    let singles: Vec<Header> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let cells: Vec<(u32, String)> =
+                r.cells.iter().map(|(c, t, _)| (*c, t.clone())).collect();
+            let mut h = match_columns(standard, &cells);
+            h.rows = vec![r.number];
+            h.data_start = i + 1;
+            h
+        })
+        .collect();
     let mut best: Option<Header> = None;
+    let better = |h: &Header, best: &Option<Header>| {
+        score(h) >= MIN_HEADER_MATCHES && best.as_ref().is_none_or(|b| score(h) > score(b))
+    };
     for i in 0..rows.len() {
-        let single: Vec<(u32, String)> = rows[i]
-            .cells
-            .iter()
-            .map(|(c, t, _)| (*c, t.clone()))
-            .collect();
-        let mut h = match_columns(standard, &single);
-        h.rows = vec![rows[i].number];
-        h.data_start = i + 1;
-        if score(&h) >= MIN_HEADER_MATCHES && best.as_ref().is_none_or(|b| score(&h) > score(b)) {
-            best = Some(h);
+        if better(&singles[i], &best) {
+            best = Some(singles[i].clone());
         }
-        if i + 1 < rows.len() && rows[i + 1].number == rows[i].number + 1 {
-            let upper = cell_map(&rows[i]);
-            let lower = cell_map(&rows[i + 1]);
-            let mut cols: Vec<u32> = upper.keys().chain(lower.keys()).copied().collect();
-            cols.sort_unstable();
-            cols.dedup();
-            let mut combined = Vec::new();
-            let mut group = String::new();
-            for c in cols {
-                if let Some(u) = upper.get(&c) {
-                    group = (*u).to_string();
-                }
-                match (lower.get(&c), upper.get(&c)) {
-                    (Some(l), _) if !standard.match_header(l).is_empty() => {
-                        combined.push((c, (*l).to_string()))
-                    }
-                    (Some(l), Some(u)) => {
-                        let u = if standard.match_header(u).is_empty() {
-                            format!("{u}{l}")
-                        } else {
-                            (*u).to_string()
-                        };
-                        combined.push((c, u));
-                    }
-                    (Some(l), None) => combined.push((c, format!("{group}{l}"))),
-                    (None, Some(u)) => combined.push((c, (*u).to_string())),
-                    (None, None) => {}
-                }
+        if i + 1 >= rows.len() || rows[i + 1].number != rows[i].number + 1 {
+            continue;
+        }
+        let upper = cell_map(&rows[i]);
+        let lower = cell_map(&rows[i + 1]);
+        let mut cols: Vec<u32> = upper.keys().chain(lower.keys()).copied().collect();
+        cols.sort_unstable();
+        cols.dedup();
+        let mut combined = Vec::new();
+        let mut group = String::new();
+        for c in cols {
+            if let Some(u) = upper.get(&c) {
+                group = (*u).to_string();
             }
-            let mut h2 = match_columns(standard, &combined);
-            h2.rows = vec![rows[i].number, rows[i + 1].number];
-            h2.data_start = i + 2;
-            if score(&h2) >= MIN_HEADER_MATCHES
-                && best.as_ref().is_none_or(|b| score(&h2) > score(b))
-            {
-                best = Some(h2);
+            match (lower.get(&c), upper.get(&c)) {
+                (Some(l), _) if !standard.match_header(l).is_empty() => {
+                    combined.push((c, (*l).to_string()))
+                }
+                (Some(l), Some(u)) if standard.match_header(u).is_empty() => {
+                    combined.push((c, format!("{u}{l}")))
+                }
+                (Some(_), Some(u)) => combined.push((c, (*u).to_string())),
+                (Some(l), None) => combined.push((c, format!("{group}{l}"))),
+                (None, Some(u)) => combined.push((c, (*u).to_string())),
+                (None, None) => {}
             }
+        }
+        let mut h2 = match_columns(standard, &combined);
+        h2.rows = vec![rows[i].number, rows[i + 1].number];
+        h2.data_start = i + 2;
+        // Two rows only when they name more elements than either row alone
+        // (a title above a header is not a two-row header).
+        if score(&h2) > score(&singles[i]).max(score(&singles[i + 1])) && better(&h2, &best) {
+            best = Some(h2);
         }
     }
     best

@@ -129,8 +129,17 @@ pub fn read(
 ) -> Result<(), ReadError> {
     let bytes = std::fs::read(path).map_err(|e| ReadError::new(path, e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|_| ReadError::new(path, "YAML must be UTF-8"))?;
-    let doc: J =
-        crate::yaml::parse(&text, path).map_err(|e| ReadError::new(path, e.to_string()))?;
+    read_str(&text, path, standard, sink)
+}
+
+/// Read YAML catalogue text; `path` names it in locations and messages.
+pub fn read_str(
+    text: &str,
+    path: &Path,
+    standard: &Standard,
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), ReadError> {
+    let doc: J = crate::yaml::parse(text, path).map_err(|e| ReadError::new(path, e.to_string()))?;
     let lines: Vec<&str> = text.lines().collect();
     let source = Arc::new(Source {
         path: path.display().to_string(),

@@ -1,0 +1,86 @@
+//! Renderers: findings → text for a reader. One file per format; renderers
+//! know formats, not rules.
+
+mod human;
+mod json;
+
+pub use human::render_human;
+pub use json::render_json;
+
+use crate::catalogue::column_letter;
+use crate::check::{FileReport, Finding};
+use crate::i18n::Lang;
+use crate::standard::Standard;
+
+/// The outcome of a `check` run over several files.
+#[derive(Debug, Default)]
+pub struct CheckRun {
+    pub files: Vec<FileOutcome>,
+}
+
+#[derive(Debug)]
+pub enum FileOutcome {
+    Checked(FileReport),
+    Failed { path: String, message: String },
+}
+
+/// A finding with its message rendered, as every renderer needs it.
+pub struct Rendered<'a> {
+    pub finding: &'a Finding,
+    pub message: String,
+    pub fix: Option<String>,
+    /// `实施清单!M17`, `M17` for CSV, `L12` (line) for YAML.
+    pub cell: String,
+    pub column: Option<String>,
+    pub field: Option<&'a str>,
+    pub label: Option<&'a str>,
+}
+
+pub fn render_finding<'a>(f: &'a Finding, std: &'a Standard, lang: Lang) -> Rendered<'a> {
+    let ctx = minijinja::Value::from(f.params.clone());
+    let message = std
+        .render(&f.rule, "message", lang, &ctx)
+        .unwrap_or_else(|| f.rule.clone());
+    let fix = std
+        .render(&f.rule, "fix", lang, &ctx)
+        .filter(|s| !s.trim().is_empty());
+    let column = f.col.map(column_letter);
+    let mut cell = String::new();
+    if let Some(s) = &f.source.sheet {
+        cell.push_str(s);
+        cell.push('!');
+    }
+    let yaml = f.source.path.ends_with(".yaml") || f.source.path.ends_with(".yml");
+    match (&column, f.row) {
+        (Some(c), Some(r)) => cell.push_str(&format!("{c}{r}")),
+        (None, Some(r)) => match lang {
+            Lang::Zh => cell.push_str(&format!("第{r}行")),
+            Lang::En if yaml => cell.push_str(&format!("line {r}")),
+            Lang::En => cell.push_str(&format!("row {r}")),
+        },
+        _ => {}
+    }
+    let el = f.element.map(|e| &std.elements[e]);
+    Rendered {
+        finding: f,
+        message,
+        fix,
+        cell,
+        column,
+        field: el.map(|e| e.id.as_str()),
+        label: el.map(|e| e.label.as_str()),
+    }
+}
+
+/// Exit status of a run: 2 if any file failed, else 1 if any error, else 0.
+pub fn exit_code(run: &CheckRun) -> i32 {
+    let mut code = 0;
+    for f in &run.files {
+        match f {
+            FileOutcome::Failed { .. } => return 2,
+            FileOutcome::Checked(r) if r.count(crate::standard::Severity::Error) > 0 => code = 1,
+            _ => {}
+        }
+    }
+    code
+}
