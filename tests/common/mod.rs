@@ -1,0 +1,289 @@
+//! Test helpers: a clean, realistic implementation-list item and writers
+//! that build xlsx and CSV inputs at test time.
+#![allow(dead_code)]
+
+use santong::check::{check_file, BasicCatalogue, CheckOptions, FileReport};
+use santong::standard::Standard;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const BODY: &str = "11450721MB15580811";
+pub const BODY2: &str = "114507210081153718";
+
+/// National headers of the test lists, materials inline.
+pub const HEADERS: [&str; 36] = [
+    "序号",
+    "事项名称",
+    "基本编码",
+    "实施编码",
+    "事项类型",
+    "设定依据",
+    "权力来源",
+    "行使层级",
+    "实施主体",
+    "实施主体性质",
+    "实施主体编码",
+    "法定办结时限",
+    "承诺办结时限",
+    "办件类型",
+    "服务对象",
+    "办理形式",
+    "到办事现场次数",
+    "必须现场办理原因说明",
+    "网上办理深度",
+    "是否收费",
+    "收费标准",
+    "收费依据",
+    "受理条件",
+    "办理流程",
+    "办理地点",
+    "办理时间",
+    "咨询方式",
+    "监督投诉方式",
+    "审批结果名称",
+    "审批结果类型",
+    "材料名称",
+    "材料必要性",
+    "材料类型",
+    "材料形式",
+    "份数",
+    "来源渠道",
+];
+
+pub type Row = BTreeMap<String, String>;
+
+/// (basic code, name, type label, legal basis) from the sample catalogue.
+pub fn sample_items() -> Vec<(String, String, String, String)> {
+    let std = Standard::national().unwrap();
+    let b = BasicCatalogue::sample(&std).unwrap();
+    let mut v: Vec<_> = b
+        .entries
+        .values()
+        .map(|e| {
+            let t = std
+                .vocabulary("item_type")
+                .unwrap()
+                .label_of(e.item_type.as_deref().unwrap())
+                .unwrap()
+                .to_string();
+            (
+                e.code.clone(),
+                e.name.clone(),
+                t,
+                e.legal_basis.clone().unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A clean item for a sample basic code, as the national headers.
+pub fn clean_item(basic: &str, seq: usize) -> Row {
+    let (code, name, typ, basis) = sample_items()
+        .into_iter()
+        .find(|i| i.0 == basic)
+        .expect("sample code");
+    let public = typ == "公共服务";
+    let mut r = Row::new();
+    let mut set = |k: &str, v: &str| {
+        r.insert(k.to_string(), v.to_string());
+    };
+    set("序号", &seq.to_string());
+    set("事项名称", &name);
+    set("基本编码", &code);
+    set("实施编码", &format!("{BODY}4{code}"));
+    set("事项类型", &typ);
+    set("设定依据", &basis);
+    set("权力来源", "法定本级行使");
+    set("行使层级", "县级");
+    set("实施主体", "浦北县市场监督管理局");
+    set("实施主体性质", "法定机关");
+    set("实施主体编码", BODY);
+    set("法定办结时限", if public { "" } else { "20" });
+    set("承诺办结时限", if public { "即办" } else { "10个工作日" });
+    set("办件类型", if public { "即办件" } else { "承诺件" });
+    set("服务对象", "企业法人、非法人企业");
+    set("办理形式", "窗口办理、网上办理、快递申请");
+    set("到办事现场次数", "0");
+    set("必须现场办理原因说明", "");
+    set(
+        "网上办理深度",
+        "互联网咨询^互联网收件^互联网预审^互联网受理^互联网办理",
+    );
+    set("是否收费", "否");
+    set("收费标准", "");
+    set("收费依据", "");
+    set("受理条件", "申请人具有与申请事项相适应的场所、设备和人员。");
+    set("办理流程", "申请、受理、审查、决定、送达。");
+    set("办理地点", "浦北县政务服务中心一楼");
+    set("办理时间", "工作日上午8:00-12:00，下午15:00-18:00");
+    set("咨询方式", "0777-8212345");
+    set("监督投诉方式", "0777-8212000");
+    set("审批结果名称", "准予许可决定书");
+    set("审批结果类型", "批文");
+    set("材料名称", "申请书");
+    set("材料必要性", "必要");
+    set("材料类型", "原件");
+    set("材料形式", "纸质和电子");
+    set("份数", "1");
+    set("来源渠道", "申请人自备");
+    r
+}
+
+/// A material-only continuation row.
+pub fn material_row(name: &str) -> Row {
+    let mut r = Row::new();
+    for (k, v) in [
+        ("材料名称", name),
+        ("材料必要性", "必要"),
+        ("材料类型", "复印件"),
+        ("材料形式", "纸质"),
+        ("份数", "1"),
+        ("来源渠道", "申请人自备"),
+    ] {
+        r.insert(k.into(), v.into());
+    }
+    r
+}
+
+/// A clean list: every sample item, each with a second material row.
+pub fn clean_list() -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (i, (code, ..)) in sample_items().iter().enumerate() {
+        let mut item = clean_item(code, i + 1);
+        if item["事项类型"] == "行政处罚" {
+            item.insert("处罚的行为".into(), "未取得许可从事经营活动".into());
+            item.insert("处罚的种类".into(), "没收违法所得、罚款".into());
+            item.insert(
+                "处罚的幅度".into(),
+                "货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款".into(),
+            );
+        }
+        rows.push(item);
+        rows.push(material_row("营业执照"));
+    }
+    rows
+}
+
+pub fn headers_of(rows: &[Row]) -> Vec<String> {
+    let mut h: Vec<String> = HEADERS.iter().map(|s| s.to_string()).collect();
+    for r in rows {
+        for k in r.keys() {
+            if !h.contains(k) {
+                h.push(k.clone());
+            }
+        }
+    }
+    h
+}
+
+fn grid(headers: &[String], rows: &[Row]) -> Vec<Vec<String>> {
+    let mut g = vec![headers.to_vec()];
+    for r in rows {
+        g.push(
+            headers
+                .iter()
+                .map(|h| r.get(h).cloned().unwrap_or_default())
+                .collect(),
+        );
+    }
+    g
+}
+
+pub fn write_csv(path: &Path, headers: &[String], rows: &[Row]) {
+    let mut w = csv::Writer::from_path(path).unwrap();
+    for line in grid(headers, rows) {
+        w.write_record(&line).unwrap();
+    }
+    w.flush().unwrap();
+}
+
+pub fn write_csv_bytes(
+    path: &Path,
+    headers: &[String],
+    rows: &[Row],
+    encode: impl Fn(&str) -> Vec<u8>,
+) {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for line in grid(headers, rows) {
+        w.write_record(&line).unwrap();
+    }
+    let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    std::fs::write(path, encode(&text)).unwrap();
+}
+
+/// Write an xlsx with optional title rows above the header.
+pub fn write_xlsx(path: &Path, sheet: &str, titles: &[&str], headers: &[String], rows: &[Row]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    let mut r = 0u32;
+    for t in titles {
+        ws.write_string(r, 0, *t).unwrap();
+        r += 1;
+    }
+    for line in grid(headers, rows) {
+        for (c, v) in line.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r, c as u16, v).unwrap();
+            }
+        }
+        r += 1;
+    }
+    wb.save(path).unwrap();
+}
+
+pub fn national() -> Standard {
+    Standard::national().unwrap()
+}
+
+pub fn check(path: &Path, with_basic: bool) -> FileReport {
+    let std = national();
+    let basic = BasicCatalogue::sample(&std).unwrap();
+    let opts = CheckOptions {
+        basic: with_basic.then_some(&basic),
+        ..Default::default()
+    };
+    check_file(path, &std, &opts).unwrap()
+}
+
+/// (rule, row, column letter) of every finding.
+pub fn hits(r: &FileReport) -> Vec<(String, u32, String)> {
+    r.findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.row.unwrap_or(0),
+                f.col
+                    .map(santong::catalogue::column_letter)
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+pub fn errors(r: &FileReport) -> Vec<(String, u32, String)> {
+    r.findings
+        .iter()
+        .filter(|f| f.severity == santong::standard::Severity::Error)
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.row.unwrap_or(0),
+                f.col
+                    .map(santong::catalogue::column_letter)
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+pub fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+pub fn path_in(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    dir.path().join(name)
+}
