@@ -96,6 +96,8 @@ pub struct TableInfo {
     pub unknown: Vec<(u32, String)>,
     /// (0-based column, element index, header text) repeated elements
     pub duplicates: Vec<(u32, usize, String)>,
+    /// Located by line (YAML): `columns` only records which elements occur.
+    pub by_line: bool,
 }
 
 impl TableInfo {
@@ -103,6 +105,9 @@ impl TableInfo {
         self.columns.iter().any(|c| c.1 == element)
     }
     pub fn column_of(&self, element: usize) -> Option<u32> {
+        if self.by_line {
+            return None;
+        }
         self.columns.iter().find(|c| c.1 == element).map(|c| c.0)
     }
 }

@@ -208,6 +208,7 @@ pub fn read_table(
         columns: header.columns.clone(),
         unknown: header.unknown.clone(),
         duplicates: header.duplicates.clone(),
+        by_line: false,
     };
     sink(Event::Table(info));
     let col_element: HashMap<u32, usize> =

@@ -243,6 +243,7 @@ pub fn read_str(
                 columns,
                 unknown: Vec::new(),
                 duplicates: Vec::new(),
+                by_line: true,
             }));
             tables_sent = true;
         }

@@ -1,0 +1,375 @@
+//! Reading the spreadsheets cities really send: title rows, two-row and
+//! variant headers, merged material rows, materials on their own sheet,
+//! GBK CSV, YAML catalogues.
+
+mod common;
+use common::*;
+use rust_xlsxwriter::{Format, Workbook};
+use santong::catalogue::{Catalogue, ReadOptions};
+
+#[test]
+fn header_below_title_rows_with_variant_labels() {
+    let dir = tmp();
+    let mut rows = vec![clean_item("000111001000", 1)];
+    // header variants: line breaks, markers, full-width brackets, unit suffixes, aliases
+    let rename = [
+        ("事项名称", "事项\n名称 *"),
+        ("承诺办结时限", "承诺办结时限（工作日）"),
+        ("法定办结时限", "法定办结时限(工作日)（必填）"),
+        ("咨询方式", "咨询电话"),
+        ("实施主体", "实施机构"),
+        ("到办事现场次数", "跑动次数"),
+    ];
+    let mut headers = headers_of(&rows);
+    for (from, to) in rename {
+        for h in headers.iter_mut() {
+            if h == from {
+                *h = to.to_string();
+            }
+        }
+        let v = rows[0].remove(from).unwrap();
+        rows[0].insert(to.to_string(), v);
+    }
+    let p = path_in(&dir, "city.xlsx");
+    write_xlsx(
+        &p,
+        "实施清单",
+        &["XX县政务服务事项实施清单", "填报单位：XX县行政审批局"],
+        &headers,
+        &rows,
+    );
+    let r = check(&p, true);
+    assert_eq!(r.items, 1);
+    assert_eq!(errors(&r), vec![]);
+    assert!(
+        !hits(&r).iter().any(|h| h.0 == "unknown-column"),
+        "{:?}",
+        hits(&r)
+    );
+    // and a defect is located on the spreadsheet's own row (4)
+    rows[0].insert("承诺办结时限（工作日）".into(), "30".into());
+    write_xlsx(
+        &p,
+        "实施清单",
+        &["XX县政务服务事项实施清单", "填报单位：XX县行政审批局"],
+        &headers,
+        &rows,
+    );
+    let r = check(&p, true);
+    assert_eq!(
+        errors(&r),
+        vec![("promise-exceeds-statutory".to_string(), 4, "M".to_string())]
+    );
+    assert_eq!(r.findings[0].source.sheet.as_deref(), Some("实施清单"));
+}
+
+#[test]
+fn two_row_header_and_merged_material_rows() {
+    let dir = tmp();
+    let p = path_in(&dir, "merged.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("清单").unwrap();
+    let fmt = Format::new();
+    let item_cols = [
+        "事项名称",
+        "基本编码",
+        "实施编码",
+        "事项类型",
+        "设定依据",
+        "权力来源",
+        "行使层级",
+        "实施主体",
+        "实施主体性质",
+        "实施主体编码",
+        "法定办结时限",
+        "承诺办结时限",
+        "办件类型",
+        "服务对象",
+        "办理形式",
+        "到办事现场次数",
+        "网上办理深度",
+        "是否收费",
+        "受理条件",
+        "办理流程",
+        "办理地点",
+        "办理时间",
+        "咨询方式",
+        "监督投诉方式",
+    ];
+    let mat_cols = ["材料名称", "材料必要性", "材料类型"];
+    ws.merge_range(
+        0,
+        0,
+        0,
+        (item_cols.len() + mat_cols.len() - 1) as u16,
+        "某县实施清单",
+        &fmt,
+    )
+    .unwrap();
+    // row 2-3: two-row header; item labels merged vertically, 申请材料 grouping material columns
+    for (c, h) in item_cols.iter().enumerate() {
+        ws.merge_range(1, c as u16, 2, c as u16, h, &fmt).unwrap();
+    }
+    let m0 = item_cols.len() as u16;
+    ws.merge_range(1, m0, 1, m0 + 2, "申请材料", &fmt).unwrap();
+    for (i, h) in mat_cols.iter().enumerate() {
+        ws.write_string(2, m0 + i as u16, *h).unwrap();
+    }
+    let items = [
+        ("000111001000", ["申请书", "营业执照", "场所证明"]),
+        (
+            "000111002000",
+            ["申请书", "卫生检测报告", "从业人员健康证明"],
+        ),
+    ];
+    let mut r = 3u32;
+    for (code, mats) in items {
+        let it = clean_item(code, 1);
+        // item cells merged over three material rows
+        for (c, h) in item_cols.iter().enumerate() {
+            ws.merge_range(r, c as u16, r + 2, c as u16, &it[*h], &fmt)
+                .unwrap();
+        }
+        for (k, name) in mats.iter().enumerate() {
+            ws.write_string(r + k as u32, m0, *name).unwrap();
+            ws.write_string(r + k as u32, m0 + 1, "必要").unwrap();
+            ws.write_string(r + k as u32, m0 + 2, "原件").unwrap();
+        }
+        r += 3;
+    }
+    wb.save(&p).unwrap();
+    let std = national();
+    let cat = Catalogue::load(&p, &std, &ReadOptions::default()).unwrap();
+    assert_eq!(cat.tables[0].header_rows, vec![2, 3]);
+    assert_eq!(cat.items.len(), 2);
+    assert_eq!(cat.items[0].materials.len(), 3);
+    assert_eq!(cat.items[1].materials.len(), 3);
+    assert_eq!(cat.items[1].row, 7);
+    let rep = check(&p, true);
+    assert_eq!(errors(&rep), vec![]);
+    assert!(!hits(&rep).iter().any(|h| h.0 == "duplicate-impl-code"));
+}
+
+#[test]
+fn repeated_item_cells_are_one_item() {
+    let dir = tmp();
+    let mut rows = vec![clean_item("000111001000", 1)];
+    let mut second = clean_item("000111001000", 1);
+    second.insert("材料名称".into(), "营业执照".into());
+    rows.push(second);
+    let p = path_in(&dir, "repeated.csv");
+    write_csv(&p, &headers_of(&rows), &rows);
+    let std = national();
+    let cat = Catalogue::load(&p, &std, &ReadOptions::default()).unwrap();
+    assert_eq!(cat.items.len(), 1);
+    assert_eq!(cat.items[0].materials.len(), 2);
+    assert_eq!(errors(&check(&p, true)), vec![]);
+}
+
+#[test]
+fn materials_on_a_second_sheet_and_orphans() {
+    let dir = tmp();
+    let p = path_in(&dir, "two-sheets.xlsx");
+    let mut wb = Workbook::new();
+    let items = wb.add_worksheet();
+    items.set_name("实施清单").unwrap();
+    let rows = vec![clean_item("000111001000", 1), clean_item("000111002000", 2)];
+    let headers: Vec<String> = headers_of(&rows)
+        .into_iter()
+        .filter(|h| !h.starts_with("材料") && h != "份数" && h != "来源渠道")
+        .collect();
+    for (c, h) in headers.iter().enumerate() {
+        items.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, h) in headers.iter().enumerate() {
+            if let Some(v) = row.get(h).filter(|v| !v.is_empty()) {
+                items.write_string(r as u32 + 1, c as u16, v).unwrap();
+            }
+        }
+    }
+    let mats = wb.add_worksheet();
+    mats.set_name("申请材料").unwrap();
+    for (c, h) in ["实施编码", "材料名称", "材料必要性", "材料类型"]
+        .iter()
+        .enumerate()
+    {
+        mats.write_string(0, c as u16, *h).unwrap();
+    }
+    let good = format!("{BODY}4000111001000");
+    let orphan = format!("{BODY}4000111003000");
+    for (r, (code, name)) in [
+        (&good, "申请书"),
+        (&good, "营业执照"),
+        (&orphan, "申请书"),
+        (&good, ""),
+    ]
+    .iter()
+    .enumerate()
+    {
+        mats.write_string(r as u32 + 1, 0, code.as_str()).unwrap();
+        if !name.is_empty() {
+            mats.write_string(r as u32 + 1, 1, *name).unwrap();
+        }
+        mats.write_string(r as u32 + 1, 2, "必要").unwrap();
+        mats.write_string(r as u32 + 1, 3, "原件").unwrap();
+    }
+    wb.save(&p).unwrap();
+    let std = national();
+    let cat = Catalogue::load(&p, &std, &ReadOptions::default()).unwrap();
+    assert_eq!(cat.items[0].materials.len(), 3);
+    assert_eq!(cat.orphans.len(), 1);
+    let rep = check(&p, true);
+    let errs = errors(&rep);
+    assert!(
+        errs.contains(&("material-orphan".to_string(), 4, "A".to_string())),
+        "{errs:?}"
+    );
+    assert!(
+        errs.contains(&("material-missing-name".to_string(), 5, "B".to_string())),
+        "{errs:?}"
+    );
+    assert!(!errs.iter().any(|e| e.1 == 2 || e.1 == 3), "{errs:?}");
+    assert!(rep
+        .findings
+        .iter()
+        .any(|f| f.source.sheet.as_deref() == Some("申请材料")));
+}
+
+#[test]
+fn gbk_csv_with_codes_instead_of_labels() {
+    let dir = tmp();
+    let mut rows = vec![clean_item("000111001000", 1)];
+    for (k, v) in [
+        ("事项类型", "01"),
+        ("权力来源", "1"),
+        ("行使层级", "4"),
+        ("实施主体性质", "1"),
+        ("办件类型", "2"),
+        ("服务对象", "2,5"),
+        ("办理形式", "1,2,3"),
+        ("网上办理深度", "1,2,3,4,5"),
+        ("是否收费", "0"),
+        ("材料必要性", "1"),
+        ("来源渠道", "10"),
+    ] {
+        rows[0].insert(k.into(), v.into());
+    }
+    rows[0].insert("咨询方式".into(), "0777－8212345".into());
+    rows[0].insert("监督投诉方式".into(), "０７７７—８２１２０００".into());
+    let p = path_in(&dir, "gbk.csv");
+    write_csv_bytes(&p, &headers_of(&rows), &rows, |t| {
+        encoding_rs::GBK.encode(t).0.into_owned()
+    });
+    let r = check(&p, true);
+    assert_eq!(r.items, 1);
+    assert_eq!(errors(&r), vec![]);
+    // a defect in the GBK file is found where it is
+    rows[0].insert("办件类型".into(), "9".into());
+    write_csv_bytes(&p, &headers_of(&rows), &rows, |t| {
+        encoding_rs::GBK.encode(t).0.into_owned()
+    });
+    assert_eq!(
+        errors(&check(&p, true)),
+        vec![("invalid-value".to_string(), 2, "N".to_string())]
+    );
+}
+
+#[test]
+fn utf8_bom_csv() {
+    let dir = tmp();
+    let rows = vec![clean_item("000111001000", 1)];
+    let p = path_in(&dir, "bom.csv");
+    write_csv_bytes(&p, &headers_of(&rows), &rows, |t| {
+        let mut v = vec![0xEF, 0xBB, 0xBF];
+        v.extend_from_slice(t.as_bytes());
+        v
+    });
+    let r = check(&p, true);
+    assert_eq!((r.items, errors(&r)), (1, vec![]));
+}
+
+#[test]
+fn yaml_catalogue_items_with_line_numbers() {
+    let dir = tmp();
+    let p = path_in(&dir, "items.yaml");
+    let it = clean_item("000111001000", 1);
+    let mut y = String::from("# a catalogue repository file\n");
+    for (n, promised) in [(1, "10"), (2, "30")] {
+        y.push_str(&format!("- 事项名称: {}\n", it["事项名称"]));
+        for (k, v) in &it {
+            if k == "事项名称"
+                || k == "序号"
+                || k.starts_with("材料")
+                || k == "份数"
+                || k == "来源渠道"
+                || v.is_empty()
+            {
+                continue;
+            }
+            let v = if k == "承诺办结时限" {
+                promised
+            } else {
+                v.as_str()
+            };
+            let v = if k == "实施编码" && n == 2 {
+                "11450721MB155808114000111002000"
+            } else {
+                v
+            };
+            let v = if k == "基本编码" && n == 2 {
+                "000111002000"
+            } else {
+                v
+            };
+            let v = if k == "事项名称" && n == 2 {
+                "公共场所卫生许可"
+            } else {
+                v
+            };
+            y.push_str(&format!("  {k}: \"{v}\"\n"));
+        }
+        y.push_str("  materials:\n    - 材料名称: 申请书\n      材料必要性: 必要\n");
+    }
+    std::fs::write(&p, &y).unwrap();
+    let r = check(&p, false);
+    assert_eq!(r.items, 2);
+    let errs = errors(&r);
+    let line = y
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("承诺办结时限"))
+        .nth(1)
+        .unwrap()
+        .0 as u32
+        + 1;
+    assert_eq!(
+        errs,
+        vec![("promise-exceeds-statutory".to_string(), line, String::new())]
+    );
+}
+
+#[test]
+fn numeric_basic_code_cells_get_their_zeros_back() {
+    let dir = tmp();
+    let p = path_in(&dir, "numeric.xlsx");
+    let rows = vec![clean_item("000111001000", 1)];
+    let headers = headers_of(&rows);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+        let v = &rows[0][h];
+        if h == "基本编码" {
+            ws.write_number(1, c as u16, 111001000.0).unwrap();
+        } else if h == "法定办结时限" || h == "到办事现场次数" {
+            ws.write_number(1, c as u16, v.parse::<f64>().unwrap())
+                .unwrap();
+        } else if !v.is_empty() {
+            ws.write_string(1, c as u16, v).unwrap();
+        }
+    }
+    wb.save(&p).unwrap();
+    assert_eq!(errors(&check(&p, true)), vec![]);
+}
