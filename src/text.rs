@@ -174,47 +174,6 @@ fn parse_chinese_number(s: &str) -> Option<i64> {
     any.then(|| total + current.unwrap_or(0))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headers_normalise() {
-        assert_eq!(header_keys("事项\n名称")[0], "事项名称");
-        assert_eq!(header_keys(" *事项名称 ")[0], "事项名称");
-        assert!(header_keys("法定办结时限（工作日）").contains(&"法定办结时限".to_string()));
-        assert!(header_keys("事项名称（必填）*").contains(&"事项名称".to_string()));
-        assert!(header_keys("1.事项名称").contains(&"事项名称".to_string()));
-        assert!(header_keys("三、受理条件").contains(&"受理条件".to_string()));
-        assert!(header_keys("【必填】事项名称").contains(&"事项名称".to_string()));
-        assert_eq!(header_keys("ＴＡＳＫ＿ＮＡＭＥ")[0], "TASK_NAME");
-        // a label that itself ends in brackets stays matchable in full
-        assert_eq!(header_keys("镇（乡、街道）级")[0], "镇(乡、街道)级");
-    }
-
-    #[test]
-    fn counts() {
-        assert_eq!(parse_count("20"), Some(20));
-        assert_eq!(parse_count("20.0"), Some(20));
-        assert_eq!(parse_count("二十"), Some(20));
-        assert_eq!(parse_count("十五"), Some(15));
-        assert_eq!(parse_count("一百二十"), Some(120));
-        assert_eq!(parse_count("三"), Some(3));
-        assert_eq!(parse_count("二十个"), None);
-        assert_eq!(parse_count(""), None);
-        assert_eq!(parse_count(&nfkc("２０")), Some(20));
-    }
-
-    #[test]
-    fn comparable_text() {
-        assert_eq!(
-            comparable("《中华人民共和国建筑法》 第七条。"),
-            comparable("《中华人民共和国建筑法》第七条")
-        );
-        assert_ne!(comparable("第七条"), comparable("第八条"));
-    }
-}
-
 /// A short character-level description of how `new` differs from `old`,
 /// for messages: `…[-删除][+新增]…` around each change, context trimmed.
 pub fn short_diff(old: &str, new: &str) -> String {
@@ -269,4 +228,45 @@ pub fn short_diff(old: &str, new: &str) -> String {
         out.push_str(&context);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_normalise() {
+        assert_eq!(header_keys("事项\n名称")[0], "事项名称");
+        assert_eq!(header_keys(" *事项名称 ")[0], "事项名称");
+        assert!(header_keys("法定办结时限（工作日）").contains(&"法定办结时限".to_string()));
+        assert!(header_keys("事项名称（必填）*").contains(&"事项名称".to_string()));
+        assert!(header_keys("1.事项名称").contains(&"事项名称".to_string()));
+        assert!(header_keys("三、受理条件").contains(&"受理条件".to_string()));
+        assert!(header_keys("【必填】事项名称").contains(&"事项名称".to_string()));
+        assert_eq!(header_keys("ＴＡＳＫ＿ＮＡＭＥ")[0], "TASK_NAME");
+        // a label that itself ends in brackets stays matchable in full
+        assert_eq!(header_keys("镇（乡、街道）级")[0], "镇(乡、街道)级");
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(parse_count("20"), Some(20));
+        assert_eq!(parse_count("20.0"), Some(20));
+        assert_eq!(parse_count("二十"), Some(20));
+        assert_eq!(parse_count("十五"), Some(15));
+        assert_eq!(parse_count("一百二十"), Some(120));
+        assert_eq!(parse_count("三"), Some(3));
+        assert_eq!(parse_count("二十个"), None);
+        assert_eq!(parse_count(""), None);
+        assert_eq!(parse_count(&nfkc("２０")), Some(20));
+    }
+
+    #[test]
+    fn comparable_text() {
+        assert_eq!(
+            comparable("《中华人民共和国建筑法》 第七条。"),
+            comparable("《中华人民共和国建筑法》第七条")
+        );
+        assert_ne!(comparable("第七条"), comparable("第八条"));
+    }
 }

@@ -171,7 +171,45 @@ pub fn read(
             },
         ));
     }
-    match ext.as_str() {
+    let mut tables = 0usize;
+    let mut skipped = Vec::new();
+    let mut counting = |ev: Event| {
+        match &ev {
+            Event::Table(_) => tables += 1,
+            Event::Skipped { source, reason } => skipped.push(format!(
+                "{}: {reason}",
+                source.sheet.as_deref().unwrap_or("")
+            )),
+            _ => {}
+        }
+        sink(ev)
+    };
+    read_any(path, &ext, standard, opts, &mut counting)?;
+    if tables == 0 {
+        let detail = skipped
+            .iter()
+            .map(|s| s.trim_start_matches(": ").to_string())
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Err(ReadError::new(
+            path,
+            format!(
+                "no table with the standard's headers (such as 事项名称, 基本编码, 实施编码) in the first rows{}",
+                if detail.is_empty() { String::new() } else { format!(" ({detail})") }
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn read_any(
+    path: &Path,
+    ext: &str,
+    standard: &Standard,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), ReadError> {
+    match ext {
         "yaml" | "yml" => yaml_cat::read(path, standard, sink),
         "csv" | "txt" | "tsv" => {
             let rows = cells::CsvRows::open(path, opts.encoding.as_deref())?;

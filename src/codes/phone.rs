@@ -143,12 +143,9 @@ fn classify_compact(run: &str, d: &str) -> PhoneNumber {
         PhoneKind::Mobile
     } else if d.len() == 10 && (d.starts_with("400") || d.starts_with("800")) {
         PhoneKind::Nationwide
-    } else if d.starts_with('0') {
-        let area = if d[1..].starts_with('1') || d[1..].starts_with('2') {
-            3
-        } else {
-            4
-        };
+    } else if let Some(rest) = d.strip_prefix('0') {
+        // 010 and 02x are three-digit area codes, the others four
+        let area = if rest.starts_with(['1', '2']) { 3 } else { 4 };
         let local = d.len().saturating_sub(area);
         if (7..=8).contains(&local) || (local == 5 && d[area..].starts_with("123")) {
             PhoneKind::Landline

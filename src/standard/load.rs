@@ -38,7 +38,7 @@ pub const SAMPLE_BASIC_CATALOGUE: &str =
 
 #[derive(Debug, thiserror::Error)]
 pub enum StandardError {
-    #[error("{0}")]
+    #[error(transparent)]
     Yaml(#[from] YamlError),
     #[error("{path}: cannot read: {message}")]
     Io { path: String, message: String },

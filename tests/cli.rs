@@ -1,0 +1,287 @@
+//! The command line: exit codes, bad input, standards, snapshots of the
+//! human and JSON output on the bundled examples.
+
+mod common;
+use assert_cmd::Command;
+use common::*;
+
+fn santong() -> Command {
+    let mut c = Command::cargo_bin("santong").unwrap();
+    c.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
+const EXAMPLES: [&str; 2] = [
+    "docs/examples/浦北县-实施清单.csv",
+    "docs/examples/灵山县-实施清单-GBK.csv",
+];
+
+#[test]
+fn demo_json_snapshot() {
+    let out = santong()
+        .args(["check", "--basic", "sample", "--format", "json"])
+        .args(EXAMPLES)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["version"], 1);
+    for d in v["diagnostics"].as_array().unwrap() {
+        for key in [
+            "rule", "severity", "path", "sheet", "row", "column", "field", "value", "message",
+        ] {
+            assert!(d.get(key).is_some(), "diagnostic lacks {key}");
+        }
+    }
+    insta::assert_snapshot!("demo_json", text);
+}
+
+#[test]
+fn demo_human_snapshots_in_both_languages() {
+    let en = santong()
+        .args(["check", "--basic", "sample"])
+        .args(EXAMPLES)
+        .output()
+        .unwrap();
+    assert_eq!(en.status.code(), Some(1));
+    insta::assert_snapshot!("demo_human_en", String::from_utf8(en.stdout).unwrap());
+    let zh = santong()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["check", "--basic", "sample"])
+        .args(EXAMPLES)
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("demo_human_zh", String::from_utf8(zh.stdout).unwrap());
+}
+
+#[test]
+fn clean_file_exits_zero_and_errors_exit_one() {
+    let dir = tmp();
+    let rows = clean_list();
+    let p = path_in(&dir, "clean.csv");
+    write_csv(&p, &headers_of(&rows), &rows);
+    santong()
+        .args(["check", "--basic", "sample"])
+        .arg(&p)
+        .assert()
+        .code(0);
+    let mut bad = rows.clone();
+    bad[0].insert("承诺办结时限".into(), "99".into());
+    write_csv(&p, &headers_of(&bad), &bad);
+    santong().args(["check"]).arg(&p).assert().code(1);
+}
+
+#[test]
+fn corrupt_and_foreign_files_exit_two_with_one_line_and_others_still_checked() {
+    let dir = tmp();
+    let corrupt = path_in(&dir, "corrupt.xlsx");
+    std::fs::write(&corrupt, b"PK\x03\x04 this is not really a zip archive").unwrap();
+    let foreign = path_in(&dir, "photo.xls");
+    std::fs::write(
+        &foreign,
+        [0u8, 1, 2, 3, 0, 0, 0, 0, 0, 255, 0, 0, 0, 0, 0, 0],
+    )
+    .unwrap();
+    let html = path_in(&dir, "export.xls");
+    std::fs::write(
+        &html,
+        "<html><table><tr><td>事项名称</td></tr></table></html>",
+    )
+    .unwrap();
+    let empty = path_in(&dir, "empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    let rows = vec![clean_item("000111001000", 1)];
+    let good = path_in(&dir, "good.csv");
+    write_csv(&good, &headers_of(&rows), &rows);
+    for bad in [
+        &corrupt,
+        &foreign,
+        &html,
+        &empty,
+        &path_in(&dir, "missing.csv"),
+        &path_in(&dir, "x.pdf"),
+    ] {
+        let out = santong()
+            .args(["check", "--format", "json"])
+            .arg(bad)
+            .arg(&good)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert!(!err.contains("panicked"));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["files"][1]["items"], 1, "the good file is still checked");
+        assert!(v["files"][0]["failure"].is_string());
+    }
+}
+
+#[test]
+fn input_is_never_overwritten() {
+    let dir = tmp();
+    let rows = vec![clean_item("000111001000", 1)];
+    let p = path_in(&dir, "list.csv");
+    write_csv(&p, &headers_of(&rows), &rows);
+    let before = std::fs::read(&p).unwrap();
+    santong()
+        .args(["check", "--output"])
+        .arg(&p)
+        .arg(&p)
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+    let out = path_in(&dir, "report.json");
+    santong()
+        .args(["check", "--format", "json", "--output"])
+        .arg(&out)
+        .arg(&p)
+        .assert()
+        .code(0);
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("\"version\": 1"));
+}
+
+#[test]
+fn malformed_standard_is_reported_with_position() {
+    let dir = tmp();
+    std::fs::write(
+        dir.path().join("standard.yaml"),
+        "id: broken\nextends: national\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("elements.yaml"),
+        "elements:\n  - id: name\n    type: txet\n",
+    )
+    .unwrap();
+    let rows = vec![clean_item("000111001000", 1)];
+    let p = path_in(&dir, "list.csv");
+    write_csv(&p, &headers_of(&rows), &rows);
+    let out = santong()
+        .args(["check", "--standard"])
+        .arg(dir.path())
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("elements.yaml:3:11"), "{err}");
+    assert!(err.contains("unknown variant"), "{err}");
+    // a bad expression names its rule and place
+    std::fs::remove_file(dir.path().join("elements.yaml")).unwrap();
+    std::fs::write(dir.path().join("rules.yaml"), "rules:\n  - id: my-rule\n    element: name\n    assert: 'name =='\n    title: {zh: 甲, en: a}\n    message: {zh: 甲, en: a}\n").unwrap();
+    let out = santong()
+        .args(["check", "--standard"])
+        .arg(dir.path())
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("rules.yaml:2:5") && err.contains("my-rule"),
+        "{err}"
+    );
+}
+
+#[test]
+fn provincial_overlay_adds_aliases_rules_and_severities() {
+    let dir = tmp();
+    let std_dir = dir.path().join("guangxi");
+    std::fs::create_dir(&std_dir).unwrap();
+    std::fs::write(
+        std_dir.join("standard.yaml"),
+        "id: guangxi\nname: 广西标准\nextends: national\n",
+    )
+    .unwrap();
+    std::fs::write(
+        std_dir.join("elements.yaml"),
+        "elements:\n  - id: name\n    add_aliases: [办事事项名称]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        std_dir.join("rules.yaml"),
+        r#"rules:
+  - id: promise-exceeds-statutory
+    severity: warning
+  - id: promise-at-most-half
+    severity: error
+    element: promised_days
+    when: promised_days is not none and statutory_days is not none
+    assert: promised_days * 2 <= statutory_days
+    title: {zh: 承诺时限应压缩一半, en: Promise must halve the statutory limit}
+    message:
+      zh: "承诺时限{{ promised_days }}未压缩一半"
+      en: "promise {{ promised_days }} does not halve the limit"
+"#,
+    )
+    .unwrap();
+    let mut rows = vec![clean_item("000111001000", 1)];
+    let v = rows[0].remove("事项名称").unwrap();
+    rows[0].insert("办事事项名称".into(), v);
+    rows[0].insert("承诺办结时限".into(), "25".into());
+    let mut headers = headers_of(&rows);
+    headers.retain(|h| h != "事项名称");
+    let p = path_in(&dir, "list.csv");
+    write_csv(&p, &headers, &rows);
+    let out = santong()
+        .args(["check", "--format", "json", "--standard"])
+        .arg(&std_dir)
+        .arg(&p)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    let find = |rule: &str| diags.iter().find(|d| d["rule"] == rule).cloned();
+    assert_eq!(
+        find("promise-exceeds-statutory").unwrap()["severity"],
+        "warning"
+    );
+    let half = find("promise-at-most-half").unwrap();
+    assert_eq!(half["severity"], "error");
+    assert_eq!(half["message"], "promise 25 does not halve the limit");
+    assert!(
+        find("unknown-column").is_none(),
+        "the provincial alias is known: {diags:?}"
+    );
+    assert!(find("missing-column").is_none());
+    assert_eq!(v["standard"]["id"], "guangxi");
+    // the national standard does not know the alias
+    let out = santong()
+        .args(["check", "--format", "json"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["rule"] == "unknown-column"));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let out = santong().arg("rules").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let std = national();
+    for r in &std.rules {
+        assert!(text.contains(&r.id), "{}", r.id);
+    }
+}
+
+#[test]
+fn bad_usage_exits_two() {
+    santong().args(["check"]).assert().code(2);
+    santong()
+        .args(["check", "--format", "yaml", "x.csv"])
+        .assert()
+        .code(2);
+    santong().args(["--lang", "fr", "rules"]).assert().code(2);
+}
