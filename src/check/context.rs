@@ -72,11 +72,21 @@ pub fn build(
     ctx
 }
 
-/// Evaluate an expression to a boolean.
-pub fn holds(std: &Standard, expr: &str, ctx: &BTreeMap<String, MjValue>) -> Option<bool> {
-    let e = std.env().compile_expression(expr).ok()?;
-    let v = e.eval(MjValue::from(ctx.clone())).ok()?;
-    Some(v.is_true())
+/// Compiled expressions, so each rule is parsed once per run, not per item.
+#[derive(Default)]
+pub struct Expressions<'a> {
+    compiled: HashMap<String, Option<minijinja::Expression<'a, 'static>>>,
+}
+
+impl<'a> Expressions<'a> {
+    /// Evaluate an expression to a boolean; none if it cannot be evaluated.
+    pub fn holds(&mut self, std: &'a Standard, expr: &str, ctx: &MjValue) -> Option<bool> {
+        let e = self
+            .compiled
+            .entry(expr.to_string())
+            .or_insert_with(|| std.env().compile_expression_owned(expr.to_string()).ok());
+        e.as_ref()?.eval(ctx.clone()).ok().map(|v| v.is_true())
+    }
 }
 
 pub fn expression_rules(
@@ -84,9 +94,9 @@ pub fn expression_rules(
     item: &Item,
     values: &HashMap<usize, (Value, &Field)>,
     ctx: &BTreeMap<String, MjValue>,
+    ctx_value: &MjValue,
 ) {
     let std = checker.std;
-    let ctx_value = MjValue::from(ctx.clone());
     for rule in std.rules.iter().filter(|r| !r.is_builtin()) {
         if rule.severity == crate::standard::Severity::Off {
             continue;
@@ -100,14 +110,14 @@ pub fn expression_rules(
             continue;
         }
         let when = match &rule.when {
-            Some(w) => eval_bool(std, w, &ctx_value),
+            Some(w) => checker.exprs.holds(std, w, ctx_value),
             None => Some(true),
         };
         if when != Some(true) {
             continue;
         }
         let Some(assert) = &rule.assert else { continue };
-        if eval_bool(std, assert, &ctx_value) != Some(false) {
+        if checker.exprs.holds(std, assert, ctx_value) != Some(false) {
             continue;
         }
         // Point at the first blank element of the list, else the first.
@@ -134,11 +144,6 @@ pub fn expression_rules(
             params,
         );
     }
-}
-
-fn eval_bool(std: &Standard, expr: &str, ctx: &MjValue) -> Option<bool> {
-    let e = std.env().compile_expression(expr).ok()?;
-    e.eval(ctx.clone()).ok().map(|v| v.is_true())
 }
 
 fn checker_has_column(checker: &Checker<'_>, item: &Item, element: usize) -> bool {

@@ -143,6 +143,7 @@ pub struct Checker<'a> {
     item_tables: Vec<Arc<Source>>,
     missing_reported: std::collections::HashSet<(Arc<Source>, usize)>,
     pub(crate) findings: Vec<Finding>,
+    pub(crate) exprs: context::Expressions<'a>,
 }
 
 impl<'a> Checker<'a> {
@@ -159,6 +160,7 @@ impl<'a> Checker<'a> {
             saw_materials: false,
             item_tables: Vec::new(),
             missing_reported: Default::default(),
+            exprs: Default::default(),
             findings: Vec::new(),
         }
     }
@@ -355,6 +357,7 @@ impl<'a> Checker<'a> {
             values.insert(f.element, (v, f));
         }
         let ctx = context::build(self.std, &values);
+        let ctx_value = MjValue::from(ctx.clone());
         // Required elements.
         for (i, el) in self.std.elements.iter().enumerate() {
             if el.scope != Scope::Item {
@@ -364,7 +367,7 @@ impl<'a> Checker<'a> {
                 || el
                     .required_when
                     .as_deref()
-                    .is_some_and(|w| context::holds(self.std, w, &ctx).unwrap_or(false));
+                    .is_some_and(|w| self.exprs.holds(self.std, w, &ctx_value).unwrap_or(false));
             if !required {
                 continue;
             }
@@ -408,7 +411,7 @@ impl<'a> Checker<'a> {
             }
         }
         builtin::item_rules(self, &item, &values);
-        context::expression_rules(self, &item, &values, &ctx);
+        context::expression_rules(self, &item, &values, &ctx, &ctx_value);
         // Materials and fees inline.
         let mut seen = Vec::new();
         for m in &item.materials {
