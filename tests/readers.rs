@@ -373,3 +373,126 @@ fn numeric_basic_code_cells_get_their_zeros_back() {
     wb.save(&p).unwrap();
     assert_eq!(errors(&check(&p, true)), vec![]);
 }
+
+/// Records in the national exchange format: codes rather than labels, time
+/// limits with separate unit columns, multi-values joined by commas, phones
+/// with several kinds of dash, and a 12-character local basic code that
+/// must not be validated as a national one.
+#[test]
+fn national_exchange_format_records() {
+    let dir = tmp();
+    let headers: Vec<String> = [
+        "事项名称",
+        "基本编码",
+        "地方基本编码",
+        "实施编码",
+        "地方实施编码",
+        "业务办理项编码",
+        "事项类型",
+        "设定依据",
+        "权力来源",
+        "行使层级",
+        "实施主体",
+        "实施主体性质",
+        "实施主体编码",
+        "行政区划代码",
+        "法定办结时限",
+        "法定办结时限单位",
+        "承诺办结时限",
+        "承诺办结时限单位",
+        "办件类型",
+        "服务对象",
+        "办理形式",
+        "到办事现场次数",
+        "网上办理深度",
+        "是否收费",
+        "是否支持网上支付",
+        "受理条件",
+        "办理流程",
+        "办理地点",
+        "办理时间",
+        "咨询方式",
+        "监督投诉方式",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let items = sample_items();
+    let mut rows = Vec::new();
+    for (i, (code, name, typ, basis)) in items.iter().take(6).enumerate() {
+        let t = &code[2..4];
+        let public = t == "20";
+        let impl_code = format!("{BODY2}4{code}");
+        let vals = [
+            name.as_str(),
+            code,
+            "510100000123",
+            &impl_code,
+            &format!("SC-JY-{:04}", i + 1),
+            &format!("{impl_code}01"),
+            t,
+            basis,
+            "1",
+            "4",
+            "浦北县人力资源和社会保障局",
+            "1",
+            BODY2,
+            "450721000000",
+            if public { "" } else { "20" },
+            "1",
+            if public { "0" } else { "5" },
+            "1",
+            if public { "1" } else { "2" },
+            "1,2",
+            "1,2,3",
+            "0",
+            "1,2,3,4,5",
+            "0",
+            "0",
+            "申请人符合规定条件。",
+            "网上申请、受理、审查、决定。",
+            "浦北县政务服务中心",
+            "工作日9:00-17:00",
+            [
+                "0777‐8211111",
+                "0777–8211111",
+                "(0777)8211111",
+                "0777 8211111",
+                "0777－8211111",
+                "0777—8211111",
+            ][i],
+            "0777-12345",
+        ];
+        let _ = typ;
+        let mut r = Row::new();
+        for (h, v) in headers.iter().zip(vals) {
+            r.insert(h.clone(), v.to_string());
+        }
+        if t == "02" {
+            continue;
+        }
+        rows.push(r);
+    }
+    let p = path_in(&dir, "exchange.csv");
+    write_csv(&p, &headers, &rows);
+    let std = national();
+    let cat = Catalogue::load(&p, &std, &ReadOptions::default()).unwrap();
+    assert_eq!(cat.items.len(), rows.len());
+    // every non-empty cell is read as a field: nothing is dropped
+    for (item, row) in cat.items.iter().zip(&rows) {
+        assert_eq!(
+            item.fields.len(),
+            row.values().filter(|v| !v.is_empty()).count()
+        );
+    }
+    let r = check(&p, true);
+    assert_eq!(errors(&r), vec![], "{:?}", hits(&r));
+    // only the padded division code is worth a word
+    assert!(
+        hits(&r)
+            .iter()
+            .all(|h| h.0 == "area-code-nonstandard" || h.0 == "missing-column"),
+        "{:?}",
+        hits(&r)
+    );
+}

@@ -120,8 +120,11 @@ pub fn clean_code(s: &str) -> String {
     c.trim_matches('"').to_string()
 }
 
-const IMMEDIATE: [&str; 9] = [
+const IMMEDIATE: [&str; 12] = [
     "即办",
+    "即时",
+    "当场",
+    "立即",
     "即时办结",
     "当场办结",
     "立即办结",
@@ -153,6 +156,11 @@ pub fn parse_duration(text: &str) -> Option<(i64, Option<String>)> {
     let (num, rest) = t.split_at(split);
     let amount = parse_count(num)?;
     let rest = rest.strip_prefix('个').unwrap_or(rest);
+    // 20(工作日)
+    let rest = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) => inner.strip_prefix('个').unwrap_or(inner),
+        None => rest,
+    };
     const UNITS: [(&str, &str); 7] = [
         ("工作日", "1"),
         ("自然日", "2"),
@@ -327,6 +335,8 @@ mod tests {
             Some((20, Some("1".into())))
         );
         assert_eq!(parse_duration("3个月"), Some((3, Some("m".into()))));
+        assert_eq!(parse_duration("20（工作日）"), Some((20, Some("1".into()))));
+        assert_eq!(parse_duration("当场"), Some((0, None)));
         assert_eq!(parse_duration("依法定程序"), None);
         assert_eq!(parse_duration("20个"), Some((20, None)));
     }
