@@ -304,9 +304,9 @@ pub fn interpret(
                 problems.push(Problem::TooLong { max, len });
             }
         }
-        if let Some(p) = &el.pattern {
-            if regex::Regex::new(p).is_ok_and(|re| !re.is_match(t)) {
-                problems.push(Problem::Pattern(p.clone()));
+        if let Some(re) = &el.pattern_re {
+            if !re.is_match(t) {
+                problems.push(Problem::Pattern(re.as_str().to_string()));
             }
         }
     }

@@ -54,6 +54,25 @@ fn credit_reason(issue: &CreditIssue) -> (String, String) {
     }
 }
 
+/// The catch-all rule's elements and compiled patterns, built once per run.
+pub fn catch_all_patterns(std: &Standard) -> std::sync::Arc<(Vec<usize>, Vec<regex::Regex>)> {
+    let Some(rule) = std.rule("catch-all-clause") else {
+        return Default::default();
+    };
+    let elements = rule
+        .param_list("elements")
+        .iter()
+        .filter_map(|e| std.element_index(e))
+        .collect();
+    // patterns were validated when the standard loaded
+    let patterns = rule
+        .param_list("patterns")
+        .iter()
+        .filter_map(|p| regex::Regex::new(p).ok())
+        .collect();
+    std::sync::Arc::new((elements, patterns))
+}
+
 pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Value, &Field)>) {
     let std = c.std;
     let src = &item.source;
@@ -554,19 +573,8 @@ fn basic_rules(
 }
 
 fn catch_all<'f>(c: &mut Checker<'_>, src: &Arc<Source>, fields: impl Iterator<Item = &'f Field>) {
-    let Some(rule) = c.std.rule("catch-all-clause") else {
-        return;
-    };
-    let elements: Vec<usize> = rule
-        .param_list("elements")
-        .iter()
-        .filter_map(|e| c.std.element_index(e))
-        .collect();
-    let patterns: Vec<regex::Regex> = rule
-        .param_list("patterns")
-        .iter()
-        .filter_map(|p| regex::Regex::new(p).ok())
-        .collect();
+    let catch = c.catch_all.clone();
+    let (elements, patterns) = (&catch.0, &catch.1);
     for f in fields {
         if !elements.contains(&f.element) {
             continue;

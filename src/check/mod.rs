@@ -144,6 +144,7 @@ pub struct Checker<'a> {
     missing_reported: std::collections::HashSet<(Arc<Source>, usize)>,
     pub(crate) findings: Vec<Finding>,
     pub(crate) exprs: context::Expressions<'a>,
+    pub(crate) catch_all: Arc<(Vec<usize>, Vec<regex::Regex>)>,
 }
 
 impl<'a> Checker<'a> {
@@ -161,6 +162,7 @@ impl<'a> Checker<'a> {
             item_tables: Vec::new(),
             missing_reported: Default::default(),
             exprs: Default::default(),
+            catch_all: builtin::catch_all_patterns(std),
             findings: Vec::new(),
         }
     }

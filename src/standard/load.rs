@@ -408,6 +408,7 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
             min: d.min,
             max: d.max,
             pattern: d.pattern.clone(),
+            pattern_re: d.pattern.as_deref().and_then(|p| regex::Regex::new(p).ok()),
             strict: d.strict.unwrap_or(true),
             uniform: d.uniform.unwrap_or(false),
             none_value: d.none_value,

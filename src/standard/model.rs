@@ -207,6 +207,9 @@ pub struct Element {
     pub min: Option<i64>,
     pub max: Option<i64>,
     pub pattern: Option<String>,
+    /// `pattern`, compiled once when the standard loads.
+    #[serde(skip)]
+    pub pattern_re: Option<regex::Regex>,
     pub strict: bool,
     pub uniform: bool,
     pub none_value: Option<i64>,
