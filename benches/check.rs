@@ -76,7 +76,7 @@ fn row(i: usize) -> Vec<String> {
         "食品经营许可申请书".into(),
     ];
     // one in fifty with a defect
-    if i % 50 == 0 {
+    if i.is_multiple_of(50) {
         v[11] = "30".into();
     }
     v
