@@ -7,7 +7,7 @@
 
 use super::{table, Event, ReadError, Source};
 use crate::standard::Standard;
-use calamine::{DataRef, Reader, SheetVisible};
+use calamine::{DataType, Reader, SheetVisible};
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -34,42 +34,29 @@ pub fn number_text(f: f64) -> String {
     }
 }
 
-fn data_ref_text(d: &DataRef<'_>) -> Option<(String, bool)> {
-    let (s, numeric) = match d {
-        DataRef::Empty => return None,
-        DataRef::String(s) => (s.clone(), false),
-        DataRef::SharedString(s) => (s.to_string(), false),
-        DataRef::Int(i) => (i.to_string(), true),
-        DataRef::Float(f) => (number_text(*f), true),
-        DataRef::Bool(b) => (if *b { "是" } else { "否" }.to_string(), false),
-        DataRef::DateTime(dt) => (dt.to_string(), false),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => (s.clone(), false),
-        DataRef::Error(e) => (format!("#{e:?}"), false),
-    };
-    if s.trim().is_empty() {
-        None
+/// A cell's text as the spreadsheet shows it, and whether it was a number.
+/// Works for both calamine cell types (owned `Data`, borrowed `DataRef`).
+fn cell_text(d: &impl DataType) -> Option<(String, bool)> {
+    let (s, numeric) = if d.is_empty() {
+        return None;
+    } else if let Some(s) = d.get_string() {
+        (s.to_string(), false)
+    } else if let Some(i) = d.get_int() {
+        (i.to_string(), true)
+    } else if let Some(f) = d.get_float() {
+        (number_text(f), true)
+    } else if let Some(b) = d.get_bool() {
+        (if b { "是" } else { "否" }.to_string(), false)
+    } else if let Some(dt) = d.get_datetime() {
+        (dt.to_string(), false)
+    } else if let Some(s) = d.get_datetime_iso().or(d.get_duration_iso()) {
+        (s.to_string(), false)
+    } else if let Some(e) = d.get_error() {
+        (format!("#{e:?}"), false)
     } else {
-        Some((s, numeric))
-    }
-}
-
-fn data_text(d: &calamine::Data) -> Option<(String, bool)> {
-    use calamine::Data;
-    let (s, numeric) = match d {
-        Data::Empty => return None,
-        Data::String(s) => (s.clone(), false),
-        Data::Int(i) => (i.to_string(), true),
-        Data::Float(f) => (number_text(*f), true),
-        Data::Bool(b) => (if *b { "是" } else { "否" }.to_string(), false),
-        Data::DateTime(dt) => (dt.to_string(), false),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), false),
-        Data::Error(e) => (format!("#{e:?}"), false),
+        return None;
     };
-    if s.trim().is_empty() {
-        None
-    } else {
-        Some((s, numeric))
-    }
+    (!s.trim().is_empty()).then_some((s, numeric))
 }
 
 struct XlsxRows<'a, RS: Read + std::io::Seek> {
@@ -93,7 +80,7 @@ impl<RS: Read + std::io::Seek> RowSource for XlsxRows<'_, RS> {
                         }
                         Some(c) => {
                             let (r, col) = c.get_position();
-                            if let Some((t, n)) = data_ref_text(c.get_value()) {
+                            if let Some((t, n)) = cell_text(c.get_value()) {
                                 break Some((r, col, t, n));
                             }
                         }
@@ -134,7 +121,7 @@ impl RangeRows {
                 let cells: Vec<(u32, String, bool)> = row
                     .iter()
                     .enumerate()
-                    .filter_map(|(j, d)| data_text(d).map(|(t, n)| (c0 + j as u32, t, n)))
+                    .filter_map(|(j, d)| cell_text(d).map(|(t, n)| (c0 + j as u32, t, n)))
                     .collect();
                 (!cells.is_empty()).then(|| RawRow {
                     number: r0 + i as u32 + 1,
@@ -256,16 +243,7 @@ pub fn read_workbook(
             let mut wb: calamine::Xls<_> = calamine::open_workbook(path).map_err(|e| err(&e))?;
             read_ranges(path, &mut wb, standard, sink)
         }
-        Kind::Text => {
-            let rows = CsvRows::open(path, None)?;
-            let source = Arc::new(Source {
-                path: path.display().to_string(),
-                sheet: None,
-            });
-            table::read_table(source, rows, standard, sink)
-                .map(|_| ())
-                .map_err(|m| ReadError::new(path, m))
-        }
+        Kind::Text => read_csv(path, None, standard, sink),
         Kind::Html => Err(ReadError::new(
             path,
             "this is an HTML page saved with a spreadsheet extension; open it in a spreadsheet program and save it as .xlsx",
@@ -307,6 +285,23 @@ where
             .map_err(|m| ReadError::new(path, m))?;
     }
     Ok(())
+}
+
+/// Read a CSV (or tab-separated) file as one table.
+pub fn read_csv(
+    path: &Path,
+    encoding: Option<&str>,
+    standard: &Standard,
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), ReadError> {
+    let rows = CsvRows::open(path, encoding)?;
+    let source = Arc::new(Source {
+        path: path.display().to_string(),
+        sheet: None,
+    });
+    table::read_table(source, rows, standard, sink)
+        .map(|_| ())
+        .map_err(|m| ReadError::new(path, m))
 }
 
 /// CSV rows, decoded as they stream.

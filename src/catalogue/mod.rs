@@ -211,16 +211,7 @@ fn read_any(
 ) -> Result<(), ReadError> {
     match ext {
         "yaml" | "yml" => yaml_cat::read(path, standard, sink),
-        "csv" | "txt" | "tsv" => {
-            let rows = cells::CsvRows::open(path, opts.encoding.as_deref())?;
-            let source = Arc::new(Source {
-                path: path.display().to_string(),
-                sheet: None,
-            });
-            table::read_table(source, rows, standard, sink)
-                .map(|_| ())
-                .map_err(|m| ReadError::new(path, m))
-        }
+        "csv" | "txt" | "tsv" => cells::read_csv(path, opts.encoding.as_deref(), standard, sink),
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => cells::read_workbook(path, standard, sink),
         _ => Err(ReadError::new(
             path,

@@ -76,7 +76,6 @@ pub fn catch_all_patterns(std: &Standard) -> std::sync::Arc<(Vec<usize>, Vec<reg
 pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Value, &Field)>) {
     let std = c.std;
     let src = &item.source;
-    let loc = |f: &Field| (Some(f.row), f.col, Some(f.element));
 
     // --- credit codes
     let mut body_ok = None;
@@ -98,14 +97,10 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
                     let expected = codes::org_code_check_char(&body)
                         .map(String::from)
                         .unwrap_or_default();
-                    let (r, col, e) = loc(f);
-                    c.emit(
+                    c.emit_at(
                         "invalid-org-code",
                         src,
-                        r,
-                        col,
-                        e,
-                        Some(&f.text),
+                        f,
                         params(&[("expected", expected)]),
                     );
                 }
@@ -119,8 +114,7 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
                         "the cell is numeric: Excel rounded away the last digits of the 18-character code".into(),
                     );
                 }
-                let (r, col, e) = loc(f);
-                c.emit("invalid-credit-code", src, r, col, e, Some(&f.text), p);
+                c.emit_at("invalid-credit-code", src, f, p);
             }
         }
     }
@@ -134,14 +128,10 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
             Ok(b) => {
                 let type_known = type_vocab.is_none_or(|v| v.label_of(b.item_type).is_some());
                 if !type_known {
-                    let (r, col, e) = loc(f);
-                    c.emit(
+                    c.emit_at(
                         "invalid-basic-code",
                         src,
-                        r,
-                        col,
-                        e,
-                        Some(&f.text),
+                        f,
                         reasons(
                             format!("第3–4位事项类型代码“{}”不存在", b.item_type),
                             format!("digits 3–4 \"{}\" are not an item-type code", b.item_type),
@@ -162,15 +152,7 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
                                 ("code_type_label", label(b.item_type)),
                                 ("item_type_label", label(t)),
                             ]);
-                            c.emit(
-                                "basic-code-type-mismatch",
-                                src,
-                                Some(tf.row),
-                                tf.col,
-                                Some(tf.element),
-                                Some(&tf.text),
-                                p,
-                            );
+                            c.emit_at("basic-code-type-mismatch", src, tf, p);
                         }
                     }
                 }
@@ -194,16 +176,7 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
                         format!("prefix \"{p}\" is neither 00 nor a province code"),
                     ),
                 };
-                let (r, col, e) = loc(f);
-                c.emit(
-                    "invalid-basic-code",
-                    src,
-                    r,
-                    col,
-                    e,
-                    Some(&f.text),
-                    reasons(zh, en),
-                );
+                c.emit_at("invalid-basic-code", src, f, reasons(zh, en));
             }
         }
     }
@@ -284,8 +257,7 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
             if let Some(e) = expected {
                 p.insert("expected".into(), MjValue::from(e));
             }
-            let (r, col, e) = loc(f);
-            c.emit("impl-code-mismatch", src, r, col, e, Some(&f.text), p);
+            c.emit_at("impl-code-mismatch", src, f, p);
         }
         // duplicates
         let key = code.to_string();
@@ -300,16 +272,7 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
                     col.map(crate::catalogue::column_letter).unwrap_or_default(),
                     row
                 );
-                let (r, cc, e) = loc(f);
-                c.emit(
-                    "duplicate-impl-code",
-                    src,
-                    r,
-                    cc,
-                    e,
-                    Some(&f.text),
-                    params(&[("first", first)]),
-                );
+                c.emit_at("duplicate-impl-code", src, f, params(&[("first", first)]));
             }
             None => {
                 c.impl_codes.insert(key, (src.clone(), f.row, f.col));
@@ -327,22 +290,12 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
             } else {
                 format!("长度为{}位，应为33位", code.chars().count())
             };
-            let (r, col, e) = loc(f);
-            c.emit(
-                "invalid-handling-code",
-                src,
-                r,
-                col,
-                e,
-                Some(&f.text),
-                reasons(zh, en),
-            );
+            c.emit_at("invalid-handling-code", src, f, reasons(zh, en));
         }
     }
 
     // --- division codes
     if let Some((code, f)) = text_of(values, std, "area_code") {
-        let (r, col, e) = loc(f);
         match codes::validate_area(code, c.opts.areas) {
             Ok(a) => {
                 if a.padded {
@@ -350,13 +303,13 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
                         format!("为补足到12位的形式，GB/T 2260代码为{}", a.code),
                         format!("is padded to 12 digits; the GB/T 2260 code is {}", a.code),
                     );
-                    c.emit("area-code-nonstandard", src, r, col, e, Some(&f.text), p);
+                    c.emit_at("area-code-nonstandard", src, f, p);
                 } else if a.development_zone && c.opts.areas.is_none() {
                     let p = reasons(
                         "是统计用开发区代码（7x），不在GB/T 2260中".into(),
                         "is a statistical development-zone code (7x), absent from GB/T 2260".into(),
                     );
-                    c.emit("area-code-nonstandard", src, r, col, e, Some(&f.text), p);
+                    c.emit_at("area-code-nonstandard", src, f, p);
                 }
             }
             Err(issue) => {
@@ -377,15 +330,7 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
                         format!("\"{s}\" is not in the division list"),
                     ),
                 };
-                c.emit(
-                    "invalid-area-code",
-                    src,
-                    r,
-                    col,
-                    e,
-                    Some(&f.text),
-                    reasons(zh, en),
-                );
+                c.emit_at("invalid-area-code", src, f, reasons(zh, en));
             }
         }
     }
@@ -423,15 +368,7 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
                         ("tier_en", te.into()),
                         ("level_label", label),
                     ]);
-                    c.emit(
-                        "body-level-mismatch",
-                        src,
-                        Some(lf.row),
-                        lf.col,
-                        Some(lf.element),
-                        Some(&lf.text),
-                        p,
-                    );
+                    c.emit_at("body-level-mismatch", src, lf, p);
                 }
             }
         }
@@ -461,16 +398,7 @@ pub fn item_rules(c: &mut Checker<'_>, item: &Item, values: &HashMap<usize, (Val
                     format!("\"{n}\" is not a valid phone number"),
                 ),
             };
-            let (r, col, e) = loc(f);
-            c.emit(
-                "invalid-phone",
-                src,
-                r,
-                col,
-                e,
-                Some(&f.text),
-                reasons(zh, en),
-            );
+            c.emit_at("invalid-phone", src, f, reasons(zh, en));
         }
     }
 
@@ -505,13 +433,10 @@ fn basic_rules(
             .and_then(|(n, _)| basic.code_for_name(n))
             .map(str::to_string)
             .unwrap_or_default();
-        c.emit(
+        c.emit_at(
             "unknown-basic-code",
             src,
-            Some(code_field.row),
-            code_field.col,
-            Some(code_field.element),
-            Some(&code_field.text),
+            code_field,
             params(&[("suggestion", suggestion)]),
         );
         return;
@@ -519,13 +444,10 @@ fn basic_rules(
     let entry = entry.clone();
     if let Some((name, f)) = text_of(values, std, "name") {
         if crate::text::comparable(name) != crate::text::comparable(&entry.name) {
-            c.emit(
+            c.emit_at(
                 "name-mismatch",
                 src,
-                Some(f.row),
-                f.col,
-                Some(f.element),
-                Some(&f.text),
+                f,
                 params(&[("expected", entry.name.clone())]),
             );
         }
@@ -542,15 +464,7 @@ fn basic_rules(
                     .and_then(|v| v.label_of(expected))
                     .unwrap_or(expected)
                     .to_string();
-                c.emit(
-                    "type-mismatch",
-                    src,
-                    Some(f.row),
-                    f.col,
-                    Some(f.element),
-                    Some(&f.text),
-                    params(&[("expected", label)]),
-                );
+                c.emit_at("type-mismatch", src, f, params(&[("expected", label)]));
             }
         }
     }
@@ -559,13 +473,10 @@ fn basic_rules(
     {
         if crate::text::comparable(basis) != crate::text::comparable(expected) {
             let diff = crate::text::short_diff(expected, basis);
-            c.emit(
+            c.emit_at(
                 "legal-basis-mismatch",
                 src,
-                Some(f.row),
-                f.col,
-                Some(f.element),
-                Some(&f.text),
+                f,
                 params(&[("expected", expected.clone()), ("diff", diff)]),
             );
         }
@@ -591,15 +502,7 @@ fn catch_all<'f>(c: &mut Checker<'_>, src: &Arc<Source>, fields: impl Iterator<I
             });
             if let Some(m) = patterns.iter().find_map(|re| re.find(clause)) {
                 let p = params(&[("clause", m.as_str().to_string())]);
-                c.emit(
-                    "catch-all-clause",
-                    src,
-                    Some(f.row),
-                    f.col,
-                    Some(f.element),
-                    Some(&f.text),
-                    p,
-                );
+                c.emit_at("catch-all-clause", src, f, p);
                 break;
             }
         }
@@ -627,15 +530,7 @@ pub fn material_rules(c: &mut Checker<'_>, src: &Arc<Source>, part: &Part, seen:
         Some(f) => {
             let key = crate::text::comparable(&f.text);
             if seen.contains(&key) {
-                c.emit(
-                    "duplicate-material",
-                    src,
-                    Some(f.row),
-                    f.col,
-                    Some(f.element),
-                    Some(&f.text),
-                    BTreeMap::new(),
-                );
+                c.emit_at("duplicate-material", src, f, BTreeMap::new());
             } else {
                 seen.push(key);
             }

@@ -183,6 +183,25 @@ impl<'a> Checker<'a> {
         self.emit_with(rule, severity, source, row, col, element, value, params);
     }
 
+    /// Record a finding on a field's own cell, with its value.
+    pub(crate) fn emit_at(
+        &mut self,
+        rule: &str,
+        source: &Arc<Source>,
+        f: &Field,
+        params: BTreeMap<String, MjValue>,
+    ) {
+        self.emit(
+            rule,
+            source,
+            Some(f.row),
+            f.col,
+            Some(f.element),
+            Some(&f.text),
+            params,
+        );
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn emit_with(
         &mut self,

@@ -265,18 +265,16 @@ pub fn hits(r: &FileReport) -> Vec<(String, u32, String)> {
 }
 
 pub fn errors(r: &FileReport) -> Vec<(String, u32, String)> {
-    r.findings
+    let errs: Vec<bool> = r
+        .findings
         .iter()
-        .filter(|f| f.severity == santong::standard::Severity::Error)
-        .map(|f| {
-            (
-                f.rule.clone(),
-                f.row.unwrap_or(0),
-                f.col
-                    .map(santong::catalogue::column_letter)
-                    .unwrap_or_default(),
-            )
-        })
+        .map(|f| f.severity == santong::standard::Severity::Error)
+        .collect();
+    hits(r)
+        .into_iter()
+        .zip(errs)
+        .filter(|(_, e)| *e)
+        .map(|(h, _)| h)
         .collect()
 }
 
