@@ -36,7 +36,7 @@ enum Format {
 enum Command {
     /// Check implementation lists (xlsx, xls, csv, yaml) against the standard
     Check {
-        /// Catalogue files to check
+        /// Catalogue files to check; a directory means every catalogue file below it
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Basic catalogue (xlsx, csv or yaml) for the same-item/same-code rules; `sample` uses the bundled sample
@@ -119,6 +119,12 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             output,
         } => {
             let std = load_standard(standard.as_deref())?;
+            let files = santong::catalogue::expand_inputs(&files);
+            if files.is_empty() {
+                anyhow::bail!(
+                    "no catalogue files (.xlsx, .xls, .csv, .yaml) in the given directories"
+                );
+            }
             let read = santong::catalogue::ReadOptions { encoding };
             let basic = match &basic {
                 Some(p) if p.as_os_str() == "sample" => Some(BasicCatalogue::sample(&std)?),

@@ -285,3 +285,62 @@ fn bad_usage_exits_two() {
         .code(2);
     santong().args(["--lang", "fr", "rules"]).assert().code(2);
 }
+
+#[test]
+fn a_directory_of_yaml_items_is_a_catalogue_repository() {
+    let dir = tmp();
+    let repo = dir.path().join("catalogue");
+    std::fs::create_dir_all(repo.join("items")).unwrap();
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::write(repo.join(".git").join("junk.yaml"), "not: [a catalogue").unwrap();
+    std::fs::write(repo.join("README.md"), "# catalogue").unwrap();
+    for (i, code) in ["000111001000", "000111002000"].iter().enumerate() {
+        let it = clean_item(code, 1);
+        let mut y = String::new();
+        for (k, v) in &it {
+            if !v.is_empty()
+                && !k.starts_with("材料")
+                && k != "份数"
+                && k != "来源渠道"
+                && k != "序号"
+            {
+                y.push_str(&format!("{k}: \"{v}\"\n"));
+            }
+        }
+        y.push_str("materials:\n  - 材料名称: 申请书\n    材料必要性: 必要\n");
+        if i == 1 {
+            y = y.replace(
+                "承诺办结时限: \"10个工作日\"",
+                "承诺办结时限: \"40个工作日\"",
+            );
+        }
+        std::fs::write(repo.join("items").join(format!("{code}.yaml")), y).unwrap();
+    }
+    let out = santong()
+        .args(["check", "--format", "json"])
+        .arg(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 2);
+    let d = &v["diagnostics"];
+    assert_eq!(
+        d.as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .count(),
+        1
+    );
+    assert_eq!(d[0]["rule"], "promise-exceeds-statutory");
+    assert!(d[0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("000111002000.yaml"));
+}

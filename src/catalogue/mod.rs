@@ -149,6 +149,50 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
 }
 
+/// Extensions read as catalogues.
+pub const CATALOGUE_EXTENSIONS: [&str; 9] = [
+    "xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "tsv", "yaml", "yml",
+];
+
+/// Expand directories among `paths` into the catalogue files below them
+/// (sorted, hidden directories such as `.git` skipped); files stay as given.
+pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            let hidden = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| CATALOGUE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
 /// Read a catalogue file, streaming its records to `sink`.
 pub fn read(
     path: &Path,
