@@ -496,3 +496,47 @@ fn national_exchange_format_records() {
         hits(&r)
     );
 }
+
+#[test]
+fn section_headings_repeated_headers_and_code_list_sheets_are_not_items() {
+    let dir = tmp();
+    let p = path_in(&dir, "sections.xlsx");
+    let rows = vec![clean_item("000111001000", 1), clean_item("000111002000", 2)];
+    let headers: Vec<String> = headers_of(&rows)
+        .into_iter()
+        .filter(|h| !h.starts_with("材料") && h != "份数" && h != "来源渠道")
+        .collect();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("实施清单").unwrap();
+    let mut r = 0u32;
+    let mut put = |ws: &mut rust_xlsxwriter::Worksheet, vals: Vec<String>| {
+        for (c, v) in vals.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r, c as u16, v).unwrap();
+            }
+        }
+        r += 1;
+    };
+    put(ws, headers.clone());
+    let mut heading = vec![String::new(); headers.len()];
+    heading[1] = "一、行政许可（2项）".into();
+    put(ws, heading);
+    put(ws, headers.iter().map(|h| rows[0][h].clone()).collect());
+    put(ws, headers.clone()); // header repeated (a second page pasted below)
+    put(ws, headers.iter().map(|h| rows[1][h].clone()).collect());
+    let codes = wb.add_worksheet();
+    codes.set_name("代码表").unwrap();
+    for (c, h) in ["事项类型", "办件类型", "行使层级"].iter().enumerate() {
+        codes.write_string(0, c as u16, *h).unwrap();
+        codes.write_string(1, c as u16, "x").unwrap();
+    }
+    wb.save(&p).unwrap();
+    let std = national();
+    let cat = Catalogue::load(&p, &std, &ReadOptions::default()).unwrap();
+    assert_eq!(cat.items.len(), 2);
+    assert_eq!(cat.items[1].row, 5);
+    assert_eq!(cat.tables.len(), 1);
+    let rep = check(&p, true);
+    assert_eq!(errors(&rep), vec![]);
+}

@@ -201,6 +201,34 @@ pub fn read_table(
         return Ok(false);
     };
     let role = role(standard, &header.columns);
+    // A table must identify its records: items by name or code, materials by
+    // name. Anything else (a code-list sheet headed 事项类型 | 办件类型 …) is
+    // not a catalogue table.
+    let has = |ids: &[&str]| {
+        header
+            .columns
+            .iter()
+            .any(|(_, e, _)| ids.contains(&standard.elements[*e].id.as_str()))
+    };
+    let identified = match role {
+        Scope::Item => has(&[
+            "name",
+            "basic_code",
+            "impl_code",
+            "local_impl_code",
+            "local_basic_code",
+        ]),
+        Scope::Material => has(&["material_name"]),
+        Scope::Fee => has(&["fee_name", "fee_rate"]),
+    };
+    if !identified {
+        sink(Event::Skipped {
+            source,
+            reason: "no column naming the records (事项名称, 基本编码, 实施编码 or 材料名称)"
+                .into(),
+        });
+        return Ok(false);
+    }
     let info = TableInfo {
         source: source.clone(),
         role,
@@ -218,6 +246,11 @@ pub fn read_table(
         source,
         role,
         col_element,
+        header_text: header
+            .columns
+            .iter()
+            .map(|(c, _, t)| (*c, crate::text::compact(t)))
+            .collect(),
         has_parts: header
             .columns
             .iter()
@@ -240,14 +273,30 @@ struct Assembler<'a> {
     source: Arc<Source>,
     role: Scope,
     col_element: HashMap<u32, usize>,
+    /// Header text per column, to recognise a header repeated mid-sheet.
+    header_text: HashMap<u32, String>,
     /// The items sheet also carries material or fee columns.
     has_parts: bool,
     current: Option<Item>,
 }
 
 impl Assembler<'_> {
+    /// Half or more of the row's cells repeat their column's header.
+    fn is_repeated_header(&self, row: &RawRow) -> bool {
+        let same = row
+            .cells
+            .iter()
+            .filter(|(c, t, _)| {
+                self.header_text
+                    .get(c)
+                    .is_some_and(|h| *h == crate::text::compact(t))
+            })
+            .count();
+        same >= 2 && same * 2 >= row.cells.len()
+    }
+
     fn push(&mut self, row: RawRow, sink: &mut dyn FnMut(Event)) {
-        if is_furniture(&row) {
+        if is_furniture(&row) || self.is_repeated_header(&row) {
             return;
         }
         let mut item_fields = Vec::new();
@@ -277,6 +326,15 @@ impl Assembler<'_> {
             }
         }
         if item_fields.is_empty() && material.fields.is_empty() && fee.fields.is_empty() {
+            return;
+        }
+        // A lone item cell in a wide table is a section heading such as
+        // "一、行政许可（15项）", not an item.
+        if item_fields.len() == 1
+            && material.fields.is_empty()
+            && fee.fields.is_empty()
+            && self.col_element.len() >= 6
+        {
             return;
         }
         if self.role != Scope::Item {
