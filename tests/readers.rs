@@ -498,7 +498,7 @@ fn national_exchange_format_records() {
 }
 
 #[test]
-fn section_headings_repeated_headers_and_code_list_sheets_are_not_items() {
+fn marker_rows_section_headings_repeated_headers_and_code_list_sheets_are_not_items() {
     let dir = tmp();
     let p = path_in(&dir, "sections.xlsx");
     let rows = vec![clean_item("000111001000", 1), clean_item("000111002000", 2)];
@@ -519,6 +519,14 @@ fn section_headings_repeated_headers_and_code_list_sheets_are_not_items() {
         r += 1;
     };
     put(ws, headers.clone());
+    put(
+        ws,
+        headers
+            .iter()
+            .enumerate()
+            .map(|(i, _)| if i % 3 == 0 { "选填" } else { "必填" }.to_string())
+            .collect(),
+    );
     let mut heading = vec![String::new(); headers.len()];
     heading[1] = "一、行政许可（2项）".into();
     put(ws, heading);
@@ -535,7 +543,7 @@ fn section_headings_repeated_headers_and_code_list_sheets_are_not_items() {
     let std = national();
     let cat = Catalogue::load(&p, &std, &ReadOptions::default()).unwrap();
     assert_eq!(cat.items.len(), 2);
-    assert_eq!(cat.items[1].row, 5);
+    assert_eq!(cat.items[1].row, 6);
     assert_eq!(cat.tables.len(), 1);
     let rep = check(&p, true);
     assert_eq!(errors(&rep), vec![]);

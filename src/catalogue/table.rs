@@ -419,6 +419,27 @@ fn is_furniture(row: &RawRow) -> bool {
             return true;
         }
     }
+    // a row of 必填/选填 markers under the header
+    const MARKERS: [&str; 8] = [
+        "必填",
+        "选填",
+        "非必填",
+        "可选填",
+        "必填项",
+        "选填项",
+        "条件必填",
+        "可选",
+    ];
+    let markers = row
+        .cells
+        .iter()
+        .filter(|(_, t, _)| {
+            MARKERS.contains(&crate::text::compact(t).trim_matches(['*', '(', ')']).trim())
+        })
+        .count();
+    if markers >= 2 && markers * 2 >= row.cells.len() {
+        return true;
+    }
     row.cells.len() >= 4
         && row
             .cells

@@ -403,7 +403,17 @@ impl<'a> Checker<'a> {
                         "condition".into(),
                         MjValue::from(el.required_when.clone().unwrap_or_default()),
                     );
-                    self.emit("missing-column", &item.source, row, None, Some(i), None, p);
+                    let sev = downgrade(self.std.severity("missing-column"));
+                    self.emit_with(
+                        "missing-column",
+                        sev,
+                        &item.source,
+                        row,
+                        None,
+                        Some(i),
+                        None,
+                        p,
+                    );
                 }
                 continue;
             }

@@ -143,6 +143,10 @@ fn classify_compact(run: &str, d: &str) -> PhoneNumber {
         PhoneKind::Mobile
     } else if d.len() == 10 && (d.starts_with("400") || d.starts_with("800")) {
         PhoneKind::Nationwide
+    } else if d.len() == 5 && (d.starts_with("123") || d.starts_with("95") || d.starts_with("96")) {
+        // government hotlines (12345, 12315 …) and 95xxx service numbers
+        // are dialled without an area code
+        PhoneKind::Nationwide
     } else if let Some(rest) = d.strip_prefix('0') {
         // 010 and 02x are three-digit area codes, the others four
         let area = if rest.starts_with(['1', '2']) { 3 } else { 4 };
@@ -152,7 +156,7 @@ fn classify_compact(run: &str, d: &str) -> PhoneNumber {
         } else {
             PhoneKind::Malformed
         }
-    } else if (7..=8).contains(&d.len()) || (d.len() == 5 && d.starts_with("123")) {
+    } else if (7..=8).contains(&d.len()) {
         PhoneKind::NoAreaCode
     } else {
         PhoneKind::Malformed
@@ -232,8 +236,12 @@ mod tests {
             Err(PhoneIssue::NoAreaCode("1234567".into()))
         );
         assert_eq!(
-            check_phone_cell("12345"),
-            Err(PhoneIssue::NoAreaCode("12345".into()))
+            check_phone_cell("12345").map(|n| n[0].kind),
+            Ok(PhoneKind::Nationwide)
+        );
+        assert_eq!(
+            check_phone_cell("99999"),
+            Err(PhoneIssue::Malformed("99999".into()))
         );
         assert_eq!(check_phone_cell("窗口咨询"), Err(PhoneIssue::NoNumber));
         assert_eq!(check_phone_cell(""), Err(PhoneIssue::NoNumber));
