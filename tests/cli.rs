@@ -205,6 +205,11 @@ fn provincial_overlay_adds_aliases_rules_and_severities() {
     )
     .unwrap();
     std::fs::write(
+        std_dir.join("vocabularies.yaml"),
+        "vocabularies:\n  - id: channel\n    add_entries:\n      - { code: \"4\", label: 自助终端办理 }\n",
+    )
+    .unwrap();
+    std::fs::write(
         std_dir.join("rules.yaml"),
         r#"rules:
   - id: promise-exceeds-statutory
@@ -225,6 +230,7 @@ fn provincial_overlay_adds_aliases_rules_and_severities() {
     let v = rows[0].remove("事项名称").unwrap();
     rows[0].insert("办事事项名称".into(), v);
     rows[0].insert("承诺办结时限".into(), "25".into());
+    rows[0].insert("办理形式".into(), "窗口办理、网上办理、自助终端办理".into());
     let mut headers = headers_of(&rows);
     headers.retain(|h| h != "事项名称");
     let p = path_in(&dir, "list.csv");
@@ -250,6 +256,10 @@ fn provincial_overlay_adds_aliases_rules_and_severities() {
         "the provincial alias is known: {diags:?}"
     );
     assert!(find("missing-column").is_none());
+    assert!(
+        find("invalid-value").is_none(),
+        "the provincial vocabulary entry is known: {diags:?}"
+    );
     assert_eq!(v["standard"]["id"], "guangxi");
     // the national standard does not know the alias
     let out = santong()
@@ -263,6 +273,11 @@ fn provincial_overlay_adds_aliases_rules_and_severities() {
         .unwrap()
         .iter()
         .any(|d| d["rule"] == "unknown-column"));
+    assert!(v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["rule"] == "invalid-value" && d["field"] == "channels"));
 }
 
 #[test]
