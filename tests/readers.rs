@@ -548,3 +548,28 @@ fn marker_rows_section_headings_repeated_headers_and_code_list_sheets_are_not_it
     let rep = check(&p, true);
     assert_eq!(errors(&rep), vec![]);
 }
+
+#[test]
+fn yaml_items_report_unknown_keys_and_absent_required_keys_by_line() {
+    let dir = tmp();
+    let p = path_in(&dir, "one.yaml");
+    std::fs::write(
+        &p,
+        "事项名称: 食品经营许可\n奇怪字段: 1\nbasic_code: \"000111001000\"\n",
+    )
+    .unwrap();
+    let r = check(&p, false);
+    let h = hits(&r);
+    assert!(
+        h.contains(&("unknown-column".to_string(), 2, String::new())),
+        "{h:?}"
+    );
+    assert!(
+        h.contains(&("missing-required".to_string(), 1, String::new())),
+        "{h:?}"
+    );
+    assert!(
+        !h.iter().any(|x| x.0 == "missing-column" && x.1 != 1),
+        "{h:?}"
+    );
+}

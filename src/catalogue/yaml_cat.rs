@@ -167,7 +167,7 @@ pub fn read_str(
         None => vec![0],
     };
     let mut unknown_all = Vec::new();
-    let mut tables_sent = false;
+    let mut parsed = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let J::Object(obj) = item else {
             return Err(ReadError::new(
@@ -222,39 +222,47 @@ pub fn read_str(
                 }
             }
         }
-        if !tables_sent {
-            // One table description for the file: the union of keys used.
-            let mut columns: Vec<(u32, usize, String)> = Vec::new();
-            for it in &items {
-                if let J::Object(o) = it {
-                    for k in o.keys() {
-                        if let Some(e) = element_for(standard, k, Scope::Item) {
-                            if !columns.iter().any(|c| c.1 == e) {
-                                columns.push((columns.len() as u32, e, k.clone()));
-                            }
-                        }
-                    }
-                }
-            }
-            sink(Event::Table(super::TableInfo {
-                source: source.clone(),
-                role: Scope::Item,
-                header_rows: Vec::new(),
-                columns,
-                unknown: Vec::new(),
-                duplicates: Vec::new(),
-                by_line: true,
-            }));
-            tables_sent = true;
-        }
-        sink(Event::Item(Item {
+        parsed.push(Item {
             source: source.clone(),
             row: start as u32 + 1,
             fields,
             materials,
             fees,
+        });
+    }
+    // One table description for the file: the union of keys used; unknown
+    // keys carry their line in place of a column.
+    let mut columns: Vec<(u32, usize, String)> = Vec::new();
+    for it in &items {
+        if let J::Object(o) = it {
+            for k in o.keys() {
+                if let Some(e) = element_for(standard, k, Scope::Item) {
+                    if !columns.iter().any(|c| c.1 == e) {
+                        columns.push((columns.len() as u32, e, k.clone()));
+                    }
+                }
+            }
+        }
+    }
+    let mut unknown: Vec<(u32, String)> = Vec::new();
+    for (k, line) in unknown_all {
+        if !unknown.iter().any(|(_, u)| *u == k) {
+            unknown.push((line, k));
+        }
+    }
+    if !parsed.is_empty() {
+        sink(Event::Table(super::TableInfo {
+            source: source.clone(),
+            role: Scope::Item,
+            header_rows: Vec::new(),
+            columns,
+            unknown,
+            duplicates: Vec::new(),
+            by_line: true,
         }));
     }
-    let _ = unknown_all;
+    for item in parsed {
+        sink(Event::Item(item));
+    }
     Ok(())
 }

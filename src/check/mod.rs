@@ -281,15 +281,13 @@ impl<'a> Checker<'a> {
         for (col, text) in &t.unknown {
             let mut p = BTreeMap::new();
             p.insert("value".into(), MjValue::from(text.clone()));
-            self.emit(
-                "unknown-column",
-                &src,
-                header_row,
-                Some(*col),
-                None,
-                Some(text),
-                p,
-            );
+            // tables located by line (YAML) give the key's line instead of a column
+            let (row, col) = if t.by_line {
+                (Some(*col), None)
+            } else {
+                (header_row, Some(*col))
+            };
+            self.emit("unknown-column", &src, row, col, None, Some(text), p);
         }
         for (col, e, text) in &t.duplicates {
             self.emit(
@@ -341,8 +339,12 @@ impl<'a> Checker<'a> {
         self.has_column(source, element)
     }
 
+    /// Whether the table can hold the element. A YAML item is its own
+    /// table: an absent key is a missing value, not a missing column.
     fn has_column(&self, source: &Arc<Source>, element: usize) -> bool {
-        self.tables.get(source).is_some_and(|t| t.has(element))
+        self.tables
+            .get(source)
+            .is_some_and(|t| t.by_line || t.has(element))
     }
 
     fn on_item(&mut self, item: Item) {
