@@ -165,7 +165,13 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 });
             }
             let text = match format {
-                Format::Human => report::render_human(&runr, &std, lang),
+                Format::Human => {
+                    use std::io::IsTerminal;
+                    let color = output.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                    report::render_human(&runr, &std, lang, color)
+                }
                 Format::Json => report::render_json(&runr, &std, lang),
             };
             match &output {

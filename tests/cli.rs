@@ -13,7 +13,8 @@ fn santong() -> Command {
     c
 }
 
-const EXAMPLES: [&str; 2] = [
+const EXAMPLES: [&str; 3] = [
+    "docs/examples/钦南区-实施清单.xlsx",
     "docs/examples/浦北县-实施清单.csv",
     "docs/examples/灵山县-实施清单-GBK.csv",
 ];

@@ -5,6 +5,27 @@ use crate::i18n::{Lang, T};
 use crate::standard::{Severity, Standard};
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// Pad to a display width (CJK characters take two columns).
+fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Severity word, coloured for a terminal when asked.
+fn sev_cell(s: Severity, lang: Lang, color: bool) -> String {
+    let word = pad(sev(s, lang), 7);
+    if !color {
+        return word;
+    }
+    let code = match s {
+        Severity::Error => "1;31",
+        Severity::Warning => "33",
+        _ => "36",
+    };
+    format!("\x1b[{code}m{word}\x1b[0m")
+}
 
 const ITEMS: T = T("个事项", "items");
 const ERRORS: T = T("错误", "errors");
@@ -27,7 +48,8 @@ fn sev(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
-pub fn render_human(run: &CheckRun, std: &Standard, lang: Lang) -> String {
+/// Render for a terminal or a file; `color` adds ANSI colours to severities.
+pub fn render_human(run: &CheckRun, std: &Standard, lang: Lang, color: bool) -> String {
     let mut out = String::new();
     let mut by_rule: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
     let (mut te, mut tw, mut ti, mut titems) = (0, 0, 0, 0);
@@ -68,9 +90,9 @@ pub fn render_human(run: &CheckRun, std: &Standard, lang: Lang) -> String {
                         .or_default() += 1;
                     let x = render_finding(finding, std, lang);
                     let mut head = format!(
-                        "  {:<7} {:<26} {}",
-                        sev(finding.severity, lang),
-                        finding.rule,
+                        "  {} {} {}",
+                        sev_cell(finding.severity, lang, color),
+                        pad(&finding.rule, 30),
                         x.cell
                     );
                     if let Some(l) = x.label {
@@ -93,7 +115,7 @@ pub fn render_human(run: &CheckRun, std: &Standard, lang: Lang) -> String {
     if !by_rule.is_empty() {
         let _ = writeln!(out, "{}:", SUMMARY.get(lang));
         for ((rule, s), n) in &by_rule {
-            let _ = writeln!(out, "  {:<7} {:<26} {n}", sev(*s, lang), rule);
+            let _ = writeln!(out, "  {} {} {n}", sev_cell(*s, lang, color), pad(rule, 30));
         }
     }
     let _ = writeln!(
