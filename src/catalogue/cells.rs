@@ -211,32 +211,15 @@ pub fn read_workbook(
                     return Err(err(&e));
                 }
             };
-            let sheets: Vec<(String, SheetVisible)> =
-                wb.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible)).collect();
-            let mut tables = 0;
-            for (name, visible) in sheets {
-                let source = Arc::new(Source {
-                    path: path.display().to_string(),
-                    sheet: Some(name.clone()),
-                });
-                if visible != SheetVisible::Visible {
-                    sink(Event::Skipped {
-                        source,
-                        reason: "hidden sheet".into(),
-                    });
-                    continue;
-                }
+            for (name, source) in visible_sheets(path, wb.sheets_metadata(), sink) {
                 let reader = wb.worksheet_cells_reader(&name).map_err(|e| err(&e))?;
                 let rows = XlsxRows {
                     reader,
                     pending: None,
                     done: false,
                 };
-                if table::read_table(source, rows, standard, sink).map_err(|m| ReadError::new(path, m))? {
-                    tables += 1;
-                }
+                table::read_table(source, rows, standard, sink).map_err(|m| ReadError::new(path, m))?;
             }
-            let _ = tables;
             Ok(())
         }
         Kind::Cfb => {
@@ -252,6 +235,31 @@ pub fn read_workbook(
     }
 }
 
+/// The visible sheets, in workbook order; hidden ones (lookup lists for
+/// dropdowns, as a rule) are reported as skipped.
+fn visible_sheets(
+    path: &Path,
+    sheets: &[calamine::Sheet],
+    sink: &mut dyn FnMut(Event),
+) -> Vec<(String, Arc<Source>)> {
+    let mut out = Vec::new();
+    for s in sheets {
+        let source = Arc::new(Source {
+            path: path.display().to_string(),
+            sheet: Some(s.name.clone()),
+        });
+        if s.visible == SheetVisible::Visible {
+            out.push((s.name.clone(), source));
+        } else {
+            sink(Event::Skipped {
+                source,
+                reason: "hidden sheet".into(),
+            });
+        }
+    }
+    out
+}
+
 fn read_ranges<R: Reader<BufReader<File>>>(
     path: &Path,
     wb: &mut R,
@@ -261,23 +269,7 @@ fn read_ranges<R: Reader<BufReader<File>>>(
 where
     R::Error: std::fmt::Display,
 {
-    let sheets: Vec<(String, SheetVisible)> = wb
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.visible))
-        .collect();
-    for (name, visible) in sheets {
-        let source = Arc::new(Source {
-            path: path.display().to_string(),
-            sheet: Some(name.clone()),
-        });
-        if visible != SheetVisible::Visible {
-            sink(Event::Skipped {
-                source,
-                reason: "hidden sheet".into(),
-            });
-            continue;
-        }
+    for (name, source) in visible_sheets(path, wb.sheets_metadata(), sink) {
         let range = wb
             .worksheet_range(&name)
             .map_err(|e| ReadError::new(path, format!("sheet {name}: {e}")))?;
