@@ -573,3 +573,32 @@ fn yaml_items_report_unknown_keys_and_absent_required_keys_by_line() {
         "{h:?}"
     );
 }
+
+/// Legacy .xls (BIFF8). rust_xlsxwriter cannot write this format, so this
+/// one input is a committed fixture: the xlsx demo list saved as .xls (with
+/// xlwt), with a merged title row.
+#[test]
+fn legacy_xls_workbook() {
+    let p = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/legacy-biff8.xls"
+    ));
+    let r = check(p, true);
+    assert_eq!(r.items, 4);
+    let mut rules: Vec<String> = errors(&r)
+        .into_iter()
+        .map(|e| format!("{}@{}{}", e.0, e.2, e.1))
+        .collect();
+    rules.sort();
+    assert_eq!(
+        rules,
+        vec![
+            "catch-all-clause@B5",
+            "impl-code-mismatch@D6",
+            "invalid-credit-code@K7",
+            "material-missing-name@B9",
+            "material-orphan@A6",
+            "material-orphan@A8",
+        ]
+    );
+}
