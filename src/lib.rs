@@ -10,6 +10,7 @@
 pub mod catalogue;
 pub mod check;
 pub mod codes;
+pub mod diff;
 pub mod i18n;
 pub mod report;
 pub mod standard;

@@ -5,6 +5,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use santong::check::{check_file, BasicCatalogue, CheckOptions};
 use santong::codes::AreaList;
+use santong::diff::Baseline;
 use santong::i18n::Lang;
 use santong::report::{self, CheckRun, FileOutcome};
 use santong::standard::Standard;
@@ -56,6 +57,32 @@ enum Command {
         /// Write the report to this file instead of standard output
         #[arg(long, value_name = "PATH")]
         output: Option<PathBuf>,
+    },
+    /// Compare the same basic items across regions' lists
+    Diff {
+        /// One list per region (xlsx, xls, csv, yaml)
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Region names, in the order of the files (default: the list's 所属地区 column, else the file name)
+        #[arg(long = "name", value_name = "NAME")]
+        names: Vec<String>,
+        /// Basic catalogue (xlsx, csv or yaml); `sample` uses the bundled sample
+        #[arg(long, value_name = "FILE")]
+        basic: Option<PathBuf>,
+        /// What regions are compared against: basic, majority, or one region (its file or name)
+        #[arg(long, value_name = "basic|majority|FILE")]
+        baseline: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        standard: Option<PathBuf>,
+        #[arg(long)]
+        encoding: Option<String>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Exit 1 when any difference exists (for CI gates)
+        #[arg(long)]
+        fail_if_diff: bool,
     },
     /// List the rules of the standard
     Rules {
@@ -109,6 +136,76 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             print!("{out}");
             Ok(0)
         }
+        Command::Diff {
+            files,
+            names,
+            basic,
+            baseline,
+            standard,
+            encoding,
+            format,
+            output,
+            fail_if_diff,
+        } => {
+            let std = load_standard(standard.as_deref())?;
+            let read = santong::catalogue::ReadOptions { encoding };
+            let basic = load_basic(basic.as_deref(), &std, &read)?;
+            if !names.is_empty() && names.len() != files.len() {
+                anyhow::bail!(
+                    "--name was given {} times for {} files",
+                    names.len(),
+                    files.len()
+                );
+            }
+            refuse_overwrite(&files, output.as_deref())?;
+            let mut regions = Vec::new();
+            for (i, f) in files.iter().enumerate() {
+                let r =
+                    santong::diff::Region::load(f, &std, &read, names.get(i).map(String::as_str))?;
+                regions.push(r);
+            }
+            let mut seen = std::collections::HashSet::new();
+            for r in &regions {
+                if !seen.insert(r.name.clone()) {
+                    anyhow::bail!("two lists are both named `{}`; give each a --name", r.name);
+                }
+            }
+            let baseline = match baseline.as_deref() {
+                None if basic.is_some() => Baseline::Basic,
+                None | Some("majority") => Baseline::Majority,
+                Some("basic") if basic.is_none() => {
+                    anyhow::bail!("--baseline basic needs --basic FILE")
+                }
+                Some("basic") => Baseline::Basic,
+                Some(other) => {
+                    let by_file = files
+                        .iter()
+                        .position(|f| same_file(f, Path::new(other)) || f.as_os_str() == other);
+                    match by_file.map(|i| regions[i].name.clone()).or_else(|| {
+                        regions
+                            .iter()
+                            .find(|r| r.name == other)
+                            .map(|r| r.name.clone())
+                    }) {
+                        Some(name) => Baseline::Region(name),
+                        None => anyhow::bail!(
+                            "--baseline `{other}` is neither basic, majority, nor one of the lists"
+                        ),
+                    }
+                }
+            };
+            let cmp = santong::diff::compare(&std, &regions, basic.as_ref(), &baseline);
+            let text = match format {
+                Format::Human => report::diff_human(&cmp, lang),
+                Format::Json => report::diff_json(&cmp),
+            };
+            emit(output.as_deref(), &text)?;
+            Ok(if fail_if_diff && !cmp.differences.is_empty() {
+                1
+            } else {
+                0
+            })
+        }
         Command::Check {
             files,
             basic,
@@ -126,11 +223,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 );
             }
             let read = santong::catalogue::ReadOptions { encoding };
-            let basic = match &basic {
-                Some(p) if p.as_os_str() == "sample" => Some(BasicCatalogue::sample(&std)?),
-                Some(p) => Some(BasicCatalogue::load(p, &std, &read).context("basic catalogue")?),
-                None => None,
-            };
+            let basic = load_basic(basic.as_deref(), &std, &read)?;
             let areas = match &areas {
                 Some(p) => Some(AreaList::from_csv_text(
                     &std::fs::read_to_string(p)
@@ -174,14 +267,43 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 }
                 Format::Json => report::render_json(&runr, &std, lang),
             };
-            match &output {
-                Some(p) => write_atomic(p, &text)?,
-                None => {
-                    let mut so = std::io::stdout().lock();
-                    let _ = so.write_all(text.as_bytes());
-                }
-            }
+            emit(output.as_deref(), &text)?;
             Ok(report::exit_code(&runr))
+        }
+    }
+}
+
+fn load_basic(
+    path: Option<&Path>,
+    std: &Standard,
+    read: &santong::catalogue::ReadOptions,
+) -> anyhow::Result<Option<BasicCatalogue>> {
+    Ok(match path {
+        Some(p) if p.as_os_str() == "sample" => Some(BasicCatalogue::sample(std)?),
+        Some(p) => Some(BasicCatalogue::load(p, std, read).context("basic catalogue")?),
+        None => None,
+    })
+}
+
+fn refuse_overwrite(inputs: &[PathBuf], output: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(out) = output {
+        if inputs.iter().any(|f| same_file(f, out)) {
+            anyhow::bail!(
+                "refusing to write the report over an input file: {}",
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Write a report to the file asked for, or to standard output.
+fn emit(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match output {
+        Some(p) => write_atomic(p, text),
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(())
         }
     }
 }

@@ -174,58 +174,67 @@ fn parse_chinese_number(s: &str) -> Option<i64> {
     any.then(|| total + current.unwrap_or(0))
 }
 
-/// A short character-level description of how `new` differs from `old`,
-/// for messages: `…[-删除][+新增]…` around each change, context trimmed.
-pub fn short_diff(old: &str, new: &str) -> String {
+/// One run of a character-level diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffOp {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// A character-level diff of two texts (after NFKC), grouped into runs of
+/// the same operation: suitable for Chinese, which has no word boundaries.
+pub fn diff_runs(old: &str, new: &str) -> Vec<(DiffOp, String)> {
     use similar::{ChangeTag, TextDiff};
     let a = nfkc(old);
     let b = nfkc(new);
     let diff = TextDiff::configure()
         .algorithm(similar::Algorithm::Patience)
         .diff_chars(&a, &b);
-    let mut out = String::new();
-    let mut tag = None;
-    let mut context = String::new();
+    let mut runs: Vec<(DiffOp, String)> = Vec::new();
     for change in diff.iter_all_changes() {
-        let t = change.tag();
-        let v = change.value();
-        if t == ChangeTag::Equal {
-            if tag.is_some() && tag != Some(ChangeTag::Equal) {
-                out.push(']');
-            }
-            context.push_str(v);
-            tag = Some(ChangeTag::Equal);
-            continue;
+        let op = match change.tag() {
+            ChangeTag::Equal => DiffOp::Equal,
+            ChangeTag::Delete => DiffOp::Delete,
+            ChangeTag::Insert => DiffOp::Insert,
+        };
+        match runs.last_mut() {
+            Some((last, text)) if *last == op => text.push_str(change.value()),
+            _ => runs.push((op, change.value().to_string())),
         }
-        if tag != Some(t) {
-            if tag.is_some() && tag != Some(ChangeTag::Equal) {
-                out.push(']');
-            }
-            let ctx: Vec<char> = context.chars().collect();
-            if ctx.len() > 12 {
-                if !out.is_empty() {
-                    out.extend(ctx[..6].iter());
+    }
+    runs
+}
+
+/// A short description of how `new` differs from `old`, for messages:
+/// `…context[-deleted][+inserted]context…`, long equal runs trimmed.
+pub fn short_diff(old: &str, new: &str) -> String {
+    let runs = diff_runs(old, new);
+    let n = runs.len();
+    let mut out = String::new();
+    for (i, (op, text)) in runs.iter().enumerate() {
+        match op {
+            DiffOp::Delete => out.push_str(&format!("[-{text}]")),
+            DiffOp::Insert => out.push_str(&format!("[+{text}]")),
+            DiffOp::Equal => {
+                let chars: Vec<char> = text.chars().collect();
+                let keep = 6;
+                let head = if i + 1 < n { keep } else { 0 };
+                let tail = if i > 0 { keep } else { 0 };
+                if chars.len() <= head + tail + 1 {
+                    out.push_str(text);
+                    continue;
+                }
+                if i > 0 {
+                    out.extend(&chars[..keep.min(chars.len())]);
                 }
                 out.push('…');
-                out.extend(ctx[ctx.len() - 6..].iter());
-            } else {
-                out.push_str(&context);
+                if i + 1 < n {
+                    out.extend(&chars[chars.len() - keep..]);
+                }
             }
-            context.clear();
-            out.push_str(if t == ChangeTag::Delete { "[-" } else { "[+" });
-            tag = Some(t);
         }
-        out.push_str(v);
-    }
-    if tag.is_some() && tag != Some(ChangeTag::Equal) {
-        out.push(']');
-    }
-    let ctx: Vec<char> = context.chars().collect();
-    if ctx.len() > 6 {
-        out.extend(ctx[..6].iter());
-        out.push('…');
-    } else {
-        out.push_str(&context);
     }
     out
 }
@@ -259,6 +268,30 @@ mod tests {
         assert_eq!(parse_count("二十个"), None);
         assert_eq!(parse_count(""), None);
         assert_eq!(parse_count(&nfkc("２０")), Some(20));
+    }
+
+    #[test]
+    fn diffs_group_into_runs() {
+        let runs = diff_runs("第三十五条规定", "第三十六条规定");
+        assert_eq!(
+            runs,
+            vec![
+                (DiffOp::Equal, "第三十".to_string()),
+                (DiffOp::Delete, "五".to_string()),
+                (DiffOp::Insert, "六".to_string()),
+                (DiffOp::Equal, "条规定".to_string()),
+            ]
+        );
+        assert_eq!(
+            short_diff("第三十五条规定", "第三十六条规定"),
+            "第三十[-五][+六]条规定"
+        );
+        let long = "《中华人民共和国食品安全法》第三十五条：国家对食品生产经营实行许可制度。";
+        let d = short_diff(long, &long.replace("三十五", "三十六"));
+        assert!(
+            d.starts_with('…') && d.contains("[-五][+六]") && d.ends_with('…'),
+            "{d}"
+        );
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Renderers: findings → text for a reader. One file per format; renderers
 //! know formats, not rules.
 
+mod diff;
 mod human;
 mod json;
 
+pub use diff::{diff_human, diff_json};
 pub use human::render_human;
 pub use json::render_json;
 

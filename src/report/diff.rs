@@ -1,0 +1,204 @@
+//! Renderers for a regional comparison: JSON (contract version 1) and human.
+
+use crate::diff::{Comparison, Difference};
+use crate::i18n::{Lang, T};
+use crate::text::DiffOp;
+use serde_json::json;
+use std::fmt::Write;
+
+/// The JSON contract, documented in README.md.
+pub fn diff_json(c: &Comparison) -> String {
+    let coverage: Vec<_> = c
+        .coverage
+        .iter()
+        .map(|(code, (name, cov))| {
+            let regions: Vec<&str> = cov
+                .iter()
+                .zip(&c.regions)
+                .filter(|(on, _)| **on)
+                .map(|(_, r)| r.name.as_str())
+                .collect();
+            json!({"basic_code": code, "name": name, "regions": regions})
+        })
+        .collect();
+    let doc = json!({
+        "version": 1,
+        "regions": c.regions.iter().map(|r| r.name.clone()).collect::<Vec<_>>(),
+        "baseline": c.baseline.describe(),
+        "summary": {
+            "items_compared": c.items_compared(),
+            "identical": c.identical(),
+            "differences": c.differences.len(),
+            "by_element": c.by_element(),
+        },
+        "region_summaries": c.regions,
+        "differences": c.differences,
+        "alignments": c.alignments,
+        "coverage": coverage,
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+const COMPARED: T = T("比较事项", "items compared");
+const IDENTICAL: T = T("各地完全一致", "identical in every region");
+const DIFFS: T = T("处差异", "differences");
+const BY_ELEMENT: T = T("按要素", "By element");
+const TOP_ITEMS: T = T("差异最多的事项", "Most divergent items");
+const TOP_REGIONS: T = T("偏离最多的地区", "Most deviating regions");
+const BASELINE: T = T("基准", "baseline");
+const ALIGNED: T = T("按名称相似度对齐", "aligned by name similarity");
+const UNALIGNED: T = T(
+    "无法对齐（无有效基本编码，名称也无足够相似的事项）",
+    "not aligned (no valid basic code and no similar name)",
+);
+const MISSING: T = T("缺少", "missing");
+const EXTRA: T = T("多出", "extra");
+const BLANK: T = T("（空）", "(blank)");
+
+fn inline(runs: &[(DiffOp, String)]) -> String {
+    let mut s = String::new();
+    for (op, t) in runs {
+        match op {
+            DiffOp::Equal => {
+                let chars: Vec<char> = t.chars().collect();
+                if chars.len() > 16 {
+                    s.extend(&chars[..6]);
+                    s.push('…');
+                    s.extend(&chars[chars.len() - 6..]);
+                } else {
+                    s.push_str(t);
+                }
+            }
+            DiffOp::Delete => {
+                let _ = write!(s, "[-{t}-]");
+            }
+            DiffOp::Insert => {
+                let _ = write!(s, "{{+{t}+}}");
+            }
+        }
+    }
+    s
+}
+
+fn detail(out: &mut String, d: &Difference, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "  {} {}  {} ({})  {}: {}",
+        d.basic_code,
+        d.name,
+        d.label,
+        d.element,
+        BASELINE.get(lang),
+        d.baseline.as_deref().unwrap_or(BLANK.get(lang))
+    );
+    for r in &d.regions {
+        if let (Some(m), Some(e)) = (&r.missing, &r.extra) {
+            let mut parts = Vec::new();
+            if !m.is_empty() {
+                parts.push(format!("{} {}", MISSING.get(lang), m.join("、")));
+            }
+            if !e.is_empty() {
+                parts.push(format!("{} {}", EXTRA.get(lang), e.join("、")));
+            }
+            for ch in r.changed.iter().flatten() {
+                parts.push(format!(
+                    "{}·{} {} → {}",
+                    ch.material, ch.label, ch.baseline, ch.value
+                ));
+            }
+            let _ = writeln!(out, "      {}: {}", r.region, parts.join("; "));
+        } else if !r.diff.is_empty() {
+            let _ = writeln!(out, "      {}: {}", r.region, inline(&r.diff));
+        } else {
+            let _ = writeln!(
+                out,
+                "      {}: {}",
+                r.region,
+                r.value.as_deref().unwrap_or(BLANK.get(lang))
+            );
+        }
+    }
+}
+
+pub fn diff_human(c: &Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}, {} {}, {} {}  ({}: {})",
+        c.items_compared(),
+        COMPARED.get(lang),
+        c.identical(),
+        IDENTICAL.get(lang),
+        c.differences.len(),
+        DIFFS.get(lang),
+        BASELINE.get(lang),
+        c.baseline.describe()
+    );
+    let by = c.by_element();
+    if !by.is_empty() {
+        let _ = writeln!(out, "{}:", BY_ELEMENT.get(lang));
+        for (id, label) in &c.elements {
+            if let Some(n) = by.get(id.as_str()) {
+                let _ = writeln!(out, "  {label:<12} {n:>6}  {}", "█".repeat((*n).min(40)));
+            }
+        }
+        let mut items: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+        for d in &c.differences {
+            *items
+                .entry((d.basic_code.as_str(), d.name.as_str()))
+                .or_default() += 1;
+        }
+        let mut items: Vec<_> = items.into_iter().collect();
+        items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let _ = writeln!(out, "{}:", TOP_ITEMS.get(lang));
+        for ((code, name), n) in items.iter().take(5) {
+            let _ = writeln!(out, "  {code} {name}  {n}");
+        }
+        let mut regions: Vec<_> = c.regions.iter().collect();
+        regions.sort_by(|a, b| b.deviations.cmp(&a.deviations).then(a.name.cmp(&b.name)));
+        let _ = writeln!(out, "{}:", TOP_REGIONS.get(lang));
+        for r in regions.iter().take(5) {
+            let _ = writeln!(out, "  {}  {}", r.name, r.deviations);
+        }
+    }
+    for a in &c.alignments {
+        match &a.basic_code {
+            Some(code) => {
+                let _ = writeln!(
+                    out,
+                    "{}: {} {}{} “{}” → {} “{}” ({:.3})",
+                    ALIGNED.get(lang),
+                    a.region,
+                    a.sheet
+                        .as_deref()
+                        .map(|s| format!("{s}!"))
+                        .unwrap_or_default(),
+                    a.row,
+                    a.name,
+                    code,
+                    a.matched_name.as_deref().unwrap_or(""),
+                    a.score
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "{}: {} {} “{}”",
+                    UNALIGNED.get(lang),
+                    a.region,
+                    a.row,
+                    a.name
+                );
+            }
+        }
+    }
+    if !c.differences.is_empty() {
+        out.push('\n');
+    }
+    for d in &c.differences {
+        detail(&mut out, d, lang);
+    }
+    out
+}
