@@ -13,6 +13,7 @@ pub mod codes;
 pub mod diff;
 pub mod i18n;
 pub mod report;
+pub mod score;
 pub mod standard;
 pub mod text;
 pub mod yaml;

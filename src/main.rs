@@ -84,6 +84,25 @@ enum Command {
         #[arg(long)]
         fail_if_diff: bool,
     },
+    /// Score each region: coverage, guide accuracy, online maturity, channels, compression, standardisation
+    Score {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long = "name", value_name = "NAME")]
+        names: Vec<String>,
+        #[arg(long, value_name = "FILE")]
+        basic: Option<PathBuf>,
+        #[arg(long, value_name = "basic|majority|FILE")]
+        baseline: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        standard: Option<PathBuf>,
+        #[arg(long)]
+        encoding: Option<String>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// List the rules of the standard
     Rules {
         #[arg(long, value_name = "DIR")]
@@ -150,50 +169,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let std = load_standard(standard.as_deref())?;
             let read = santong::catalogue::ReadOptions { encoding };
             let basic = load_basic(basic.as_deref(), &std, &read)?;
-            if !names.is_empty() && names.len() != files.len() {
-                anyhow::bail!(
-                    "--name was given {} times for {} files",
-                    names.len(),
-                    files.len()
-                );
-            }
             refuse_overwrite(&files, output.as_deref())?;
-            let mut regions = Vec::new();
-            for (i, f) in files.iter().enumerate() {
-                let r =
-                    santong::diff::Region::load(f, &std, &read, names.get(i).map(String::as_str))?;
-                regions.push(r);
-            }
-            let mut seen = std::collections::HashSet::new();
-            for r in &regions {
-                if !seen.insert(r.name.clone()) {
-                    anyhow::bail!("two lists are both named `{}`; give each a --name", r.name);
-                }
-            }
-            let baseline = match baseline.as_deref() {
-                None if basic.is_some() => Baseline::Basic,
-                None | Some("majority") => Baseline::Majority,
-                Some("basic") if basic.is_none() => {
-                    anyhow::bail!("--baseline basic needs --basic FILE")
-                }
-                Some("basic") => Baseline::Basic,
-                Some(other) => {
-                    let by_file = files
-                        .iter()
-                        .position(|f| same_file(f, Path::new(other)) || f.as_os_str() == other);
-                    match by_file.map(|i| regions[i].name.clone()).or_else(|| {
-                        regions
-                            .iter()
-                            .find(|r| r.name == other)
-                            .map(|r| r.name.clone())
-                    }) {
-                        Some(name) => Baseline::Region(name),
-                        None => anyhow::bail!(
-                            "--baseline `{other}` is neither basic, majority, nor one of the lists"
-                        ),
-                    }
-                }
-            };
+            let regions = load_regions(&files, &names, &std, &read)?;
+            let baseline = pick_baseline(baseline.as_deref(), &files, &regions, basic.is_some())?;
             let cmp = santong::diff::compare(&std, &regions, basic.as_ref(), &baseline);
             let text = match format {
                 Format::Human => report::diff_human(&cmp, lang),
@@ -205,6 +183,40 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             } else {
                 0
             })
+        }
+        Command::Score {
+            files,
+            names,
+            basic,
+            baseline,
+            standard,
+            encoding,
+            format,
+            output,
+        } => {
+            let std = load_standard(standard.as_deref())?;
+            let read = santong::catalogue::ReadOptions { encoding };
+            let basic = load_basic(basic.as_deref(), &std, &read)?;
+            refuse_overwrite(&files, output.as_deref())?;
+            let regions = load_regions(&files, &names, &std, &read)?;
+            let baseline = pick_baseline(baseline.as_deref(), &files, &regions, basic.is_some())?;
+            let cmp = santong::diff::compare(&std, &regions, basic.as_ref(), &baseline);
+            let opts = CheckOptions {
+                basic: basic.as_ref(),
+                areas: None,
+                read,
+            };
+            let checks: Vec<_> = files
+                .iter()
+                .map(|f| check_file(f, &std, &opts).ok())
+                .collect();
+            let scores = santong::score::score(&regions, &checks, &cmp, basic.as_ref());
+            let text = match format {
+                Format::Human => report::score_human(&scores, lang),
+                Format::Json => report::score_json(&scores, &baseline.describe()),
+            };
+            emit(output.as_deref(), &text)?;
+            Ok(0)
         }
         Command::Check {
             files,
@@ -271,6 +283,68 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(report::exit_code(&runr))
         }
     }
+}
+
+fn load_regions(
+    files: &[PathBuf],
+    names: &[String],
+    std: &Standard,
+    read: &santong::catalogue::ReadOptions,
+) -> anyhow::Result<Vec<santong::diff::Region>> {
+    if !names.is_empty() && names.len() != files.len() {
+        anyhow::bail!(
+            "--name was given {} times for {} files",
+            names.len(),
+            files.len()
+        );
+    }
+    let mut regions = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        regions.push(santong::diff::Region::load(
+            f,
+            std,
+            read,
+            names.get(i).map(String::as_str),
+        )?);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for r in &regions {
+        if !seen.insert(r.name.clone()) {
+            anyhow::bail!("two lists are both named `{}`; give each a --name", r.name);
+        }
+    }
+    Ok(regions)
+}
+
+fn pick_baseline(
+    baseline: Option<&str>,
+    files: &[PathBuf],
+    regions: &[santong::diff::Region],
+    has_basic: bool,
+) -> anyhow::Result<Baseline> {
+    Ok(match baseline {
+        None if has_basic => Baseline::Basic,
+        None | Some("majority") => Baseline::Majority,
+        Some("basic") if !has_basic => anyhow::bail!("--baseline basic needs --basic FILE"),
+        Some("basic") => Baseline::Basic,
+        Some(other) => {
+            let by_file = files
+                .iter()
+                .position(|f| same_file(f, Path::new(other)) || f.as_os_str() == other)
+                .map(|i| regions[i].name.clone());
+            match by_file.or_else(|| {
+                regions
+                    .iter()
+                    .find(|r| r.name == other)
+                    .map(|r| r.name.clone())
+            }) {
+                Some(name) => Baseline::Region(name),
+                None => anyhow::bail!(
+                    "--baseline `{other}` is neither basic, majority, nor one of the lists"
+                ),
+            }
+        }
+    })
 }
 
 fn load_basic(

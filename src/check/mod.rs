@@ -95,6 +95,8 @@ pub struct CheckOptions<'a> {
 pub struct FileReport {
     pub path: String,
     pub items: usize,
+    /// Items with at least one error on their own cells or inline materials.
+    pub items_with_errors: usize,
     pub findings: Vec<Finding>,
 }
 
@@ -117,6 +119,7 @@ pub fn check_file(
     Ok(FileReport {
         path: path.display().to_string(),
         items: checker.items,
+        items_with_errors: checker.items_with_errors,
         findings,
     })
 }
@@ -139,6 +142,9 @@ pub struct Checker<'a> {
     pending: Vec<Pending>,
     keyer: KeyIndex,
     items: usize,
+    items_with_errors: usize,
+    /// Error findings so far (kept as a count: scanning findings per item is quadratic).
+    errors: usize,
     saw_materials: bool,
     item_tables: Vec<Arc<Source>>,
     missing_reported: std::collections::HashSet<(Arc<Source>, usize)>,
@@ -158,6 +164,8 @@ impl<'a> Checker<'a> {
             pending: Vec::new(),
             keyer: KeyIndex::new(std),
             items: 0,
+            items_with_errors: 0,
+            errors: 0,
             saw_materials: false,
             item_tables: Vec::new(),
             missing_reported: Default::default(),
@@ -216,6 +224,9 @@ impl<'a> Checker<'a> {
     ) {
         if severity == Severity::Off {
             return;
+        }
+        if severity == Severity::Error {
+            self.errors += 1;
         }
         if let Some(e) = element {
             params
@@ -348,6 +359,18 @@ impl<'a> Checker<'a> {
     }
 
     fn on_item(&mut self, item: Item) {
+        let errors_before = self.error_count();
+        self.check_item(item);
+        if self.error_count() > errors_before {
+            self.items_with_errors += 1;
+        }
+    }
+
+    fn error_count(&self) -> usize {
+        self.errors
+    }
+
+    fn check_item(&mut self, item: Item) {
         self.items += 1;
         for k in self.keyer.item_keys(&item) {
             self.item_keys.insert(k);

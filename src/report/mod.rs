@@ -4,10 +4,12 @@
 mod diff;
 mod human;
 mod json;
+mod score;
 
 pub use diff::{diff_human, diff_json};
 pub use human::render_human;
 pub use json::render_json;
+pub use score::{column_value, score_human, score_json, COLUMNS};
 
 use crate::catalogue::column_letter;
 use crate::check::{FileReport, Finding};
