@@ -33,6 +33,15 @@ enum Format {
     Json,
 }
 
+/// Formats of the regional reports.
+#[derive(Clone, Copy, ValueEnum)]
+enum RegionFormat {
+    Human,
+    Json,
+    Html,
+    Xlsx,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check implementation lists (xlsx, xls, csv, yaml) against the standard
@@ -77,7 +86,7 @@ enum Command {
         #[arg(long)]
         encoding: Option<String>,
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: RegionFormat,
         #[arg(long, value_name = "PATH")]
         output: Option<PathBuf>,
         /// Exit 1 when any difference exists (for CI gates)
@@ -99,7 +108,7 @@ enum Command {
         #[arg(long)]
         encoding: Option<String>,
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: RegionFormat,
         #[arg(long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
@@ -126,6 +135,14 @@ fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     tmp.write_all(text.as_bytes())?;
+    // a temporary file is private (0600); a report is an ordinary file
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tmp
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
     tmp.persist(path)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
@@ -174,8 +191,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let baseline = pick_baseline(baseline.as_deref(), &files, &regions, basic.is_some())?;
             let cmp = santong::diff::compare(&std, &regions, basic.as_ref(), &baseline);
             let text = match format {
-                Format::Human => report::diff_human(&cmp, lang),
-                Format::Json => report::diff_json(&cmp),
+                RegionFormat::Human => report::diff_human(&cmp, lang),
+                RegionFormat::Json => report::diff_json(&cmp),
+                RegionFormat::Html => report::diff_html(&cmp, lang).map_err(anyhow::Error::msg)?,
+                RegionFormat::Xlsx => anyhow::bail!("--format xlsx is not available yet for diff"),
             };
             emit(output.as_deref(), &text)?;
             Ok(if fail_if_diff && !cmp.differences.is_empty() {
@@ -212,8 +231,11 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 .collect();
             let scores = santong::score::score(&regions, &checks, &cmp, basic.as_ref());
             let text = match format {
-                Format::Human => report::score_human(&scores, lang),
-                Format::Json => report::score_json(&scores, &baseline.describe()),
+                RegionFormat::Human => report::score_human(&scores, lang),
+                RegionFormat::Json => report::score_json(&scores, &baseline.describe()),
+                RegionFormat::Html => report::score_html(&scores, &baseline.describe(), lang)
+                    .map_err(anyhow::Error::msg)?,
+                RegionFormat::Xlsx => anyhow::bail!("--format xlsx is not available yet for score"),
             };
             emit(output.as_deref(), &text)?;
             Ok(0)

@@ -2,14 +2,19 @@
 //! know formats, not rules.
 
 mod diff;
+mod diff_html;
 mod human;
 mod json;
 mod score;
+mod score_html;
+mod templates;
 
 pub use diff::{diff_human, diff_json};
+pub use diff_html::diff_html;
 pub use human::render_human;
 pub use json::render_json;
 pub use score::{column_value, score_human, score_json, COLUMNS};
+pub use score_html::score_html;
 
 use crate::catalogue::column_letter;
 use crate::check::{FileReport, Finding};
