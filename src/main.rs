@@ -126,15 +126,15 @@ fn load_standard(dir: Option<&Path>) -> anyhow::Result<Standard> {
     })
 }
 
-/// Write `text` to `path` atomically (temp file in the same directory, then rename).
-fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
+/// Write `bytes` to `path` atomically (temp file in the same directory, then rename).
+fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(text.as_bytes())?;
+    tmp.write_all(bytes)?;
     // a temporary file is private (0600); a report is an ordinary file
     #[cfg(unix)]
     {
@@ -194,9 +194,14 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 RegionFormat::Human => report::diff_human(&cmp, lang),
                 RegionFormat::Json => report::diff_json(&cmp),
                 RegionFormat::Html => report::diff_html(&cmp, lang).map_err(anyhow::Error::msg)?,
-                RegionFormat::Xlsx => anyhow::bail!("--format xlsx is not available yet for diff"),
+                RegionFormat::Xlsx => {
+                    emit_xlsx(output.as_deref(), report::diff_xlsx(&cmp, lang))?;
+                    String::new()
+                }
             };
-            emit(output.as_deref(), &text)?;
+            if !matches!(format, RegionFormat::Xlsx) {
+                emit(output.as_deref(), &text)?;
+            }
             Ok(if fail_if_diff && !cmp.differences.is_empty() {
                 1
             } else {
@@ -235,9 +240,14 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 RegionFormat::Json => report::score_json(&scores, &baseline.describe()),
                 RegionFormat::Html => report::score_html(&scores, &baseline.describe(), lang)
                     .map_err(anyhow::Error::msg)?,
-                RegionFormat::Xlsx => anyhow::bail!("--format xlsx is not available yet for score"),
+                RegionFormat::Xlsx => {
+                    emit_xlsx(output.as_deref(), report::score_xlsx(&scores, lang))?;
+                    String::new()
+                }
             };
-            emit(output.as_deref(), &text)?;
+            if !matches!(format, RegionFormat::Xlsx) {
+                emit(output.as_deref(), &text)?;
+            }
             Ok(0)
         }
         Command::Check {
@@ -396,12 +406,20 @@ fn refuse_overwrite(inputs: &[PathBuf], output: Option<&Path>) -> anyhow::Result
 /// Write a report to the file asked for, or to standard output.
 fn emit(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match output {
-        Some(p) => write_atomic(p, text),
+        Some(p) => write_atomic(p, text.as_bytes()),
         None => {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Ok(())
         }
     }
+}
+
+/// Write a workbook; it needs --output.
+fn emit_xlsx(output: Option<&Path>, bytes: Result<Vec<u8>, String>) -> anyhow::Result<()> {
+    let Some(p) = output else {
+        anyhow::bail!("--format xlsx needs --output FILE.xlsx");
+    };
+    write_atomic(p, &bytes.map_err(anyhow::Error::msg)?)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

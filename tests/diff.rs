@@ -319,3 +319,95 @@ fn bad_diff_usage_exits_two() {
     let (code, _) = run(&[a.as_os_str(), path_in(&dir, "missing.csv").as_os_str()]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn workbook_and_page_outputs() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let dir = tmp();
+    let mats: [&[&str]; 3] = [&["申请书"], &["申请书"], &["申请书"]];
+    let a = write(&dir, "a.csv", &region(&base_items(), &mats));
+    let mut b_items = base_items();
+    b_items[0].insert("承诺办结时限".into(), "5".into());
+    let b = write(
+        &dir,
+        "b.csv",
+        &region(
+            &b_items,
+            &[&["申请书", "营业执照"], &["申请书"], &["申请书"]],
+        ),
+    );
+    let out = path_in(&dir, "diff.xlsx");
+    let (code, _) = run(&[
+        "--format".as_ref(),
+        "xlsx".as_ref(),
+        "--output".as_ref(),
+        out.as_os_str(),
+        a.as_os_str(),
+        b.as_os_str(),
+    ]);
+    assert_eq!(code, 0);
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        vec![
+            "Summary",
+            "Identity",
+            "Time limits",
+            "Delivery",
+            "Fees",
+            "Conditions",
+            "Materials"
+        ]
+    );
+    let limits = wb.worksheet_range("Time limits").unwrap();
+    let row: Vec<String> = limits
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        row,
+        vec![
+            "000111001000",
+            "食品经营许可",
+            "承诺办结时限",
+            "10个工作日",
+            "＝",
+            "5个工作日"
+        ]
+    );
+    let mats = wb.worksheet_range("Materials").unwrap();
+    let row: Vec<String> = mats
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(row[0], "000111001000");
+    // xlsx needs a file to go to
+    let (code, _) = run(&[
+        "--format".as_ref(),
+        "xlsx".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+    ]);
+    assert_eq!(code, 2);
+    // score as a workbook
+    let out = path_in(&dir, "score.xlsx");
+    let st = Command::cargo_bin("santong")
+        .unwrap()
+        .args(["score", "--format", "xlsx", "--output"])
+        .arg(&out)
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(st.code(), Some(0));
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let r = wb.worksheet_range("Scores").unwrap();
+    assert_eq!(r.height(), 3);
+}

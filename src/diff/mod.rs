@@ -79,6 +79,9 @@ pub struct Difference {
     pub baseline: Option<String>,
     /// `basic`, `majority` or a region name.
     pub baseline_source: String,
+    /// Regions whose lists carry the element for this item (the others
+    /// implement the item without the element, or not at all).
+    pub compared: Vec<String>,
     pub regions: Vec<Deviation>,
 }
 
@@ -243,7 +246,7 @@ pub fn compare(
                     baseline_region,
                 )
             };
-            if let Some((base, source, regions_dev)) = diff {
+            if let Some((base, source, compared, regions_dev)) = diff {
                 differences.push(Difference {
                     basic_code: code.clone(),
                     name: name.clone(),
@@ -251,6 +254,7 @@ pub fn compare(
                     label: label.clone(),
                     baseline: base,
                     baseline_source: source,
+                    compared,
                     regions: regions_dev,
                 });
             }
@@ -278,7 +282,8 @@ pub fn compare(
     }
 }
 
-type Found = (Option<String>, String, Vec<Deviation>);
+/// (baseline display, baseline source, regions compared, deviations)
+type Found = (Option<String>, String, Vec<String>, Vec<Deviation>);
 
 fn compare_element(
     std: &Standard,
@@ -330,7 +335,11 @@ fn compare_element(
             changed: None,
         })
         .collect();
-    (!devs.is_empty()).then(|| (base.map(|b| b.display), source, devs))
+    let compared = values
+        .iter()
+        .map(|(r, _)| regions[*r].name.clone())
+        .collect();
+    (!devs.is_empty()).then(|| (base.map(|b| b.display), source, compared, devs))
 }
 
 fn compare_materials(
@@ -435,7 +444,8 @@ fn compare_materials(
         });
     }
     let base_display: Vec<String> = base_keys.iter().map(display).collect();
-    (!devs.is_empty()).then(|| (Some(base_display.join("、")), source, devs))
+    let compared = with.iter().map(|(r, _)| regions[*r].name.clone()).collect();
+    (!devs.is_empty()).then(|| (Some(base_display.join("、")), source, compared, devs))
 }
 
 /// Region index -> item index, per basic code (used by the scorecard).

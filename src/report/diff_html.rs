@@ -41,6 +41,7 @@ fn texts(lang: Lang) -> Value {
         "missing": t("缺少", "missing"),
         "extra": t("多出", "extra"),
         "blank": t("（空）", "(blank)"),
+        "not_compared": t("该地区清单无此要素，未比较", "the region's list lacks this element: not compared"),
     })
 }
 
@@ -113,7 +114,8 @@ pub fn diff_html(c: &Comparison, lang: Lang) -> Result<String, String> {
                                 "extra": dev.extra,
                                 "changed": dev.changed.clone().unwrap_or_default(),
                             }),
-                            None if *on => json!({"state": "same"}),
+                            None if *on && d.compared.contains(r) => json!({"state": "same"}),
+                            None if *on => json!({"state": "na"}),
                             None => json!({"state": "absent"}),
                         })
                         .collect();

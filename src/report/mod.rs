@@ -8,6 +8,7 @@ mod json;
 mod score;
 mod score_html;
 mod templates;
+mod xlsx;
 
 pub use diff::{diff_human, diff_json};
 pub use diff_html::diff_html;
@@ -15,6 +16,7 @@ pub use human::render_human;
 pub use json::render_json;
 pub use score::{column_value, score_human, score_json, COLUMNS};
 pub use score_html::score_html;
+pub use xlsx::{diff_xlsx, score_xlsx};
 
 use crate::catalogue::column_letter;
 use crate::check::{FileReport, Finding};

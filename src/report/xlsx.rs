@@ -1,0 +1,297 @@
+//! Regional reports as workbooks: a summary sheet and one sheet per element
+//! family for a comparison (deviating cells coloured and annotated with a
+//! note), and a ranked sheet for the scorecard. Written with rust_xlsxwriter
+//! into memory; the binary writes the bytes atomically.
+
+use super::score::{column_value, COLUMNS};
+use crate::diff::{Comparison, Deviation, Difference, MATERIALS};
+use crate::i18n::Lang;
+use crate::score::RegionScore;
+use crate::text::{short_diff, DiffOp};
+use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
+
+/// Element families, one sheet each; elements of no family go to 其他.
+const FAMILIES: [(&str, &str, &[&str]); 6] = [
+    (
+        "基本信息",
+        "Identity",
+        &["name", "item_type", "legal_basis"],
+    ),
+    (
+        "办理时限",
+        "Time limits",
+        &["statutory_days", "promised_days", "case_kind"],
+    ),
+    (
+        "办理方式",
+        "Delivery",
+        &["visits", "online_depth", "channels"],
+    ),
+    ("收费", "Fees", &["fee", "fee_rate", "fee_basis"]),
+    (
+        "条件与流程",
+        "Conditions",
+        &[
+            "conditions",
+            "process",
+            "penalty_conduct",
+            "penalty_kind",
+            "penalty_range",
+        ],
+    ),
+    ("申请材料", "Materials", &[MATERIALS]),
+];
+
+fn header() -> Format {
+    Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xE9ECEF))
+        .set_text_wrap()
+}
+
+fn deviation_note(d: &Difference, dev: &Deviation, lang: Lang) -> String {
+    if let (Some(m), Some(e)) = (&dev.missing, &dev.extra) {
+        let mut parts = Vec::new();
+        if !m.is_empty() {
+            parts.push(format!(
+                "{}: {}",
+                lang.pick("缺少", "missing"),
+                m.join("、")
+            ));
+        }
+        if !e.is_empty() {
+            parts.push(format!("{}: {}", lang.pick("多出", "extra"), e.join("、")));
+        }
+        for c in dev.changed.iter().flatten() {
+            parts.push(format!(
+                "{} · {}: {} → {}",
+                c.material, c.label, c.baseline, c.value
+            ));
+        }
+        return parts.join("\n");
+    }
+    let base = d.baseline.as_deref().unwrap_or("");
+    if dev.diff.iter().any(|(op, _)| *op != DiffOp::Equal) {
+        return format!(
+            "{}: {}",
+            lang.pick("与基准的差异", "change from baseline"),
+            short_diff(base, dev.value.as_deref().unwrap_or(""))
+        );
+    }
+    format!("{}: {}", lang.pick("基准", "baseline"), base)
+}
+
+fn x(e: XlsxError) -> String {
+    e.to_string()
+}
+
+fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), XlsxError> {
+    let h = header();
+    ws.set_column_width(0, 28)?;
+    ws.set_column_width(1, 14)?;
+    let rows: [(&str, String); 4] = [
+        (lang.pick("基准", "Baseline"), c.baseline.describe()),
+        (
+            lang.pick("比较事项", "Items compared"),
+            c.items_compared().to_string(),
+        ),
+        (
+            lang.pick("各地完全一致", "Identical everywhere"),
+            c.identical().to_string(),
+        ),
+        (
+            lang.pick("差异", "Differences"),
+            c.differences.len().to_string(),
+        ),
+    ];
+    for (i, (k, v)) in rows.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, *k, &h)?;
+        match v.parse::<f64>() {
+            Ok(n) => ws.write_number(i as u32, 1, n)?,
+            Err(_) => ws.write_string(i as u32, 1, v)?,
+        };
+    }
+    let mut r = 6u32;
+    ws.write_string_with_format(r, 0, lang.pick("要素", "Element"), &h)?;
+    ws.write_string_with_format(r, 1, lang.pick("差异数", "Differences"), &h)?;
+    let by = c.by_element();
+    for (id, label) in &c.elements {
+        if let Some(n) = by.get(id.as_str()) {
+            r += 1;
+            ws.write_string(r, 0, label)?;
+            ws.write_number(r, 1, *n as f64)?;
+        }
+    }
+    r += 2;
+    ws.write_string_with_format(r, 0, lang.pick("地区", "Region"), &h)?;
+    ws.write_string_with_format(r, 1, lang.pick("事项数", "Items"), &h)?;
+    ws.write_string_with_format(r, 2, lang.pick("偏离处数", "Deviations"), &h)?;
+    for reg in &c.regions {
+        r += 1;
+        ws.write_string(r, 0, &reg.name)?;
+        ws.write_number(r, 1, reg.items as f64)?;
+        ws.write_number(r, 2, reg.deviations as f64)?;
+    }
+    Ok(())
+}
+
+fn family_sheet(
+    ws: &mut Worksheet,
+    c: &Comparison,
+    ids: &[&str],
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let h = header();
+    let dev_fmt = Format::new()
+        .set_background_color(Color::RGB(0xFFE3E3))
+        .set_text_wrap();
+    let same_fmt = Format::new().set_font_color(Color::RGB(0x868E96));
+    let regions: Vec<&str> = c.regions.iter().map(|r| r.name.as_str()).collect();
+    let mut cols = vec![
+        lang.pick("基本编码", "Basic code"),
+        lang.pick("事项名称", "Item"),
+        lang.pick("要素", "Element"),
+        lang.pick("基准", "Baseline"),
+    ];
+    cols.extend(regions.iter().copied());
+    for (i, t) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, *t, &h)?;
+    }
+    ws.set_column_width(0, 15)?;
+    ws.set_column_width(1, 28)?;
+    ws.set_column_width(2, 14)?;
+    for i in 3..cols.len() {
+        ws.set_column_width(i as u16, 30)?;
+    }
+    ws.set_freeze_panes(1, 4)?;
+    let mut r = 0u32;
+    for d in c
+        .differences
+        .iter()
+        .filter(|d| ids.contains(&d.element.as_str()))
+    {
+        r += 1;
+        let cov = c
+            .coverage
+            .get(&d.basic_code)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        ws.write_string(r, 0, &d.basic_code)?;
+        ws.write_string(r, 1, &d.name)?;
+        ws.write_string(r, 2, &d.label)?;
+        ws.write_string(r, 3, d.baseline.as_deref().unwrap_or(""))?;
+        for (j, reg) in regions.iter().enumerate() {
+            let col = 4 + j as u16;
+            match d.regions.iter().find(|x| x.region == *reg) {
+                Some(dev) => {
+                    ws.write_string_with_format(
+                        r,
+                        col,
+                        dev.value.as_deref().unwrap_or(""),
+                        &dev_fmt,
+                    )?;
+                    let note = Note::new(deviation_note(d, dev, lang))
+                        .set_author("santong")
+                        .set_width(320);
+                    ws.insert_note(r, col, &note)?;
+                }
+                None if cov.get(j).copied().unwrap_or(false)
+                    && d.compared.iter().any(|c| c == reg) =>
+                {
+                    ws.write_string_with_format(r, col, "＝", &same_fmt)?;
+                }
+                None if cov.get(j).copied().unwrap_or(false) => {
+                    ws.write_string_with_format(r, col, "n/a", &same_fmt)?;
+                }
+                None => {
+                    ws.write_string_with_format(r, col, "—", &same_fmt)?;
+                }
+            }
+        }
+    }
+    if r > 0 {
+        ws.autofilter(0, 0, r, (cols.len() - 1) as u16)?;
+    }
+    Ok(())
+}
+
+/// The comparison as a workbook.
+pub fn diff_xlsx(c: &Comparison, lang: Lang) -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    summary_sheet(
+        wb.add_worksheet()
+            .set_name(lang.pick("汇总", "Summary"))
+            .map_err(x)?,
+        c,
+        lang,
+    )
+    .map_err(x)?;
+    let known: Vec<&str> = FAMILIES.iter().flat_map(|f| f.2.iter().copied()).collect();
+    let others: Vec<&str> = c
+        .elements
+        .iter()
+        .map(|(id, _)| id.as_str())
+        .filter(|id| !known.contains(id))
+        .collect();
+    for (zh, en, ids) in FAMILIES {
+        family_sheet(
+            wb.add_worksheet().set_name(lang.pick(zh, en)).map_err(x)?,
+            c,
+            ids,
+            lang,
+        )
+        .map_err(x)?;
+    }
+    if !others.is_empty() {
+        family_sheet(
+            wb.add_worksheet()
+                .set_name(lang.pick("其他", "Other"))
+                .map_err(x)?,
+            c,
+            &others,
+            lang,
+        )
+        .map_err(x)?;
+    }
+    wb.save_to_buffer().map_err(x)
+}
+
+/// The scorecard as a workbook: one ranked sheet and the definitions.
+pub fn score_xlsx(scores: &[RegionScore], lang: Lang) -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    let h = header();
+    let pct = Format::new().set_num_format("0.0%");
+    let ws = wb
+        .add_worksheet()
+        .set_name(lang.pick("评分", "Scores"))
+        .map_err(x)?;
+    let mut cols = vec![
+        lang.pick("排名", "Rank"),
+        lang.pick("地区", "Region"),
+        lang.pick("事项数", "Items"),
+    ];
+    cols.extend(COLUMNS.iter().map(|(_, zh, en)| lang.pick(zh, en)));
+    cols.push(lang.pick("综合", "Overall"));
+    for (i, t) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, *t, &h)
+            .map_err(x)?;
+        ws.set_column_width(i as u16, if i == 1 { 24 } else { 14 })
+            .map_err(x)?;
+    }
+    for (r, s) in scores.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_number(r, 0, s.rank as f64).map_err(x)?;
+        ws.write_string(r, 1, &s.region).map_err(x)?;
+        ws.write_number(r, 2, s.items as f64).map_err(x)?;
+        for (j, (k, _, _)) in COLUMNS.iter().enumerate() {
+            if let Some(v) = column_value(s, k) {
+                ws.write_number_with_format(r, 3 + j as u16, v, &pct)
+                    .map_err(x)?;
+            }
+        }
+        ws.write_number_with_format(r, 3 + COLUMNS.len() as u16, s.overall, &pct)
+            .map_err(x)?;
+    }
+    ws.set_freeze_panes(1, 2).map_err(x)?;
+    wb.save_to_buffer().map_err(x)
+}
