@@ -287,9 +287,10 @@ impl Assembler<'_> {
             .cells
             .iter()
             .filter(|(c, t, _)| {
+                // a header is short: do not normalise long data cells
                 self.header_text
                     .get(c)
-                    .is_some_and(|h| *h == crate::text::compact(t))
+                    .is_some_and(|h| t.len() <= h.len() * 3 + 16 && *h == crate::text::compact(t))
             })
             .count();
         same >= 2 && same * 2 >= row.cells.len()
@@ -433,8 +434,10 @@ fn is_furniture(row: &RawRow) -> bool {
     let markers = row
         .cells
         .iter()
+        // markers are short: do not normalise long data cells
         .filter(|(_, t, _)| {
-            MARKERS.contains(&crate::text::compact(t).trim_matches(['*', '(', ')']).trim())
+            t.len() <= 24
+                && MARKERS.contains(&crate::text::compact(t).trim_matches(['*', '(', ')']).trim())
         })
         .count();
     if markers >= 2 && markers * 2 >= row.cells.len() {
