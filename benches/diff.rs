@@ -36,7 +36,7 @@ const HEADERS: [&str; 20] = [
 fn row(i: usize, region: usize) -> Vec<String> {
     let code = format!("0001{:05}{:03}", i % 100_000, i / 100_000);
     let body = ["11450721MB15580811", "114507210081153718"][region];
-    let changed = region == 1 && i % 50 == 0;
+    let changed = region == 1 && i.is_multiple_of(50);
     vec![
         format!("事项{i}"),
         code.clone(),
@@ -57,7 +57,7 @@ fn row(i: usize, region: usize) -> Vec<String> {
         "0".into(),
         "1,2,3,4,5".into(),
         "否".into(),
-        if changed && i % 100 == 0 {
+        if changed && i.is_multiple_of(100) {
             format!("申请人符合事项{i}的条件；具有相应场所。")
         } else {
             format!("申请人符合事项{i}的条件。")
