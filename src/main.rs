@@ -234,7 +234,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 .iter()
                 .map(|f| check_file(f, &std, &opts).ok())
                 .collect();
-            let scores = santong::score::score(&regions, &checks, &cmp, basic.as_ref());
+            let scores = santong::score::score(&std, &regions, &checks, &cmp, basic.as_ref());
             let text = match format {
                 RegionFormat::Human => report::score_human(&scores, lang),
                 RegionFormat::Json => report::score_json(&scores, &baseline.describe()),
@@ -330,15 +330,7 @@ fn load_regions(
             files.len()
         );
     }
-    let mut regions = Vec::new();
-    for (i, f) in files.iter().enumerate() {
-        regions.push(santong::diff::Region::load(
-            f,
-            std,
-            read,
-            names.get(i).map(String::as_str),
-        )?);
-    }
+    let regions = santong::diff::load_regions(files, names, std, read)?;
     let mut seen = std::collections::HashSet::new();
     for r in &regions {
         if !seen.insert(r.name.clone()) {

@@ -37,31 +37,42 @@ pub fn align(
     }
     for (r, region) in regions.iter().enumerate() {
         for (i, it) in region.items.iter().enumerate() {
-            if let Some(code) = &it.basic_code {
-                let slot = index.entry(code.clone()).or_insert_with(|| vec![None; n]);
+            if let Some(code) = it.basic_code() {
+                let slot = index.entry(code).or_insert_with(|| vec![None; n]);
                 if slot[r].is_none() {
                     slot[r] = Some(i);
-                }
-                let k = comparable(&it.name);
-                if !k.is_empty() && !by_name.contains_key(&k) {
-                    by_name.insert(k.clone(), code.clone());
-                    names.push((k, code.clone(), it.name.clone()));
                 }
             }
         }
     }
+    // Region names are only needed when some item must be aligned by name.
     let unaligned: usize = regions
         .iter()
-        .map(|r| r.items.iter().filter(|i| i.basic_code.is_none()).count())
+        .map(|r| r.items.iter().filter(|i| i.code.is_none()).count())
         .sum();
+    if unaligned > 0 {
+        for region in regions {
+            for it in &region.items {
+                if let Some(code) = it.basic_code() {
+                    let name = region.item_name(it);
+                    let k = comparable(name);
+                    if !k.is_empty() && !by_name.contains_key(&k) {
+                        by_name.insert(k.clone(), code.clone());
+                        names.push((k, code, name.to_string()));
+                    }
+                }
+            }
+        }
+    }
+
     let fuzzy = unaligned.saturating_mul(names.len()) <= MAX_FUZZY_PAIRS;
     let mut alignments = Vec::new();
     for (r, region) in regions.iter().enumerate() {
         for (i, it) in region.items.iter().enumerate() {
-            if it.basic_code.is_some() {
+            if it.code.is_some() {
                 continue;
             }
-            let k = comparable(&it.name);
+            let k = comparable(region.item_name(it));
             let found: Option<(String, String, f64)> = match by_name.get(&k) {
                 Some(code) => names
                     .iter()
@@ -77,10 +88,10 @@ pub fn align(
             };
             let mut al = Alignment {
                 region: region.name.clone(),
-                sheet: it.sheet.clone(),
+                sheet: region.sheet(it).map(str::to_string),
                 row: it.row,
-                name: it.name.clone(),
-                written_code: it.raw_code.clone(),
+                name: region.item_name(it).to_string(),
+                written_code: it.raw_code.as_deref().map(str::to_string),
                 basic_code: None,
                 matched_name: None,
                 score: 0.0,

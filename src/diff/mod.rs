@@ -14,7 +14,7 @@ pub use region::{Region, RegionItem};
 use crate::check::BasicCatalogue;
 use crate::standard::{ElementType, Standard};
 use crate::text::{diff_runs, DiffOp};
-use region::{normalise, Norm, MATERIAL_ATTRS};
+use region::{Val, MATERIAL_ATTRS};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The element id under which the materials set is reported.
@@ -148,32 +148,33 @@ impl Comparison {
     }
 }
 
-/// Pick the baseline among region values: the most common key; ties go to
-/// the value of the earliest region.
-fn majority<'a>(values: &[(usize, Option<&'a Norm>)]) -> Option<Option<&'a Norm>> {
-    let mut counts: Vec<(Option<&str>, usize, usize, Option<&Norm>)> = Vec::new();
+/// Pick the baseline among region values: the most common key; on a tie a
+/// value beats a blank, then the earliest region wins. Returns the region
+/// holding the chosen value and the value.
+fn majority(values: &[(usize, Option<Val>)]) -> Option<(usize, Option<Val>)> {
+    let mut counts: Vec<(Option<u64>, usize, usize, Option<Val>)> = Vec::new();
     for (r, v) in values {
-        let key = v.map(|n| n.key.as_str());
+        let key = v.map(|n| n.key);
         match counts.iter_mut().find(|c| c.0 == key) {
             Some(c) => c.1 += 1,
             None => counts.push((key, 1, *r, *v)),
         }
     }
-    // most regions first; on a tie a value beats a blank, then the earliest region wins
     counts.sort_by(|a, b| {
         b.1.cmp(&a.1)
             .then(a.0.is_none().cmp(&b.0.is_none()))
             .then(a.2.cmp(&b.2))
     });
-    counts.first().map(|c| c.3)
+    counts.first().map(|c| (c.2, c.3))
 }
 
+/// The basic catalogue's value of an element, normalised: (key, display).
 fn basic_value(
     std: &Standard,
     basic: Option<&BasicCatalogue>,
     code: &str,
     element: &str,
-) -> Option<Norm> {
+) -> Option<(u64, String)> {
     let entry = basic?.get(code)?;
     let idx = std.element_index(element)?;
     let text = match element {
@@ -182,7 +183,7 @@ fn basic_value(
         "legal_basis" => entry.legal_basis.clone(),
         _ => None,
     }?;
-    normalise(std, idx, &text, false)
+    region::normalise_key(std, idx, &text)
 }
 
 /// Compare regions.
@@ -198,11 +199,18 @@ pub fn compare(
         _ => None,
     };
     let use_basic = *baseline == Baseline::Basic;
-    let elements: Vec<(String, String)> = std
+    let compared: Vec<usize> = std
         .elements
         .iter()
-        .filter(|e| e.uniform && e.id != "basic_code" && e.scope == crate::standard::Scope::Item)
-        .map(|e| (e.id.clone(), e.label.clone()))
+        .enumerate()
+        .filter(|(_, e)| {
+            e.uniform && e.id != "basic_code" && e.scope == crate::standard::Scope::Item
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let elements: Vec<(String, String)> = compared
+        .iter()
+        .map(|&i| (std.elements[i].id.clone(), std.elements[i].label.clone()))
         .chain(std::iter::once((
             MATERIALS.to_string(),
             MATERIALS_LABEL.to_string(),
@@ -220,7 +228,11 @@ pub fn compare(
         let name = basic
             .and_then(|b| b.get(code))
             .map(|e| e.name.clone())
-            .or_else(|| present.first().map(|(_, it)| it.name.clone()))
+            .or_else(|| {
+                present
+                    .first()
+                    .map(|(r, it)| regions[*r].item_name(it).to_string())
+            })
             .unwrap_or_default();
         coverage.insert(
             code.clone(),
@@ -232,33 +244,36 @@ pub fn compare(
                     .collect::<Vec<bool>>(),
             ),
         );
-        for (el_id, label) in &elements {
-            let diff = if el_id == MATERIALS {
-                compare_materials(std, regions, &present, baseline_region)
-            } else {
-                compare_element(
-                    std,
-                    regions,
-                    &present,
-                    code,
-                    el_id,
-                    basic.filter(|_| use_basic),
-                    baseline_region,
-                )
-            };
-            if let Some((base, source, compared, regions_dev)) = diff {
+        let mut push = |el_id: &str, label: &str, found: Option<Found>| {
+            if let Some((base, source, compared, regions_dev)) = found {
                 differences.push(Difference {
                     basic_code: code.clone(),
                     name: name.clone(),
-                    element: el_id.clone(),
-                    label: label.clone(),
+                    element: el_id.to_string(),
+                    label: label.to_string(),
                     baseline: base,
                     baseline_source: source,
                     compared,
                     regions: regions_dev,
                 });
             }
+        };
+        for &el in &compared {
+            let e = &std.elements[el];
+            let b = basic
+                .filter(|_| use_basic)
+                .and_then(|_| basic_value(std, basic, code, &e.id));
+            push(
+                &e.id,
+                &e.label,
+                compare_element(std, regions, &present, el, b, baseline_region),
+            );
         }
+        push(
+            MATERIALS,
+            MATERIALS_LABEL,
+            compare_materials(std, regions, &present, baseline_region),
+        );
     }
     let summaries = regions
         .iter()
@@ -289,57 +304,58 @@ fn compare_element(
     std: &Standard,
     regions: &[Region],
     present: &[(usize, &RegionItem)],
-    code: &str,
-    el_id: &str,
-    basic: Option<&BasicCatalogue>,
+    el: usize,
+    from_basic: Option<(u64, String)>,
     baseline_region: Option<usize>,
 ) -> Option<Found> {
     // Regions whose list has the element at all.
-    let values: Vec<(usize, Option<&Norm>)> = present
+    let values: Vec<(usize, Option<Val>)> = present
         .iter()
-        .filter(|(r, _)| regions[*r].columns.iter().any(|c| c == el_id))
-        .map(|(r, it)| (*r, it.values.get(el_id)))
+        .filter(|(r, _)| regions[*r].columns.contains(&el))
+        .map(|(r, it)| (*r, it.get(el)))
         .collect();
     if values.is_empty() {
         return None;
     }
-    let from_basic = basic_value(std, basic, code, el_id);
-    let (base, source): (Option<Norm>, String) = if let Some(b) = from_basic {
-        (Some(b), "basic".into())
-    } else if let Some((r, v)) =
-        baseline_region.and_then(|br| values.iter().find(|(r, _)| *r == br))
-    {
-        (v.cloned(), regions[*r].name.clone())
-    } else {
-        if values.len() < 2 {
-            return None;
-        }
-        (majority(&values)?.cloned(), "majority".into())
-    };
-    let base_key = base.as_ref().map(|n| n.key.as_str());
-    let text = std
-        .element(el_id)
-        .is_some_and(|e| e.kind == ElementType::Text);
+    let shown = |r: usize, v: Option<Val>| v.map(|v| regions[r].text(v.display).to_string());
+    let (base_key, base, source): (Option<u64>, Option<String>, String) =
+        if let Some((k, d)) = from_basic {
+            (Some(k), Some(d), "basic".into())
+        } else if let Some((r, v)) =
+            baseline_region.and_then(|br| values.iter().find(|(r, _)| *r == br))
+        {
+            (v.map(|v| v.key), shown(*r, *v), regions[*r].name.clone())
+        } else {
+            if values.len() < 2 {
+                return None;
+            }
+            let (r, v) = majority(&values)?;
+            (v.map(|v| v.key), shown(r, v), "majority".into())
+        };
+    let text = std.elements[el].kind == ElementType::Text;
     let devs: Vec<Deviation> = values
         .iter()
-        .filter(|(_, v)| v.map(|n| n.key.as_str()) != base_key)
-        .map(|(r, v)| Deviation {
-            region: regions[*r].name.clone(),
-            value: v.map(|n| n.display.clone()),
-            diff: match (text, &base, v) {
-                (true, Some(b), Some(v)) => diff_runs(&b.display, &v.display),
-                _ => Vec::new(),
-            },
-            missing: None,
-            extra: None,
-            changed: None,
+        .filter(|(_, v)| v.map(|n| n.key) != base_key)
+        .map(|(r, v)| {
+            let value = shown(*r, *v);
+            Deviation {
+                region: regions[*r].name.clone(),
+                diff: match (text, &base, &value) {
+                    (true, Some(b), Some(v)) => diff_runs(b, v),
+                    _ => Vec::new(),
+                },
+                value,
+                missing: None,
+                extra: None,
+                changed: None,
+            }
         })
         .collect();
     let compared = values
         .iter()
         .map(|(r, _)| regions[*r].name.clone())
         .collect();
-    (!devs.is_empty()).then(|| (base.map(|b| b.display), source, compared, devs))
+    (!devs.is_empty()).then(|| (base, source, compared, devs))
 }
 
 fn compare_materials(
@@ -356,75 +372,90 @@ fn compare_materials(
     if with.is_empty() {
         return None;
     }
+    let named = baseline_region
+        .and_then(|br| with.iter().find(|(r, _)| *r == br))
+        .copied();
     // baseline set: a named region's, or the materials most regions list
-    let (base_keys, source): (Vec<String>, String) =
-        match baseline_region.and_then(|br| with.iter().find(|(r, _)| *r == br)) {
-            Some((r, it)) => (
-                it.materials.keys().cloned().collect(),
-                regions[*r].name.clone(),
-            ),
-            None => {
-                if with.len() < 2 {
-                    return None;
-                }
-                let n = with.len();
-                let first = with[0].1;
-                let mut all: BTreeMap<&String, usize> = BTreeMap::new();
-                for (_, it) in &with {
-                    for k in it.materials.keys() {
-                        *all.entry(k).or_default() += 1;
+    let (base_keys, source): (Vec<u64>, String) = match named {
+        Some((r, it)) => (
+            it.materials.iter().map(|m| m.key).collect(),
+            regions[r].name.clone(),
+        ),
+        None => {
+            if with.len() < 2 {
+                return None;
+            }
+            let n = with.len();
+            let first = with[0].1;
+            let mut all: Vec<(u64, usize)> = Vec::new();
+            for (_, it) in &with {
+                for m in &it.materials {
+                    match all.iter_mut().find(|(k, _)| *k == m.key) {
+                        Some(e) => e.1 += 1,
+                        None => all.push((m.key, 1)),
                     }
                 }
-                let keys = all
-                    .into_iter()
-                    .filter(|(k, c)| c * 2 > n || (c * 2 == n && first.materials.contains_key(*k)))
-                    .map(|(k, _)| k.clone())
-                    .collect();
-                (keys, "majority".into())
             }
-        };
-    let display = |k: &String| -> String {
-        with.iter()
-            .find_map(|(_, it)| it.materials.get(k).map(|m| m.name.clone()))
-            .unwrap_or_else(|| k.clone())
-    };
-    // baseline attributes: the named region's, or the majority among regions listing the material
-    let base_attr = |k: &String, a: &str| -> Option<Norm> {
-        if let Some((_, it)) = baseline_region.and_then(|br| with.iter().find(|(r, _)| *r == br)) {
-            return it.materials.get(k).and_then(|m| m.attrs.get(a)).cloned();
+            let keys = all
+                .into_iter()
+                .filter(|(k, c)| c * 2 > n || (c * 2 == n && first.material(*k).is_some()))
+                .map(|(k, _)| k)
+                .collect();
+            (keys, "majority".into())
         }
-        let vals: Vec<(usize, Option<&Norm>)> = with
+    };
+    let display = |k: u64| -> String {
+        with.iter()
+            .find_map(|(r, it)| it.material(k).map(|m| regions[*r].text(m.name).to_string()))
+            .unwrap_or_default()
+    };
+    // baseline attribute: the named region's, or the majority among regions listing the material
+    let base_attr = |k: u64, a: usize| -> Option<(u64, String)> {
+        if let Some((r, it)) = named {
+            return it
+                .material(k)
+                .and_then(|m| m.attrs[a])
+                .map(|v| (v.key, regions[r].text(v.display).to_string()));
+        }
+        let vals: Vec<(usize, Option<Val>)> = with
             .iter()
-            .filter_map(|(r, it)| it.materials.get(k).map(|m| (*r, m.attrs.get(a))))
-            .filter(|(_, v)| v.is_some())
+            .filter_map(|(r, it)| {
+                it.material(k)
+                    .and_then(|m| m.attrs[a])
+                    .map(|v| (*r, Some(v)))
+            })
             .collect();
-        majority(&vals).flatten().cloned()
+        majority(&vals)
+            .and_then(|(r, v)| v.map(|v| (v.key, regions[r].text(v.display).to_string())))
     };
     let mut devs = Vec::new();
     for (r, it) in &with {
+        let region = &regions[*r];
         let missing: Vec<String> = base_keys
             .iter()
-            .filter(|k| !it.materials.contains_key(*k))
-            .map(display)
+            .filter(|k| it.material(**k).is_none())
+            .map(|k| display(*k))
             .collect();
         let extra: Vec<String> = it
             .materials
             .iter()
-            .filter(|(k, _)| !base_keys.contains(k))
-            .map(|(_, m)| m.name.clone())
+            .filter(|m| !base_keys.contains(&m.key))
+            .map(|m| region.text(m.name).to_string())
             .collect();
         let mut changed = Vec::new();
-        for k in base_keys.iter().filter(|k| it.materials.contains_key(*k)) {
-            let m = &it.materials[k];
-            for a in MATERIAL_ATTRS {
-                if let (Some(b), Some(v)) = (base_attr(k, a), m.attrs.get(a)) {
-                    if b.key != v.key {
+        for m in it.materials.iter().filter(|m| base_keys.contains(&m.key)) {
+            for (a, attr) in MATERIAL_ATTRS.iter().enumerate() {
+                if let (Some((bk, bd)), Some(v)) = (base_attr(m.key, a), m.attrs[a]) {
+                    if bk != v.key {
                         changed.push(MaterialChange {
-                            material: m.name.clone(),
-                            attribute: a.to_string(),
-                            label: std.element(a).map(|e| e.label.clone()).unwrap_or_default(),
-                            baseline: b.display.clone(),
-                            value: v.display.clone(),
+                            material: region.text(m.name).to_string(),
+                            attribute: attr.to_string(),
+                            label: std
+                                .element(attr)
+                                .map(|e| e.label.clone())
+                                .unwrap_or_default(),
+                            baseline: bd,
+                            value: region.text(v.display).to_string(),
                         });
                     }
                 }
@@ -433,9 +464,14 @@ fn compare_materials(
         if missing.is_empty() && extra.is_empty() && changed.is_empty() {
             continue;
         }
-        let names: Vec<String> = it.materials.values().map(|m| m.name.clone()).collect();
+        let mut names: Vec<String> = it
+            .materials
+            .iter()
+            .map(|m| region.text(m.name).to_string())
+            .collect();
+        names.sort();
         devs.push(Deviation {
-            region: regions[*r].name.clone(),
+            region: region.name.clone(),
             value: Some(names.join("、")),
             diff: Vec::new(),
             missing: Some(missing),
@@ -443,22 +479,59 @@ fn compare_materials(
             changed: Some(changed),
         });
     }
-    let base_display: Vec<String> = base_keys.iter().map(display).collect();
+    let mut base_display: Vec<String> = base_keys.iter().map(|k| display(*k)).collect();
+    base_display.sort();
     let compared = with.iter().map(|(r, _)| regions[*r].name.clone()).collect();
     (!devs.is_empty()).then(|| (Some(base_display.join("、")), source, compared, devs))
 }
 
-/// Region index -> item index, per basic code (used by the scorecard).
-pub fn index_by_code(
+/// Load regional lists, several at a time (one thread per core): reading
+/// dominates a comparison's time, and the lists are independent.
+pub fn load_regions(
+    files: &[std::path::PathBuf],
+    names: &[String],
     std: &Standard,
-    regions: &[Region],
-    basic: Option<&BasicCatalogue>,
-) -> BTreeMap<String, Vec<Option<usize>>> {
-    align::align(std, regions, basic).0
+    opts: &crate::catalogue::ReadOptions,
+) -> Result<Vec<Region>, crate::catalogue::ReadError> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .max(1);
+    let mut out: Vec<Option<Result<Region, crate::catalogue::ReadError>>> =
+        (0..files.len()).map(|_| None).collect();
+    for (chunk_no, chunk) in files.chunks(threads).enumerate() {
+        let results: Vec<Result<Region, crate::catalogue::ReadError>> =
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(k, f)| {
+                        let name = names.get(chunk_no * threads + k).map(String::as_str);
+                        scope.spawn(move || Region::load(f, std, opts, name))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .zip(chunk)
+                    .map(|(h, f)| {
+                        h.join().unwrap_or_else(|_| {
+                            Err(crate::catalogue::ReadError::new(
+                                f,
+                                "internal error while reading",
+                            ))
+                        })
+                    })
+                    .collect()
+            });
+        for (k, r) in results.into_iter().enumerate() {
+            out[chunk_no * threads + k] = Some(r);
+        }
+    }
+    out.into_iter().flatten().collect()
 }
 
-/// Mean compression of promised against statutory limits, per region item.
+/// (statutory − promised) / statutory for an item with both limits.
 pub fn compression(item: &RegionItem) -> Option<f64> {
     let (s, p) = item.limits?;
-    (s > 0).then(|| (s - p) as f64 / s as f64)
+    (s > 0).then(|| f64::from(s - p) / f64::from(s))
 }

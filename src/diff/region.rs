@@ -1,7 +1,10 @@
 //! A region's implementation list reduced to what is compared across
-//! regions: per item its basic code, name, and the normalised value of every
-//! uniform element, plus its materials. Built from the reader's event stream
-//! so that a 100,000-item list never exists in memory as cells.
+//! regions: per item its basic code, name, and for every uniform element a
+//! 64-bit hash of its normalised value plus the span of its display text in
+//! one shared buffer. Built from the reader's event stream, so a
+//! 100,000-item list never exists in memory as cells, and compact enough
+//! that two such lists fit in a small fraction of what a generic table diff
+//! needs (docs/performance.md).
 
 use crate::catalogue::value::{interpret, Value};
 use crate::catalogue::{self, Event, Field, KeyIndex, Part, ReadError, ReadOptions};
@@ -9,52 +12,6 @@ use crate::standard::{ElementType, Scope, Standard};
 use crate::text::{comparable, nfkc};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-
-/// A compared value: `key` decides equality, `display` is what people read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Norm {
-    pub key: String,
-    pub display: String,
-}
-
-/// A material, keyed by its normalised name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Material {
-    pub name: String,
-    /// attribute element id -> normalised value
-    pub attrs: BTreeMap<String, Norm>,
-}
-
-#[derive(Debug, Clone)]
-pub struct RegionItem {
-    /// A structurally valid basic code, if the item had one.
-    pub basic_code: Option<String>,
-    /// The basic code cell as written, when it was not valid.
-    pub raw_code: Option<String>,
-    pub name: String,
-    pub row: u32,
-    pub sheet: Option<String>,
-    /// uniform element id -> value (absent elements are missing here)
-    pub values: BTreeMap<String, Norm>,
-    /// Elements the region's table has a column for.
-    pub materials: BTreeMap<String, Material>,
-    /// statutory and promised limits in days (same unit), for compression
-    pub limits: Option<(i64, i64)>,
-    pub visits: Option<i64>,
-    /// online depth codes, channel codes
-    pub depth: Vec<String>,
-    pub channels: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Region {
-    pub name: String,
-    pub path: String,
-    pub items: Vec<RegionItem>,
-    /// Uniform elements this region's tables carry.
-    pub columns: Vec<String>,
-    pub has_materials: bool,
-}
 
 /// Material attributes compared besides the name.
 pub const MATERIAL_ATTRS: [&str; 5] = [
@@ -65,33 +22,212 @@ pub const MATERIAL_ATTRS: [&str; 5] = [
     "material_source",
 ];
 
+/// FNV-1a: a fast, deterministic hash of normalised values. Collisions among
+/// a province's values are vanishingly unlikely (2⁻⁶⁴ per pair).
+pub fn key_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Where a display text sits in a region's text buffer. Display texts are
+/// cut at 64 KiB (a cell longer than that is not read by people anyway).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    off: u32,
+    len: u16,
+}
+
+/// All display texts of a region in one buffer (one allocation instead of
+/// one per value). Short texts — labels such as 行政许可 or 承诺件, which
+/// repeat on every item — are stored once.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    buf: String,
+    short: HashMap<u64, Span>,
+}
+
+/// Texts up to this many bytes are interned.
+const INTERN_MAX: usize = 48;
+
+impl Texts {
+    pub fn push(&mut self, s: &str) -> Span {
+        let mut end = s.len().min(u16::MAX as usize);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let s = &s[..end];
+        if s.len() <= INTERN_MAX {
+            let h = key_hash(s);
+            if let Some(sp) = self.short.get(&h) {
+                if self.get(*sp) == s {
+                    return *sp;
+                }
+            }
+            let sp = self.append(s);
+            self.short.insert(h, sp);
+            return sp;
+        }
+        self.append(s)
+    }
+
+    fn append(&mut self, s: &str) -> Span {
+        let off = self.buf.len() as u32;
+        self.buf.push_str(s);
+        Span {
+            off,
+            len: s.len() as u16,
+        }
+    }
+    pub fn get(&self, sp: Span) -> &str {
+        let start = sp.off as usize;
+        self.buf.get(start..start + sp.len as usize).unwrap_or("")
+    }
+}
+
+/// A compared value: `key` decides equality, `display` is what people read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Val {
+    pub key: u64,
+    pub display: Span,
+}
+
+/// A value of an element: the element's index packed beside the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub key: u64,
+    off: u32,
+    len: u16,
+    pub element: u16,
+}
+
+impl Entry {
+    pub fn val(&self) -> Val {
+        Val {
+            key: self.key,
+            display: Span {
+                off: self.off,
+                len: self.len,
+            },
+        }
+    }
+}
+
+/// A material, identified by the hash of its normalised name.
+#[derive(Debug, Clone)]
+pub struct Material {
+    pub key: u64,
+    pub name: Span,
+    /// in the order of [`MATERIAL_ATTRS`]
+    pub attrs: [Option<Val>; 5],
+}
+
+#[derive(Debug, Clone)]
+pub struct RegionItem {
+    /// A structurally valid basic code (12 digits, kept as a number), if
+    /// the item had one; see [`RegionItem::basic_code`].
+    pub code: Option<u64>,
+    /// The basic code cell as written, when it was not valid.
+    pub raw_code: Option<Box<str>>,
+    pub name: Span,
+    pub row: u32,
+    /// index into `Region::sheets`
+    pub sheet: Option<u16>,
+    /// Values of the uniform elements the item has, in element order
+    /// (16 bytes each: a province's two lists stay small).
+    pub values: Vec<Entry>,
+    pub materials: Vec<Material>,
+    /// statutory and promised limits (same unit), for compression
+    pub limits: Option<(i32, i32)>,
+    pub visits: Option<i32>,
+    /// online depth and channel codes, comma-joined in the text buffer
+    pub depth: Span,
+    pub channels: Span,
+}
+
+impl RegionItem {
+    pub fn basic_code(&self) -> Option<String> {
+        self.code.map(|c| format!("{c:012}"))
+    }
+    pub fn get(&self, element: usize) -> Option<Val> {
+        self.values
+            .iter()
+            .find(|e| e.element as usize == element)
+            .map(Entry::val)
+    }
+    pub fn has(&self, element: usize) -> bool {
+        self.get(element).is_some()
+    }
+    pub fn material(&self, key: u64) -> Option<&Material> {
+        self.materials.iter().find(|m| m.key == key)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub name: String,
+    pub path: String,
+    pub items: Vec<RegionItem>,
+    /// Uniform elements (indices) this region's tables carry.
+    pub columns: Vec<usize>,
+    pub has_materials: bool,
+    pub texts: Texts,
+    pub sheets: Vec<String>,
+}
+
+impl Region {
+    pub fn text(&self, sp: Span) -> &str {
+        self.texts.get(sp)
+    }
+    pub fn item_name(&self, item: &RegionItem) -> &str {
+        self.texts.get(item.name)
+    }
+    /// The item's codes of a multi-valued element stored as a span.
+    pub fn codes(&self, sp: Span) -> impl Iterator<Item = &str> {
+        self.texts.get(sp).split(',').filter(|c| !c.is_empty())
+    }
+    pub fn sheet(&self, item: &RegionItem) -> Option<&str> {
+        item.sheet
+            .and_then(|s| self.sheets.get(s as usize))
+            .map(String::as_str)
+    }
+}
+
+/// A normalised value: its comparison key and display text, plus the codes
+/// of a multi-valued element.
+struct Normal {
+    key: String,
+    display: String,
+    codes: Vec<String>,
+}
+
 /// Normalise a cell for comparison.
-pub fn normalise(std: &Standard, element: usize, text: &str, numeric: bool) -> Option<Norm> {
+fn normalise(std: &Standard, element: usize, text: &str, numeric: bool) -> Option<Normal> {
     let el = &std.elements[element];
     let (v, problems) = interpret(el, std, text, numeric);
     let vocab = std.vocabulary_of(el);
     let label = |c: &str| vocab.and_then(|v| v.label_of(c)).unwrap_or(c).to_string();
-    let norm = match v {
-        Value::Absent if problems.is_empty() => return None,
+    let plain = |key: String, display: String| {
+        Some(Normal {
+            key,
+            display,
+            codes: Vec::new(),
+        })
+    };
+    match v {
+        Value::Absent if problems.is_empty() => None,
         // not understood: compare as text
-        Value::Absent => Norm {
-            key: format!("?{}", comparable(text)),
-            display: nfkc(text),
-        },
+        Value::Absent => plain(format!("?{}", comparable(text)), nfkc(text)),
         Value::Text(t) => match el.kind {
-            ElementType::Text | ElementType::Phone | ElementType::LocalCode => Norm {
-                key: comparable(&t),
-                display: t,
-            },
-            _ => Norm {
-                key: t.clone(),
-                display: t,
-            },
+            ElementType::Text | ElementType::Phone | ElementType::LocalCode => {
+                plain(comparable(&t), t)
+            }
+            _ => plain(t.clone(), t),
         },
-        Value::Int(n) => Norm {
-            key: n.to_string(),
-            display: n.to_string(),
-        },
+        Value::Int(n) => plain(n.to_string(), n.to_string()),
         Value::Duration { amount, unit } => {
             let unit = unit.unwrap_or_else(|| "1".into());
             let unit_label = std
@@ -104,73 +240,83 @@ pub fn normalise(std: &Standard, element: usize, text: &str, numeric: bool) -> O
                     "y" => "年".into(),
                     u => u.to_string(),
                 });
-            Norm {
-                key: format!("{amount}/{unit}"),
-                display: match amount {
-                    0 => "即办".into(),
-                    _ if unit_label.ends_with('日') => format!("{amount}个{unit_label}"),
-                    _ => format!("{amount}{unit_label}"),
-                },
-            }
+            let display = match amount {
+                0 => "即办".into(),
+                _ if unit_label.ends_with('日') => format!("{amount}个{unit_label}"),
+                _ => format!("{amount}{unit_label}"),
+            };
+            plain(format!("{amount}/{unit}"), display)
         }
-        Value::Code(c) => Norm {
-            display: label(&c),
-            key: c,
-        },
+        Value::Code(c) => plain(c.clone(), label(&c)),
         Value::Codes(mut cs) => {
             cs.sort();
-            Norm {
+            Some(Normal {
                 key: cs.join(","),
                 display: cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("、"),
-            }
+                codes: cs,
+            })
         }
-        Value::Uncoded(l) => Norm {
-            key: format!("~{l}"),
-            display: l,
-        },
-    };
-    Some(norm)
+        Value::Uncoded(l) => plain(format!("~{l}"), l),
+    }
 }
 
-fn material_of(std: &Standard, part: &Part) -> Option<Material> {
+/// The comparison key (hashed) and display text of a value given as text,
+/// such as the basic catalogue's.
+pub fn normalise_key(std: &Standard, element: usize, text: &str) -> Option<(u64, String)> {
+    normalise(std, element, text, false).map(|n| (key_hash(&n.key), n.display))
+}
+
+fn material_of(std: &Standard, texts: &mut Texts, part: &Part) -> Option<Material> {
     let name_i = std.element_index("material_name")?;
     let name = part.get(name_i)?;
-    let mut attrs = BTreeMap::new();
-    for a in MATERIAL_ATTRS {
-        if let Some(i) = std.element_index(a) {
-            if let Some(f) = part.get(i) {
-                if let Some(n) = normalise(std, i, &f.text, f.numeric) {
-                    attrs.insert(a.to_string(), n);
-                }
-            }
+    let mut attrs = [None; 5];
+    for (slot, a) in attrs.iter_mut().zip(MATERIAL_ATTRS) {
+        let Some(i) = std.element_index(a) else {
+            continue;
+        };
+        let Some(f) = part.get(i) else { continue };
+        if let Some(n) = normalise(std, i, &f.text, f.numeric) {
+            *slot = Some(Val {
+                key: key_hash(&n.key),
+                display: texts.push(&n.display),
+            });
         }
     }
     Some(Material {
-        name: nfkc(&name.text),
+        key: key_hash(&comparable(&name.text)),
+        name: texts.push(&nfkc(&name.text)),
         attrs,
     })
 }
 
-fn item_of(std: &Standard, fields: &[Field], row: u32, sheet: Option<String>) -> RegionItem {
+fn item_of(
+    std: &Standard,
+    texts: &mut Texts,
+    fields: &[Field],
+    row: u32,
+    sheet: Option<u16>,
+) -> RegionItem {
     let get = |id: &str| {
         std.element_index(id)
             .and_then(|i| fields.iter().find(|f| f.element == i))
     };
     let (basic_code, raw_code) = match get("basic_code") {
         Some(f) => match interpret(&std.elements[f.element], std, &f.text, f.numeric).0 {
-            Value::Text(c) if crate::codes::validate_basic_code(&c).is_ok() => (Some(c), None),
-            _ => (None, Some(nfkc(&f.text))),
+            Value::Text(c) if crate::codes::validate_basic_code(&c).is_ok() => {
+                (c.parse::<u64>().ok(), None)
+            }
+            _ => (None, Some(nfkc(&f.text).into_boxed_str())),
         },
         None => (None, None),
     };
-    let mut values = BTreeMap::new();
+    let mut normals: Vec<(usize, Normal)> = Vec::new();
     for f in fields {
         let el = &std.elements[f.element];
         if !el.uniform || el.id == "basic_code" || el.scope != Scope::Item {
             continue;
         }
         if let Some(n) = normalise(std, f.element, &f.text, f.numeric) {
-            values.insert(el.id.clone(), n);
+            normals.push((f.element, n));
         }
     }
     // Unit columns fold into their durations.
@@ -178,54 +324,67 @@ fn item_of(std: &Standard, fields: &[Field], row: u32, sheet: Option<String>) ->
         ("statutory_days", "statutory_unit"),
         ("promised_days", "promised_unit"),
     ] {
-        if let (Some(u), Some(v)) = (get(unit), values.get_mut(dur)) {
-            if let Some(code) = std.element_index(unit).and_then(|i| {
-                interpret(&std.elements[i], std, &u.text, u.numeric)
-                    .0
-                    .as_code()
-                    .map(str::to_string)
-            }) {
-                if let Some((amount, _)) = v.key.split_once('/') {
-                    v.key = format!("{amount}/{code}");
-                }
+        let (Some(d), Some(u), Some(ui)) =
+            (std.element_index(dur), get(unit), std.element_index(unit))
+        else {
+            continue;
+        };
+        let code = interpret(&std.elements[ui], std, &u.text, u.numeric)
+            .0
+            .as_code()
+            .map(str::to_string);
+        if let (Some(code), Some((_, n))) = (code, normals.iter_mut().find(|(e, _)| *e == d)) {
+            if let Some((amount, _)) = n.key.split_once('/') {
+                n.key = format!("{amount}/{code}");
             }
         }
     }
+    let find = |id: &str| {
+        std.element_index(id)
+            .and_then(|i| normals.iter().find(|(e, _)| *e == i))
+            .map(|(_, n)| n)
+    };
     let days = |id: &str| {
-        values.get(id).and_then(|n| {
+        find(id).and_then(|n| {
             n.key
                 .split_once('/')
-                .map(|(a, u)| (a.parse::<i64>().ok(), u.to_string()))
+                .map(|(a, u)| (a.parse::<i32>().ok(), u.to_string()))
         })
     };
     let limits = match (days("statutory_days"), days("promised_days")) {
         (Some((Some(s), su)), Some((Some(p), pu))) if su == pu || p == 0 => Some((s, p)),
         _ => None,
     };
-    let codes = |id: &str| {
-        values
-            .get(id)
-            .map(|n| {
-                n.key
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let codes = |id: &str| find(id).map(|n| n.codes.join(",")).unwrap_or_default();
+    let visits = find("visits").and_then(|n| n.key.parse().ok());
+    let depth = texts.push(&codes("online_depth"));
+    let channels = texts.push(&codes("channels"));
+    normals.sort_by_key(|(e, _)| *e);
+    let values = normals
+        .iter()
+        .map(|(e, n)| {
+            let display = texts.push(&n.display);
+            Entry {
+                key: key_hash(&n.key),
+                off: display.off,
+                len: display.len,
+                element: *e as u16,
+            }
+        })
+        .collect();
+    let name = get("name").map(|f| nfkc(&f.text)).unwrap_or_default();
     RegionItem {
-        basic_code,
+        code: basic_code,
         raw_code,
-        name: get("name").map(|f| nfkc(&f.text)).unwrap_or_default(),
+        name: texts.push(&name),
         row,
         sheet,
-        visits: values.get("visits").and_then(|n| n.key.parse().ok()),
-        depth: codes("online_depth"),
-        channels: codes("channels"),
         values,
-        materials: BTreeMap::new(),
+        materials: Vec::new(),
         limits,
+        visits,
+        depth,
+        channels,
     }
 }
 
@@ -238,41 +397,60 @@ impl Region {
         name: Option<&str>,
     ) -> Result<Region, ReadError> {
         let mut items: Vec<RegionItem> = Vec::new();
+        let mut texts = Texts::default();
+        let mut sheets: Vec<String> = Vec::new();
         let mut keys: HashMap<String, usize> = HashMap::new();
-        let mut detached = Vec::new();
-        let mut columns: Vec<String> = Vec::new();
+        let mut detached: Vec<(Vec<String>, Material)> = Vec::new();
+        let mut columns: Vec<usize> = Vec::new();
         let mut has_materials = false;
         let mut region_names: BTreeMap<String, usize> = BTreeMap::new();
         let keyer = KeyIndex::new(std);
         let region_i = std.element_index("region");
+        let material_name = std.element_index("material_name");
         catalogue::read(path, std, opts, &mut |ev| match ev {
             Event::Table(t) => {
                 for (_, e, _) in &t.columns {
-                    let el = &std.elements[*e];
-                    if el.uniform && !columns.contains(&el.id) {
-                        columns.push(el.id.clone());
+                    if std.elements[*e].uniform && !columns.contains(e) {
+                        columns.push(*e);
                     }
-                    has_materials |= el.id == "material_name";
+                    has_materials |= Some(*e) == material_name;
                 }
             }
             Event::Item(item) => {
                 if let Some(r) = region_i.and_then(|i| item.get(i)) {
                     *region_names.entry(nfkc(&r.text)).or_default() += 1;
                 }
-                let mut ri = item_of(std, &item.fields, item.row, item.source.sheet.clone());
+                let sheet =
+                    item.source
+                        .sheet
+                        .as_ref()
+                        .map(|s| match sheets.iter().position(|x| x == s) {
+                            Some(i) => i as u16,
+                            None => {
+                                sheets.push(s.clone());
+                                (sheets.len() - 1) as u16
+                            }
+                        });
+                let mut ri = item_of(std, &mut texts, &item.fields, item.row, sheet);
                 for m in &item.materials {
-                    if let Some(mat) = material_of(std, m) {
-                        ri.materials.insert(comparable(&mat.name), mat);
+                    if let Some(mat) = material_of(std, &mut texts, m) {
+                        if ri.material(mat.key).is_none() {
+                            ri.materials.push(mat);
+                        }
                     }
                 }
-                for k in keyer.item_keys(&item) {
-                    keys.entry(k).or_insert(items.len());
+                // keys attach materials from another sheet, which only a
+                // workbook can have
+                if item.source.sheet.is_some() {
+                    for k in keyer.item_keys(&item) {
+                        keys.entry(k).or_insert(items.len());
+                    }
                 }
                 items.push(ri);
             }
             Event::Detached(d) if d.kind == Scope::Material => {
                 has_materials = true;
-                if let Some(mat) = material_of(std, &d.part) {
+                if let Some(mat) = material_of(std, &mut texts, &d.part) {
                     detached.push((keyer.detached_keys(&d), mat));
                 }
             }
@@ -280,7 +458,9 @@ impl Region {
         })?;
         for (ks, mat) in detached {
             if let Some(&i) = ks.iter().find_map(|k| keys.get(k)) {
-                items[i].materials.insert(comparable(&mat.name), mat);
+                if items[i].material(mat.key).is_none() {
+                    items[i].materials.push(mat);
+                }
             }
         }
         let name = name
@@ -296,12 +476,16 @@ impl Region {
                     .map(|s| s.to_string_lossy().to_string())
                     .unwrap_or_else(|| path.display().to_string())
             });
+        texts.buf.shrink_to_fit();
+        texts.short = HashMap::new();
         Ok(Region {
             name,
             path: path.display().to_string(),
             items,
             columns,
             has_materials,
+            texts,
+            sheets,
         })
     }
 }

@@ -3,39 +3,68 @@
 use crate::diff::{Comparison, Difference};
 use crate::i18n::{Lang, T};
 use crate::text::DiffOp;
-use serde_json::json;
 use std::fmt::Write;
 
-/// The JSON contract, documented in README.md.
+#[derive(serde::Serialize)]
+struct CoverageEntry<'a> {
+    basic_code: &'a str,
+    name: &'a str,
+    regions: Vec<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct Summary<'a> {
+    items_compared: usize,
+    identical: usize,
+    differences: usize,
+    by_element: std::collections::BTreeMap<&'a str, usize>,
+}
+
+#[derive(serde::Serialize)]
+struct Doc<'a> {
+    version: u32,
+    regions: Vec<&'a str>,
+    baseline: String,
+    summary: Summary<'a>,
+    region_summaries: &'a [crate::diff::RegionSummary],
+    differences: &'a [Difference],
+    alignments: &'a [crate::diff::Alignment],
+    coverage: Vec<CoverageEntry<'a>>,
+}
+
+/// The JSON contract, documented in README.md. Serialised straight from the
+/// comparison (no intermediate JSON tree: a province's coverage list is large).
 pub fn diff_json(c: &Comparison) -> String {
-    let coverage: Vec<_> = c
+    let names: Vec<&str> = c.regions.iter().map(|r| r.name.as_str()).collect();
+    let coverage = c
         .coverage
         .iter()
-        .map(|(code, (name, cov))| {
-            let regions: Vec<&str> = cov
+        .map(|(code, (name, cov))| CoverageEntry {
+            basic_code: code,
+            name,
+            regions: cov
                 .iter()
-                .zip(&c.regions)
+                .zip(&names)
                 .filter(|(on, _)| **on)
-                .map(|(_, r)| r.name.as_str())
-                .collect();
-            json!({"basic_code": code, "name": name, "regions": regions})
+                .map(|(_, r)| *r)
+                .collect(),
         })
         .collect();
-    let doc = json!({
-        "version": 1,
-        "regions": c.regions.iter().map(|r| r.name.clone()).collect::<Vec<_>>(),
-        "baseline": c.baseline.describe(),
-        "summary": {
-            "items_compared": c.items_compared(),
-            "identical": c.identical(),
-            "differences": c.differences.len(),
-            "by_element": c.by_element(),
+    let doc = Doc {
+        version: 1,
+        regions: names.clone(),
+        baseline: c.baseline.describe(),
+        summary: Summary {
+            items_compared: c.items_compared(),
+            identical: c.identical(),
+            differences: c.differences.len(),
+            by_element: c.by_element(),
         },
-        "region_summaries": c.regions,
-        "differences": c.differences,
-        "alignments": c.alignments,
-        "coverage": coverage,
-    });
+        region_summaries: &c.regions,
+        differences: &c.differences,
+        alignments: &c.alignments,
+        coverage,
+    };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s

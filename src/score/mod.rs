@@ -56,11 +56,14 @@ fn r4(v: Option<f64>) -> Option<f64> {
 
 /// Score regions. `checks[i]` is the check report of `regions[i]`.
 pub fn score(
+    std: &crate::standard::Standard,
     regions: &[Region],
     checks: &[Option<FileReport>],
     comparison: &Comparison,
     basic: Option<&BasicCatalogue>,
 ) -> Vec<RegionScore> {
+    let depth_i = std.element_index("online_depth");
+    let channels_i = std.element_index("channels");
     // basic codes where each region deviates
     let mut deviating: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for d in &comparison.differences {
@@ -102,26 +105,22 @@ pub fn score(
             );
             let with_depth: Vec<&_> = items
                 .iter()
-                .filter(|it| it.values.contains_key("online_depth"))
+                .filter(|it| depth_i.is_some_and(|d| it.has(d)))
                 .collect();
             let online_accept = share(
                 with_depth
                     .iter()
-                    .filter(|it| {
-                        it.depth
-                            .iter()
-                            .any(|d| ACCEPTED_ONLINE.contains(&d.as_str()))
-                    })
+                    .filter(|it| region.codes(it.depth).any(|d| ACCEPTED_ONLINE.contains(&d)))
                     .count(),
                 with_depth.len(),
             );
             let channel_shares: Vec<f64> = items
                 .iter()
-                .filter(|it| it.values.contains_key("channels"))
+                .filter(|it| channels_i.is_some_and(|c| it.has(c)))
                 .map(|it| {
-                    it.channels
-                        .iter()
-                        .filter(|c| CHANNELS.contains(&c.as_str()))
+                    region
+                        .codes(it.channels)
+                        .filter(|c| CHANNELS.contains(c))
                         .count() as f64
                         / CHANNELS.len() as f64
                 })
