@@ -355,7 +355,7 @@ fn compare_element(
         .iter()
         .map(|(r, _)| regions[*r].name.clone())
         .collect();
-    (!devs.is_empty()).then(|| (base, source, compared, devs))
+    (!devs.is_empty()).then_some((base, source, compared, devs))
 }
 
 fn compare_materials(
