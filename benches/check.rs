@@ -5,6 +5,9 @@
 //! rows per second and peak memory. Results are recorded in
 //! docs/performance.md; nothing here asserts a time.
 
+mod support;
+use support::peak_rss_mib;
+
 use santong::check::{check_file, BasicCatalogue, CheckOptions};
 use santong::standard::Standard;
 use std::time::Instant;
@@ -80,23 +83,6 @@ fn row(i: usize) -> Vec<String> {
         v[11] = "30".into();
     }
     v
-}
-
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .map(|l| l.to_string())
-        })
-        .and_then(|l| {
-            l.split_whitespace()
-                .nth(1)
-                .and_then(|k| k.parse::<f64>().ok())
-        })
-        .map(|kib| kib / 1024.0)
-        .unwrap_or(0.0)
 }
 
 fn main() {

@@ -6,6 +6,9 @@
 //! compares them, and prints the time and peak memory. docs/performance.md
 //! records the results and the comparison with daff on the same files.
 
+mod support;
+use support::peak_rss_mib;
+
 use santong::diff::{compare, Baseline, Region};
 use santong::standard::Standard;
 use std::time::Instant;
@@ -66,23 +69,6 @@ fn row(i: usize, region: usize) -> Vec<String> {
         ["浦北县政务服务中心", "灵山县政务服务中心"][region].into(),
         ["0777-8212345", "0777-6512345"][region].into(),
     ]
-}
-
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .map(|l| l.to_string())
-        })
-        .and_then(|l| {
-            l.split_whitespace()
-                .nth(1)
-                .and_then(|k| k.parse::<f64>().ok())
-        })
-        .map(|kib| kib / 1024.0)
-        .unwrap_or(0.0)
 }
 
 fn main() {

@@ -69,54 +69,99 @@ enum Command {
     },
     /// Compare the same basic items across regions' lists
     Diff {
-        /// One list per region (xlsx, xls, csv, yaml)
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// Region names, in the order of the files (default: the list's 所属地区 column, else the file name)
-        #[arg(long = "name", value_name = "NAME")]
-        names: Vec<String>,
-        /// Basic catalogue (xlsx, csv or yaml); `sample` uses the bundled sample
-        #[arg(long, value_name = "FILE")]
-        basic: Option<PathBuf>,
-        /// What regions are compared against: basic, majority, or one region (its file or name)
-        #[arg(long, value_name = "basic|majority|FILE")]
-        baseline: Option<String>,
-        #[arg(long, value_name = "DIR")]
-        standard: Option<PathBuf>,
-        #[arg(long)]
-        encoding: Option<String>,
-        #[arg(long, value_enum, default_value = "human")]
-        format: RegionFormat,
-        #[arg(long, value_name = "PATH")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        args: RegionArgs,
         /// Exit 1 when any difference exists (for CI gates)
         #[arg(long)]
         fail_if_diff: bool,
     },
     /// Score each region: coverage, guide accuracy, online maturity, channels, compression, standardisation
     Score {
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        #[arg(long = "name", value_name = "NAME")]
-        names: Vec<String>,
-        #[arg(long, value_name = "FILE")]
-        basic: Option<PathBuf>,
-        #[arg(long, value_name = "basic|majority|FILE")]
-        baseline: Option<String>,
-        #[arg(long, value_name = "DIR")]
-        standard: Option<PathBuf>,
-        #[arg(long)]
-        encoding: Option<String>,
-        #[arg(long, value_enum, default_value = "human")]
-        format: RegionFormat,
-        #[arg(long, value_name = "PATH")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        args: RegionArgs,
     },
     /// List the rules of the standard
     Rules {
         #[arg(long, value_name = "DIR")]
         standard: Option<PathBuf>,
     },
+}
+
+/// Arguments shared by `diff` and `score`.
+#[derive(clap::Args)]
+struct RegionArgs {
+    /// One list per region (xlsx, xls, csv, yaml)
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Region names, in the order of the files (default: the list's 所属地区 column, else the file name)
+    #[arg(long = "name", value_name = "NAME")]
+    names: Vec<String>,
+    /// Basic catalogue (xlsx, csv or yaml); `sample` uses the bundled sample
+    #[arg(long, value_name = "FILE")]
+    basic: Option<PathBuf>,
+    /// What regions are compared against: basic, majority, or one region (its file or name)
+    #[arg(long, value_name = "basic|majority|FILE")]
+    baseline: Option<String>,
+    #[arg(long, value_name = "DIR")]
+    standard: Option<PathBuf>,
+    #[arg(long)]
+    encoding: Option<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    format: RegionFormat,
+    #[arg(long, value_name = "PATH")]
+    output: Option<PathBuf>,
+}
+
+/// What `diff` and `score` both need: the standard, the catalogue, the
+/// regions and the comparison.
+struct Regional {
+    std: Standard,
+    basic: Option<BasicCatalogue>,
+    regions: Vec<santong::diff::Region>,
+    baseline: Baseline,
+    read: santong::catalogue::ReadOptions,
+}
+
+impl Regional {
+    fn load(a: &RegionArgs) -> anyhow::Result<Regional> {
+        let std = load_standard(a.standard.as_deref())?;
+        let read = santong::catalogue::ReadOptions {
+            encoding: a.encoding.clone(),
+        };
+        let basic = load_basic(a.basic.as_deref(), &std, &read)?;
+        refuse_overwrite(&a.files, a.output.as_deref())?;
+        let regions = load_regions(&a.files, &a.names, &std, &read)?;
+        let baseline = pick_baseline(a.baseline.as_deref(), &a.files, &regions, basic.is_some())?;
+        Ok(Regional {
+            std,
+            basic,
+            regions,
+            baseline,
+            read,
+        })
+    }
+
+    fn compare(&self) -> santong::diff::Comparison {
+        santong::diff::compare(
+            &self.std,
+            &self.regions,
+            self.basic.as_ref(),
+            &self.baseline,
+        )
+    }
+}
+
+/// Write a text report, or a workbook.
+fn emit_report(
+    format: RegionFormat,
+    output: Option<&Path>,
+    text: impl FnOnce() -> anyhow::Result<String>,
+    xlsx: impl FnOnce() -> Result<Vec<u8>, String>,
+) -> anyhow::Result<()> {
+    match format {
+        RegionFormat::Xlsx => emit_xlsx(output, xlsx()),
+        _ => emit(output, &text()?),
+    }
 }
 
 fn load_standard(dir: Option<&Path>) -> anyhow::Result<Standard> {
@@ -172,82 +217,57 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             print!("{out}");
             Ok(0)
         }
-        Command::Diff {
-            files,
-            names,
-            basic,
-            baseline,
-            standard,
-            encoding,
-            format,
-            output,
-            fail_if_diff,
-        } => {
-            let std = load_standard(standard.as_deref())?;
-            let read = santong::catalogue::ReadOptions { encoding };
-            let basic = load_basic(basic.as_deref(), &std, &read)?;
-            refuse_overwrite(&files, output.as_deref())?;
-            let regions = load_regions(&files, &names, &std, &read)?;
-            let baseline = pick_baseline(baseline.as_deref(), &files, &regions, basic.is_some())?;
-            let cmp = santong::diff::compare(&std, &regions, basic.as_ref(), &baseline);
-            let text = match format {
-                RegionFormat::Human => report::diff_human(&cmp, lang),
-                RegionFormat::Json => report::diff_json(&cmp),
-                RegionFormat::Html => report::diff_html(&cmp, lang).map_err(anyhow::Error::msg)?,
-                RegionFormat::Xlsx => {
-                    emit_xlsx(output.as_deref(), report::diff_xlsx(&cmp, lang))?;
-                    String::new()
-                }
-            };
-            if !matches!(format, RegionFormat::Xlsx) {
-                emit(output.as_deref(), &text)?;
-            }
+        Command::Diff { args, fail_if_diff } => {
+            let r = Regional::load(&args)?;
+            let cmp = r.compare();
+            emit_report(
+                args.format,
+                args.output.as_deref(),
+                || {
+                    Ok(match args.format {
+                        RegionFormat::Json => report::diff_json(&cmp),
+                        RegionFormat::Html => {
+                            report::diff_html(&cmp, lang).map_err(anyhow::Error::msg)?
+                        }
+                        _ => report::diff_human(&cmp, lang),
+                    })
+                },
+                || report::diff_xlsx(&cmp, lang),
+            )?;
             Ok(if fail_if_diff && !cmp.differences.is_empty() {
                 1
             } else {
                 0
             })
         }
-        Command::Score {
-            files,
-            names,
-            basic,
-            baseline,
-            standard,
-            encoding,
-            format,
-            output,
-        } => {
-            let std = load_standard(standard.as_deref())?;
-            let read = santong::catalogue::ReadOptions { encoding };
-            let basic = load_basic(basic.as_deref(), &std, &read)?;
-            refuse_overwrite(&files, output.as_deref())?;
-            let regions = load_regions(&files, &names, &std, &read)?;
-            let baseline = pick_baseline(baseline.as_deref(), &files, &regions, basic.is_some())?;
-            let cmp = santong::diff::compare(&std, &regions, basic.as_ref(), &baseline);
+        Command::Score { args } => {
+            let r = Regional::load(&args)?;
+            let cmp = r.compare();
             let opts = CheckOptions {
-                basic: basic.as_ref(),
+                basic: r.basic.as_ref(),
                 areas: None,
-                read,
+                read: r.read.clone(),
             };
-            let checks: Vec<_> = files
+            let checks: Vec<_> = args
+                .files
                 .iter()
-                .map(|f| check_file(f, &std, &opts).ok())
+                .map(|f| check_file(f, &r.std, &opts).ok())
                 .collect();
-            let scores = santong::score::score(&std, &regions, &checks, &cmp, basic.as_ref());
-            let text = match format {
-                RegionFormat::Human => report::score_human(&scores, lang),
-                RegionFormat::Json => report::score_json(&scores, &baseline.describe()),
-                RegionFormat::Html => report::score_html(&scores, &baseline.describe(), lang)
-                    .map_err(anyhow::Error::msg)?,
-                RegionFormat::Xlsx => {
-                    emit_xlsx(output.as_deref(), report::score_xlsx(&scores, lang))?;
-                    String::new()
-                }
-            };
-            if !matches!(format, RegionFormat::Xlsx) {
-                emit(output.as_deref(), &text)?;
-            }
+            let scores = santong::score::score(&r.std, &r.regions, &checks, &cmp, r.basic.as_ref());
+            let baseline = r.baseline.describe();
+            emit_report(
+                args.format,
+                args.output.as_deref(),
+                || {
+                    Ok(match args.format {
+                        RegionFormat::Json => report::score_json(&scores, &baseline),
+                        RegionFormat::Html => report::score_html(&scores, &baseline, lang)
+                            .map_err(anyhow::Error::msg)?,
+                        _ => report::score_human(&scores, lang),
+                    })
+                },
+                || report::score_xlsx(&scores, lang),
+            )?;
             Ok(0)
         }
         Command::Check {
