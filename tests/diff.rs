@@ -191,6 +191,8 @@ fn injected_differences_are_reported_and_noise_is_not() {
     let limit = find("000111001000", "statutory_days");
     assert_eq!(limit["baseline"], "20个工作日");
     assert_eq!(limit["regions"][0]["value"], "30个工作日");
+    // 乙市 promises 10 of a statutory 30
+    assert!((limit["regions"][0]["compression"].as_f64().unwrap() - (20.0 / 30.0)).abs() < 1e-3);
     let mats = find("000111001000", "materials");
     assert_eq!(mats["label"], "申请材料");
     let c_dev = &mats["regions"][0];

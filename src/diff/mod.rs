@@ -61,6 +61,9 @@ pub struct Deviation {
     /// Character runs from baseline to value, for free text.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub diff: Vec<(DiffOp, String)>,
+    /// For time limits: the region's (statutory − promised) / statutory.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compression: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -333,12 +336,18 @@ fn compare_element(
             (v.map(|v| v.key), shown(r, v), "majority".into())
         };
     let text = std.elements[el].kind == ElementType::Text;
+    let limit = std.elements[el].kind == ElementType::Duration;
     let devs: Vec<Deviation> = values
         .iter()
         .filter(|(_, v)| v.map(|n| n.key) != base_key)
         .map(|(r, v)| {
             let value = shown(*r, *v);
+            let item = present.iter().find(|(pr, _)| pr == r).map(|(_, it)| *it);
             Deviation {
+                compression: item
+                    .filter(|_| limit)
+                    .and_then(compression)
+                    .map(|c| (c * 10_000.0).round() / 10_000.0),
                 region: regions[*r].name.clone(),
                 diff: match (text, &base, &value) {
                     (true, Some(b), Some(v)) => diff_runs(b, v),
@@ -474,6 +483,7 @@ fn compare_materials(
             region: region.name.clone(),
             value: Some(names.join("、")),
             diff: Vec::new(),
+            compression: None,
             missing: Some(missing),
             extra: Some(extra),
             changed: Some(changed),

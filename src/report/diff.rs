@@ -85,6 +85,7 @@ const UNALIGNED: T = T(
 const MISSING: T = T("缺少", "missing");
 const EXTRA: T = T("多出", "extra");
 const BLANK: T = T("（空）", "(blank)");
+const COMPRESSION: T = T("时限压缩", "compression");
 
 fn inline(runs: &[(DiffOp, String)]) -> String {
     let mut s = String::new();
@@ -141,9 +142,13 @@ fn detail(out: &mut String, d: &Difference, lang: Lang) {
         } else if !r.diff.is_empty() {
             let _ = writeln!(out, "      {}: {}", r.region, inline(&r.diff));
         } else {
+            let compression = r
+                .compression
+                .map(|c| format!("  ({} {:.0}%)", COMPRESSION.get(lang), c * 100.0))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "      {}: {}",
+                "      {}: {}{compression}",
                 r.region,
                 r.value.as_deref().unwrap_or(BLANK.get(lang))
             );
