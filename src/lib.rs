@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod check;
 pub mod codes;
 pub mod diff;
+pub mod generate;
 pub mod i18n;
 pub mod report;
 pub mod score;

@@ -80,6 +80,14 @@ enum Command {
         #[command(flatten)]
         args: RegionArgs,
     },
+    /// Write a blank implementation-list workbook built from the standard
+    Template {
+        #[arg(long, value_name = "DIR")]
+        standard: Option<PathBuf>,
+        /// The workbook to write (.xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// List the rules of the standard
     Rules {
         #[arg(long, value_name = "DIR")]
@@ -268,6 +276,13 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 },
                 || report::score_xlsx(&scores, lang),
             )?;
+            Ok(0)
+        }
+        Command::Template { standard, out } => {
+            let std = load_standard(standard.as_deref())?;
+            let bytes = santong::generate::template::blank_template(&std, lang)
+                .map_err(anyhow::Error::msg)?;
+            write_atomic(&out, &bytes)?;
             Ok(0)
         }
         Command::Check {
