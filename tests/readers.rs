@@ -168,6 +168,20 @@ fn repeated_item_cells_are_one_item() {
 }
 
 #[test]
+fn a_whole_row_repeated_is_a_duplicate_item_not_a_material() {
+    let dir = tmp();
+    let item = clean_item("000111001000", 1);
+    let rows = vec![item.clone(), item];
+    let p = path_in(&dir, "dup.csv");
+    write_csv(&p, &headers_of(&rows), &rows);
+    let h = errors(&check(&p, false));
+    assert!(
+        h.contains(&("duplicate-impl-code".to_string(), 3, "D".to_string())),
+        "{h:?}"
+    );
+}
+
+#[test]
 fn materials_on_a_second_sheet_and_orphans() {
     let dir = tmp();
     let p = path_in(&dir, "two-sheets.xlsx");

@@ -362,12 +362,29 @@ impl Assembler<'_> {
             && match &self.current {
                 None => false,
                 Some(cur) => {
-                    item_fields.is_empty()
-                        || item_fields.iter().all(|f| {
-                            cur.get(f.element).is_some_and(|c| {
-                                crate::text::compact(&c.text) == crate::text::compact(&f.text)
+                    let same = |a: &[Field], b: &[Field]| {
+                        a.len() == b.len()
+                            && a.iter().zip(b).all(|(x, y)| {
+                                x.element == y.element
+                                    && crate::text::compact(&x.text)
+                                        == crate::text::compact(&y.text)
                             })
-                        })
+                    };
+                    // a whole row repeated (item and material cells alike) is
+                    // a duplicated item, not a second material
+                    let repeated_row = !item_fields.is_empty()
+                        && cur
+                            .materials
+                            .last()
+                            .is_some_and(|m| same(&m.fields, &material.fields))
+                        && fee.fields.is_empty();
+                    !repeated_row
+                        && (item_fields.is_empty()
+                            || item_fields.iter().all(|f| {
+                                cur.get(f.element).is_some_and(|c| {
+                                    crate::text::compact(&c.text) == crate::text::compact(&f.text)
+                                })
+                            }))
                 }
             };
         if !continues {

@@ -175,8 +175,13 @@ pub fn check_phone_cell(text: &str) -> Result<Vec<PhoneNumber>, PhoneIssue> {
     if nums.is_empty() {
         return Err(PhoneIssue::NoNumber);
     }
+    // "0777-8212345、8212346": a number after a landline in the same cell
+    // shares its area code.
+    let mut area_given = false;
     for n in &nums {
         match n.kind {
+            PhoneKind::Landline => area_given = true,
+            PhoneKind::NoAreaCode if area_given => {}
             PhoneKind::NoAreaCode => return Err(PhoneIssue::NoAreaCode(n.raw.clone())),
             PhoneKind::Malformed => return Err(PhoneIssue::Malformed(n.raw.clone())),
             _ => {}
@@ -227,6 +232,16 @@ mod tests {
         );
         // office hours are not phone numbers
         assert!(find_phone_numbers("工作日9:00-12:00").is_empty());
+    }
+
+    #[test]
+    fn a_second_number_shares_the_first_ones_area_code() {
+        assert!(check_phone_cell("0777-8212345、8212346").is_ok());
+        assert!(check_phone_cell("0777-8212345/8212346").is_ok());
+        assert_eq!(
+            check_phone_cell("8212346、0777-8212345"),
+            Err(PhoneIssue::NoAreaCode("8212346".into()))
+        );
     }
 
     #[test]
