@@ -616,3 +616,40 @@ fn legacy_xls_workbook() {
         ]
     );
 }
+
+#[test]
+fn materials_keyed_by_basic_code() {
+    let dir = tmp();
+    let p = path_in(&dir, "by-basic.xlsx");
+    let mut wb = Workbook::new();
+    let items = wb.add_worksheet();
+    let rows = vec![clean_item("000111001000", 1)];
+    let headers: Vec<String> = headers_of(&rows)
+        .into_iter()
+        .filter(|h| !h.starts_with("材料") && h != "份数" && h != "来源渠道")
+        .collect();
+    for (c, h) in headers.iter().enumerate() {
+        items.write_string(0, c as u16, h).unwrap();
+        if let Some(v) = rows[0].get(h).filter(|v| !v.is_empty()) {
+            items.write_string(1, c as u16, v).unwrap();
+        }
+    }
+    let mats = wb.add_worksheet();
+    for (c, h) in ["基本编码", "材料名称", "材料必要性"].iter().enumerate() {
+        mats.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, code) in ["000111001000", "000111009000"].iter().enumerate() {
+        mats.write_string(r as u32 + 1, 0, *code).unwrap();
+        mats.write_string(r as u32 + 1, 1, "申请书").unwrap();
+        mats.write_string(r as u32 + 1, 2, "必要").unwrap();
+    }
+    wb.save(&p).unwrap();
+    let std = national();
+    let cat = Catalogue::load(&p, &std, &ReadOptions::default()).unwrap();
+    assert_eq!(cat.items[0].materials.len(), 1);
+    let errs = errors(&check(&p, true));
+    assert_eq!(
+        errs,
+        vec![("material-orphan".to_string(), 3, "A".to_string())]
+    );
+}

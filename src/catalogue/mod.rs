@@ -346,6 +346,7 @@ impl KeyIndex {
             ("impl_code", "i"),
             ("handling_code", "h"),
             ("local_impl_code", "l"),
+            ("basic_code", "b"),
             ("name", "n"),
         ]
         .iter()
@@ -367,6 +368,15 @@ impl KeyIndex {
 
     pub fn item_keys(&self, item: &Item) -> Vec<String> {
         self.keys_of(|e| item.get(e))
+    }
+
+    /// The most specific key of a detached row, with the field it came from.
+    pub fn detached_key<'a>(&self, d: &'a Detached) -> Option<(String, &'a Field)> {
+        self.elements.iter().find_map(|(e, tag)| {
+            let f = d.keys.iter().find(|f| f.element == *e)?;
+            let k = value::clean_code(&f.text);
+            (!k.is_empty()).then(|| (format!("{tag}:{k}"), f))
+        })
     }
 
     /// Keys of a detached row, most specific first.

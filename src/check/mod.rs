@@ -129,6 +129,8 @@ struct Pending {
     source: Arc<Source>,
     row: u32,
     col: Option<u32>,
+    /// The key's element (实施编码, 基本编码 or 事项名称).
+    element: Option<usize>,
     key: String,
     text: String,
 }
@@ -256,17 +258,7 @@ impl<'a> Checker<'a> {
             Event::Item(item) => self.on_item(item),
             Event::Detached(d) => {
                 self.saw_materials |= d.kind == Scope::Material;
-                let key_field =
-                    self.keyer
-                        .detached_keys(&d)
-                        .into_iter()
-                        .next()
-                        .zip(d.keys.iter().find(|f| {
-                            ["impl_code", "handling_code", "local_impl_code", "name"]
-                                .iter()
-                                .any(|id| self.std.element_index(id) == Some(f.element))
-                        }));
-                let (key, field) = match key_field {
+                let (key, field) = match self.keyer.detached_key(&d) {
                     Some((k, f)) => (k, Some(f.clone())),
                     None => (String::new(), None),
                 };
@@ -274,6 +266,7 @@ impl<'a> Checker<'a> {
                     source: d.source.clone(),
                     row: d.part.row,
                     col: field.as_ref().and_then(|f| f.col),
+                    element: field.as_ref().map(|f| f.element),
                     key,
                     text: field.map(|f| f.text).unwrap_or_default(),
                 });
@@ -543,7 +536,7 @@ impl<'a> Checker<'a> {
             }
             let mut params = BTreeMap::new();
             params.insert("value".into(), MjValue::from(p.text.clone()));
-            let el = self.std.element_index("impl_code");
+            let el = p.element.or_else(|| self.std.element_index("impl_code"));
             self.emit(
                 "material-orphan",
                 &p.source,
