@@ -193,16 +193,7 @@ fn materials_on_a_second_sheet_and_orphans() {
         .into_iter()
         .filter(|h| !h.starts_with("材料") && h != "份数" && h != "来源渠道")
         .collect();
-    for (c, h) in headers.iter().enumerate() {
-        items.write_string(0, c as u16, h).unwrap();
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, h) in headers.iter().enumerate() {
-            if let Some(v) = row.get(h).filter(|v| !v.is_empty()) {
-                items.write_string(r as u32 + 1, c as u16, v).unwrap();
-            }
-        }
-    }
+    fill_sheet(items, &headers, &rows);
     let mats = wb.add_worksheet();
     mats.set_name("申请材料").unwrap();
     for (c, h) in ["实施编码", "材料名称", "材料必要性", "材料类型"]
@@ -628,12 +619,7 @@ fn materials_keyed_by_basic_code() {
         .into_iter()
         .filter(|h| !h.starts_with("材料") && h != "份数" && h != "来源渠道")
         .collect();
-    for (c, h) in headers.iter().enumerate() {
-        items.write_string(0, c as u16, h).unwrap();
-        if let Some(v) = rows[0].get(h).filter(|v| !v.is_empty()) {
-            items.write_string(1, c as u16, v).unwrap();
-        }
-    }
+    fill_sheet(items, &headers, &rows);
     let mats = wb.add_worksheet();
     for (c, h) in ["基本编码", "材料名称", "材料必要性"].iter().enumerate() {
         mats.write_string(0, c as u16, *h).unwrap();

@@ -213,6 +213,20 @@ pub fn write_csv_bytes(
     std::fs::write(path, encode(&text)).unwrap();
 }
 
+/// Write a header row and rows (by header) into a worksheet from row 1.
+pub fn fill_sheet(ws: &mut rust_xlsxwriter::Worksheet, headers: &[String], rows: &[Row]) {
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, h) in headers.iter().enumerate() {
+            if let Some(v) = row.get(h).filter(|v| !v.is_empty()) {
+                ws.write_string(r as u32 + 1, c as u16, v).unwrap();
+            }
+        }
+    }
+}
+
 /// Write an xlsx with optional title rows above the header.
 pub fn write_xlsx(path: &Path, sheet: &str, titles: &[&str], headers: &[String], rows: &[Row]) {
     let mut wb = rust_xlsxwriter::Workbook::new();
