@@ -516,7 +516,7 @@ pub fn material_rules(c: &mut Checker<'_>, src: &Arc<Source>, part: &Part, seen:
     };
     match part.get(name_i) {
         None => {
-            let col = c.column_pub(src, name_i);
+            let col = c.column(src, name_i);
             c.emit(
                 "material-missing-name",
                 src,
@@ -541,7 +541,7 @@ pub fn material_rules(c: &mut Checker<'_>, src: &Arc<Source>, part: &Part, seen:
         if el.scope != crate::standard::Scope::Material
             || !el.required
             || i == name_i
-            || !c.has_column_pub(src, i)
+            || !c.has_column(src, i)
         {
             continue;
         }
@@ -550,7 +550,7 @@ pub fn material_rules(c: &mut Checker<'_>, src: &Arc<Source>, part: &Part, seen:
                 && interpret(el, std, &f.text, f.numeric).1.is_empty()
         });
         if absent {
-            let col = c.column_pub(src, i);
+            let col = c.column(src, i);
             c.emit(
                 "missing-required",
                 src,

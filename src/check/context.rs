@@ -104,7 +104,7 @@ pub fn expression_rules(
         // A rule about elements the sheet does not have cannot be judged.
         let applicable = rule.elements.iter().any(|e| {
             std.element_index(e)
-                .is_some_and(|i| checker_has_column(checker, item, i))
+                .is_some_and(|i| checker.column(&item.source, i).is_some() || item.get(i).is_some())
         });
         if !applicable {
             continue;
@@ -132,7 +132,7 @@ pub fn expression_rules(
         let row = field.map(|f| f.row).unwrap_or(item.row);
         let col = field
             .and_then(|f| f.col)
-            .or_else(|| checker_column(checker, item, target));
+            .or_else(|| checker.column(&item.source, target));
         let params = ctx.clone();
         checker.emit(
             &rule.id,
@@ -144,12 +144,4 @@ pub fn expression_rules(
             params,
         );
     }
-}
-
-fn checker_has_column(checker: &Checker<'_>, item: &Item, element: usize) -> bool {
-    checker_column(checker, item, element).is_some() || item.get(element).is_some()
-}
-
-fn checker_column(checker: &Checker<'_>, item: &Item, element: usize) -> Option<u32> {
-    checker.column_pub(&item.source, element)
 }

@@ -331,36 +331,25 @@ impl<'a> Checker<'a> {
         self.tables.insert(src, t);
     }
 
-    fn column(&self, source: &Arc<Source>, element: usize) -> Option<u32> {
+    /// The element's column in the table the source names, if it has one.
+    pub(crate) fn column(&self, source: &Arc<Source>, element: usize) -> Option<u32> {
         self.tables.get(source).and_then(|t| t.column_of(element))
-    }
-
-    pub(crate) fn column_pub(&self, source: &Arc<Source>, element: usize) -> Option<u32> {
-        self.column(source, element)
-    }
-
-    pub(crate) fn has_column_pub(&self, source: &Arc<Source>, element: usize) -> bool {
-        self.has_column(source, element)
     }
 
     /// Whether the table can hold the element. A YAML item is its own
     /// table: an absent key is a missing value, not a missing column.
-    fn has_column(&self, source: &Arc<Source>, element: usize) -> bool {
+    pub(crate) fn has_column(&self, source: &Arc<Source>, element: usize) -> bool {
         self.tables
             .get(source)
             .is_some_and(|t| t.by_line || t.has(element))
     }
 
     fn on_item(&mut self, item: Item) {
-        let errors_before = self.error_count();
+        let errors_before = self.errors;
         self.check_item(item);
-        if self.error_count() > errors_before {
+        if self.errors > errors_before {
             self.items_with_errors += 1;
         }
-    }
-
-    fn error_count(&self) -> usize {
-        self.errors
     }
 
     fn check_item(&mut self, item: Item) {

@@ -1,17 +1,11 @@
 //! Human output: grouped by file, one block per finding, a summary by rule.
 
+use super::pad_end as pad;
 use super::{render_finding, CheckRun, FileOutcome};
 use crate::i18n::{Lang, T};
 use crate::standard::{Severity, Standard};
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use unicode_width::UnicodeWidthStr;
-
-/// Pad to a display width (CJK characters take two columns).
-fn pad(s: &str, width: usize) -> String {
-    let w = s.width();
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
 
 /// Severity word, coloured for a terminal when asked.
 fn sev_cell(s: Severity, lang: Lang, color: bool) -> String {

@@ -23,6 +23,18 @@ use crate::check::{FileReport, Finding};
 use crate::i18n::Lang;
 use crate::standard::Standard;
 
+/// Pad text on the right to a display width (CJK characters take two columns).
+pub(crate) fn pad_end(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+/// Pad text on the left to a display width, for right-aligned columns.
+pub(crate) fn pad_start(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
+}
+
 /// The outcome of a `check` run over several files.
 #[derive(Debug, Default)]
 pub struct CheckRun {

@@ -45,10 +45,6 @@ pub fn column_value(s: &RegionScore, key: &str) -> Option<f64> {
     value(s, key)
 }
 
-fn pad(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(s.width())))
-}
-
 const RANK: T = T("排名", "rank");
 const REGION: T = T("地区", "region");
 const ITEMS: T = T("事项数", "items");
@@ -91,9 +87,9 @@ pub fn score_human(scores: &[RegionScore], lang: Lang) -> String {
             .enumerate()
             .map(|(i, (c, w))| {
                 if i == 1 {
-                    format!("{c}{}", " ".repeat(w.saturating_sub(c.width())))
+                    super::pad_end(c, *w)
                 } else {
-                    pad(c, *w)
+                    super::pad_start(c, *w)
                 }
             })
             .collect();
