@@ -59,17 +59,10 @@ impl BasicCatalogue {
                 .get(name_i)
                 .map(|f| crate::text::nfkc(&f.text))
                 .unwrap_or_default();
-            let item_type = type_i.and_then(|t| item.get(t)).and_then(|f| {
-                match interpret(
-                    &standard.elements[type_i.unwrap_or(0)],
-                    standard,
-                    &f.text,
-                    f.numeric,
-                )
-                .0
-                {
-                    Value::Code(c) => Some(c),
-                    Value::Uncoded(l) => Some(l),
+            let item_type = type_i.and_then(|t| {
+                let f = item.get(t)?;
+                match interpret(&standard.elements[t], standard, &f.text, f.numeric).0 {
+                    Value::Code(c) | Value::Uncoded(c) => Some(c),
                     _ => None,
                 }
             });
