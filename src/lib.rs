@@ -13,6 +13,7 @@ pub mod codes;
 pub mod diff;
 pub mod generate;
 pub mod i18n;
+pub mod output;
 pub mod report;
 pub mod score;
 pub mod standard;

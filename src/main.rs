@@ -33,6 +33,13 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum GuideFormatArg {
+    Html,
+    Md,
+    Docx,
+}
+
 /// Formats of the regional reports.
 #[derive(Clone, Copy, ValueEnum)]
 enum RegionFormat {
@@ -87,6 +94,43 @@ enum Command {
         /// The workbook to write (.xlsx)
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+    },
+    /// Write a service guide (办事指南) per item: a static HTML site, Markdown, or Word documents
+    Guide {
+        /// The implementation list(s) to generate from (xlsx, xls, csv, yaml)
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Only these items (implementation, handling or basic codes)
+        #[arg(long = "item", value_name = "CODE", num_args = 1..)]
+        items: Vec<String>,
+        #[arg(long, value_enum, default_value = "html")]
+        format: GuideFormatArg,
+        /// Directory to write into (created if missing); nothing is written outside it
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Directory of templates overriding the embedded ones (same file names)
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        standard: Option<PathBuf>,
+        #[arg(long)]
+        encoding: Option<String>,
+    },
+    /// Write the application form (申请表) of items as xlsx
+    Form {
+        /// The implementation list(s) the items are in
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The items (implementation, handling or basic codes)
+        #[arg(long = "item", value_name = "CODE", num_args = 1.., required = true)]
+        items: Vec<String>,
+        /// Directory to write into (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, value_name = "DIR")]
+        standard: Option<PathBuf>,
+        #[arg(long)]
+        encoding: Option<String>,
     },
     /// List the rules of the standard
     Rules {
@@ -179,26 +223,8 @@ fn load_standard(dir: Option<&Path>) -> anyhow::Result<Standard> {
     })
 }
 
-/// Write `bytes` to `path` atomically (temp file in the same directory, then rename).
 fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
-    // a temporary file is private (0600); a report is an ordinary file
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = tmp
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    santong::output::write_atomic(path, bytes).map_err(anyhow::Error::msg)
 }
 
 fn run(cli: Cli) -> anyhow::Result<i32> {
@@ -285,6 +311,68 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             write_atomic(&out, &bytes)?;
             Ok(0)
         }
+        Command::Guide {
+            files,
+            items,
+            format,
+            out,
+            templates,
+            standard,
+            encoding,
+        } => {
+            use santong::generate::site::{write_guides, GuideFormat, SiteInfo};
+            let std = load_standard(standard.as_deref())?;
+            let templates = santong::report::templates::Templates::load(templates.as_deref())
+                .map_err(anyhow::Error::msg)?;
+            let read = santong::catalogue::ReadOptions { encoding };
+            let catalogues = load_catalogues(&files, &std, &read)?;
+            let guides = santong::generate::guide::build(&std, &catalogues, &items)
+                .map_err(anyhow::Error::msg)?;
+            let sources: Vec<String> = catalogues
+                .iter()
+                .filter_map(|c| c.path.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect();
+            let site = SiteInfo::new(&std, &guides, &sources);
+            let out = santong::output::OutDir::create(&out).map_err(anyhow::Error::msg)?;
+            let format = match format {
+                GuideFormatArg::Html => GuideFormat::Html,
+                GuideFormatArg::Md => GuideFormat::Md,
+                GuideFormatArg::Docx => GuideFormat::Docx,
+            };
+            let written = write_guides(&guides, format, &out, &templates, &site)
+                .map_err(anyhow::Error::msg)?;
+            eprintln!(
+                "{}",
+                lang.pick(
+                    &format!("已写入 {} 个文件（{} 个事项）到 {}", written.len(), guides.len(), out.root().display()),
+                    &format!("wrote {} files ({} items) to {}", written.len(), guides.len(), out.root().display()),
+                )
+            );
+            Ok(0)
+        }
+        Command::Form {
+            files,
+            items,
+            out,
+            standard,
+            encoding,
+        } => {
+            let std = load_standard(standard.as_deref())?;
+            let read = santong::catalogue::ReadOptions { encoding };
+            let catalogues = load_catalogues(&files, &std, &read)?;
+            let guides = santong::generate::guide::build(&std, &catalogues, &items)
+                .map_err(anyhow::Error::msg)?;
+            let out = santong::output::OutDir::create(&out).map_err(anyhow::Error::msg)?;
+            for g in &guides {
+                let bytes =
+                    santong::generate::form::application_form(g).map_err(anyhow::Error::msg)?;
+                let path = out
+                    .write(&format!("{}.xlsx", g.file), &bytes)
+                    .map_err(anyhow::Error::msg)?;
+                eprintln!("{}", path.display());
+            }
+            Ok(0)
+        }
         Command::Check {
             files,
             basic,
@@ -350,6 +438,25 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(report::exit_code(&runr))
         }
     }
+}
+
+/// Read catalogues whole (generation needs every item in memory).
+fn load_catalogues(
+    files: &[PathBuf],
+    std: &Standard,
+    read: &santong::catalogue::ReadOptions,
+) -> anyhow::Result<Vec<santong::catalogue::Catalogue>> {
+    let files = santong::catalogue::expand_inputs(files);
+    if files.is_empty() {
+        anyhow::bail!("no catalogue files (.xlsx, .xls, .csv, .yaml) in the given directories");
+    }
+    files
+        .iter()
+        .map(|f| {
+            santong::catalogue::Catalogue::load(f, std, read)
+                .map_err(|e| anyhow::anyhow!("{}: {}", e.path, e.message))
+        })
+        .collect()
 }
 
 fn load_regions(

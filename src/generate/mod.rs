@@ -3,4 +3,8 @@
 //! Generated outputs are standardised by construction: they come from the
 //! same standard `check` enforces.
 
+pub mod docx;
+pub mod form;
+pub mod guide;
+pub mod site;
 pub mod template;

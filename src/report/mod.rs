@@ -7,7 +7,7 @@ mod human;
 mod json;
 mod score;
 mod score_html;
-mod templates;
+pub mod templates;
 mod xlsx;
 
 pub use diff::{diff_human, diff_json};

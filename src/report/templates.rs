@@ -1,45 +1,169 @@
-//! The embedded output templates (`templates/*.j2`). Undefined variables
-//! are errors, so a template and its view model cannot drift apart silently.
+//! The output templates (`templates/*.j2`), embedded into the binary and
+//! overridable file by file with `--templates DIR`. Undefined variables are
+//! errors, so a template and its view model cannot drift apart silently,
+//! and every template error names the template file and line.
 
 use minijinja::{Environment, UndefinedBehavior};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-const TEMPLATES: [(&str, &str); 2] = [
-    ("diff.html.j2", include_str!("../../templates/diff.html.j2")),
-    (
-        "score.html.j2",
-        include_str!("../../templates/score.html.j2"),
-    ),
-];
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_str!(concat!("../../templates/", $name)))),*]
+    };
+}
 
-pub fn environment() -> Environment<'static> {
+pub const TEMPLATES: [(&str, &str); 8] = embedded!(
+    "diff.html.j2",
+    "score.html.j2",
+    "guide-base.html.j2",
+    "guide-block.html.j2",
+    "guide-index.html.j2",
+    "guide-item.html.j2",
+    "guide-index.md.j2",
+    "guide-item.md.j2",
+);
+
+/// Templates ready to render: the embedded ones, with any overrides.
+pub struct Templates {
+    env: Environment<'static>,
+    /// Where an overridden template came from, for error messages.
+    origin: HashMap<String, PathBuf>,
+}
+
+fn base_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    for (name, src) in TEMPLATES {
-        // The embedded templates are compiled in tests; a failure here is a build defect.
-        if let Err(e) = env.add_template(name, src) {
-            panic!("embedded template {name} does not compile: {e}");
-        }
-    }
+    env.add_filter("md_cell", md_cell);
+    env.add_filter("md_text", md_text);
     env
+}
+
+/// Markdown text that cannot open raw HTML or a heading.
+fn md_text(s: String) -> String {
+    let escaped = s
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    match escaped.chars().next() {
+        Some('#' | '>' | '-' | '+' | '*' | '=' | '|') => format!("\\{escaped}"),
+        _ => escaped,
+    }
+}
+
+/// Markdown text for a table cell: no pipes or line breaks either.
+fn md_cell(s: String) -> String {
+    md_text(s)
+        .replace('|', "\\|")
+        .replace(['\r', '\n'], " ")
+}
+
+impl Templates {
+    /// The embedded templates, each replaced by a file of the same name in
+    /// `dir` when there is one; other `*.j2` files in `dir` are added too,
+    /// so an override can include its own partials.
+    pub fn load(dir: Option<&Path>) -> Result<Templates, String> {
+        let mut env = base_environment();
+        let mut origin = HashMap::new();
+        let mut sources: Vec<(String, String)> = TEMPLATES
+            .iter()
+            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .collect();
+        if let Some(dir) = dir {
+            let entries = std::fs::read_dir(dir)
+                .map_err(|e| format!("cannot read the templates directory {}: {e}", dir.display()))?;
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                    continue;
+                };
+                if !name.ends_with(".j2") || !path.is_file() {
+                    continue;
+                }
+                let src = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                sources.retain(|(n, _)| n != name);
+                sources.push((name.to_string(), src));
+                origin.insert(name.to_string(), path.clone());
+            }
+        }
+        let mut t = Templates {
+            env: Environment::new(),
+            origin,
+        };
+        for (name, src) in sources {
+            if let Err(e) = env.add_template_owned(name.clone(), src) {
+                return Err(t.describe(&name, &e));
+            }
+        }
+        t.env = env;
+        Ok(t)
+    }
+
+    /// `path:line: message` for an error in a template.
+    fn describe(&self, fallback: &str, e: &minijinja::Error) -> String {
+        let name = e.name().unwrap_or(fallback);
+        let shown = self
+            .origin
+            .get(name)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| format!("templates/{name}"));
+        let mut msg = match e.line() {
+            Some(line) => format!("{shown}:{line}: {}", e.kind()),
+            None => format!("{shown}: {}", e.kind()),
+        };
+        if let Some(detail) = e.detail() {
+            msg.push_str(": ");
+            msg.push_str(detail);
+        }
+        msg
+    }
+
+    pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, String> {
+        let t = self
+            .env
+            .get_template(name)
+            .map_err(|e| self.describe(name, &e))?;
+        t.render(ctx).map_err(|e| self.describe(name, &e))
+    }
 }
 
 /// Render an embedded template; errors name the template and line.
 pub fn render(name: &str, ctx: minijinja::Value) -> Result<String, String> {
-    let env = environment();
-    let t = env.get_template(name).map_err(|e| e.to_string())?;
-    t.render(ctx).map_err(|e| match e.line() {
-        Some(line) => format!("{name}:{line}: {e}"),
-        None => format!("{name}: {e}"),
-    })
+    Templates::load(None)?.render(name, ctx)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn embedded_templates_compile() {
-        let env = super::environment();
-        for (name, _) in super::TEMPLATES {
-            assert!(env.get_template(name).is_ok(), "{name}");
+        let t = Templates::load(None).unwrap();
+        for (name, _) in TEMPLATES {
+            assert!(t.env.get_template(name).is_ok(), "{name}");
         }
+    }
+
+    #[test]
+    fn markdown_escapes_markup() {
+        assert_eq!(md_text("<script>".into()), "&lt;script&gt;");
+        assert_eq!(md_text("# x".into()), "\\# x");
+        assert_eq!(md_cell("a|b\nc".into()), "a\\|b c");
+    }
+
+    #[test]
+    fn override_errors_name_file_and_line() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("guide-index.md.j2"), "line one\n{{ nope }}\n").unwrap();
+        let t = Templates::load(Some(d.path())).unwrap();
+        let err = t
+            .render("guide-index.md.j2", minijinja::context! {})
+            .unwrap_err();
+        assert!(err.contains("guide-index.md.j2:2:"), "{err}");
+        assert!(err.contains("undefined"), "{err}");
+        std::fs::write(d.path().join("guide-item.md.j2"), "ok\n{% if %}\n").unwrap();
+        let err = Templates::load(Some(d.path())).err().unwrap();
+        assert!(err.contains("guide-item.md.j2:2:"), "{err}");
     }
 }

@@ -1,0 +1,110 @@
+//! Writing outputs: atomically (a temporary file in the same directory,
+//! then a rename), as ordinary 0644 files, and only below where the user
+//! asked.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+/// Write `bytes` to `path` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+    tmp.write_all(bytes)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    // a temporary file is private (0600); an output is an ordinary file
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tmp
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    tmp.persist(path)
+        .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
+    Ok(())
+}
+
+/// A file name made only of ASCII letters, digits, `-` and `_`, from
+/// untrusted text such as a code read from a spreadsheet; `None` when
+/// nothing usable is left. It can never name a directory or climb out.
+pub fn safe_stem(text: &str) -> Option<String> {
+    let s: String = text
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(64)
+        .collect();
+    let s = s.trim_matches(['-', '_']).to_string();
+    (!s.is_empty()).then_some(s)
+}
+
+/// A directory for outputs: created when missing, refused when it is a file.
+/// Every path later joined to it must be a plain relative path.
+pub struct OutDir {
+    root: PathBuf,
+}
+
+impl OutDir {
+    pub fn create(root: &Path) -> Result<OutDir, String> {
+        if root.exists() && !root.is_dir() {
+            return Err(format!("--out {} is a file, not a directory", root.display()));
+        }
+        std::fs::create_dir_all(root)
+            .map_err(|e| format!("cannot create {}: {e}", root.display()))?;
+        Ok(OutDir {
+            root: root.to_path_buf(),
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Write `rel` (e.g. `items/X.html`) below the root, atomically.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+        let rel_path = Path::new(rel);
+        if !rel_path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+        {
+            return Err(format!("refusing to write outside the output directory: {rel}"));
+        }
+        let path = self.root.join(rel_path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        write_atomic(&path, bytes)?;
+        Ok(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_cannot_climb_or_inject() {
+        assert_eq!(safe_stem("../../etc/x").as_deref(), Some("etcx"));
+        assert_eq!(safe_stem("<script>").as_deref(), Some("script"));
+        assert_eq!(safe_stem("..").as_deref(), None);
+        assert_eq!(safe_stem("事项").as_deref(), None);
+        assert_eq!(
+            safe_stem("11450702MB1234567X4000111001000").as_deref(),
+            Some("11450702MB1234567X4000111001000")
+        );
+    }
+
+    #[test]
+    fn out_dir_refuses_relative_escapes() {
+        let d = tempfile::tempdir().unwrap();
+        let out = OutDir::create(&d.path().join("o")).unwrap();
+        assert!(out.write("../x", b"x").is_err());
+        assert!(out.write("/etc/x", b"x").is_err());
+        assert!(out.write("items/a.html", b"x").is_ok());
+        assert!(d.path().join("o/items/a.html").is_file());
+    }
+}
