@@ -176,3 +176,51 @@ fn score_page_renders() {
     assert_clean(&dom, &console);
     assert_eq!(dom.matches("class=\"bar\"").count(), 3);
 }
+
+#[test]
+fn guide_site_opens_and_search_finds_an_item_by_part_of_its_name() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let dir = tmp();
+    let mut rows = city_list(12);
+    let n_items = rows.iter().filter(|r| r.contains_key("事项名称")).count();
+    rows[0].insert("事项名称".into(), "港口危险货物作业附证核发".into());
+    rows[2].insert("受理条件".into(), "<img src=x onerror=alert(1)>".into());
+    let list = path_in(&dir, "city.xlsx");
+    write_xlsx(&list, "实施清单", &[], &headers_of(&rows), &rows);
+    let out = dir.path().join("site");
+    Command::cargo_bin("santong")
+        .unwrap()
+        .arg("guide")
+        .arg(&list)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let index = out.join("index.html");
+    let (dom, console) = load(&browser, &index, "");
+    assert_clean(&dom, &console);
+    assert_eq!(text_of(&dom, "shown"), n_items.to_string());
+    // search by part of the name: one row stays visible
+    let (dom, console) = load(&browser, &index, "?q=危险货物");
+    assert_clean(&dom, &console);
+    assert_eq!(text_of(&dom, "shown"), "1");
+    let visible: Vec<&str> = dom
+        .split("<tr data-name=\"")
+        .skip(1)
+        .filter(|r| !r.split('>').next().unwrap().contains(" hidden"))
+        .collect();
+    assert_eq!(visible.len(), 1);
+    assert!(visible[0].starts_with("港口危险货物作业附证核发"));
+    // a filter by body narrows to that body's items
+    let (dom, _) = load(&browser, &index, "?body=浦北县第3服务局");
+    assert_eq!(text_of(&dom, "shown"), (n_items / 12).to_string());
+    // an item page, with hostile text shown as text
+    let code = &rows[2]["实施编码"];
+    let page = out.join(format!("items/{code}.html"));
+    let (dom, console) = load(&browser, &page, "");
+    assert_clean(&dom, &console);
+    assert!(dom.contains("&lt;img src=x onerror=alert(1)&gt;"), "{dom}");
+    assert!(dom.contains("data-section=\"scope\""));
+}

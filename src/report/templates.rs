@@ -3,7 +3,7 @@
 //! errors, so a template and its view model cannot drift apart silently,
 //! and every template error names the template file and line.
 
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -31,31 +31,51 @@ pub struct Templates {
     origin: HashMap<String, PathBuf>,
 }
 
+const MARKDOWN: &str = "markdown";
+
+/// HTML templates escape HTML; Markdown templates (`*.md.j2`) escape
+/// Markdown, so catalogue text cannot inject markup in either.
 fn base_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.add_filter("md_cell", md_cell);
-    env.add_filter("md_text", md_text);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".md.j2") {
+            AutoEscape::Custom(MARKDOWN.into())
+        } else {
+            minijinja::default_auto_escape_callback(name)
+        }
+    });
+    env.set_formatter(|out, state, value| match state.auto_escape() {
+        AutoEscape::Custom(name) if name == MARKDOWN => {
+            let text = value.to_string();
+            let shown = if value.is_safe() { text } else { md_escape(&text) };
+            out.write_str(&shown).map_err(|_| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write output")
+            })
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
+    env.add_filter("md_cell", |s: String| Value::from_safe_string(md_cell(&s)));
+    env.add_filter("md_text", |s: String| Value::from_safe_string(md_escape(&s)));
     env
 }
 
 /// Markdown text that cannot open raw HTML or a heading.
-fn md_text(s: String) -> String {
+fn md_escape(s: &str) -> String {
     let escaped = s
         .replace('&', "&amp;")
         .replace('<', "&lt;")
-        .replace('>', "&gt;");
+        .replace('>', "&gt;")
+        .replace('|', "\\|");
     match escaped.chars().next() {
-        Some('#' | '>' | '-' | '+' | '*' | '=' | '|') => format!("\\{escaped}"),
+        Some('#' | '>' | '-' | '+' | '*' | '=') => format!("\\{escaped}"),
         _ => escaped,
     }
 }
 
 /// Markdown text for a table cell: no pipes or line breaks either.
-fn md_cell(s: String) -> String {
-    md_text(s)
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+fn md_cell(s: &str) -> String {
+    md_escape(s).replace(['\r', '\n'], " ")
 }
 
 impl Templates {
@@ -147,9 +167,17 @@ mod tests {
 
     #[test]
     fn markdown_escapes_markup() {
-        assert_eq!(md_text("<script>".into()), "&lt;script&gt;");
-        assert_eq!(md_text("# x".into()), "\\# x");
-        assert_eq!(md_cell("a|b\nc".into()), "a\\|b c");
+        assert_eq!(md_escape("<script>"), "&lt;script&gt;");
+        assert_eq!(md_escape("# x"), "\\# x");
+        assert_eq!(md_cell("a|b\nc"), "a\\|b c");
+        // a Markdown template escapes every value it prints
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("x.md.j2"), "# {{ name }}").unwrap();
+        let t = Templates::load(Some(d.path())).unwrap();
+        let out = t
+            .render("x.md.j2", minijinja::context! { name => "<img src=x onerror=alert(1)>" })
+            .unwrap();
+        assert_eq!(out, "# &lt;img src=x onerror=alert(1)&gt;");
     }
 
     #[test]

@@ -299,3 +299,26 @@ pub fn tmp() -> tempfile::TempDir {
 pub fn path_in(dir: &tempfile::TempDir, name: &str) -> PathBuf {
     dir.path().join(name)
 }
+
+/// A city's list of several hundred items: every sample item for each of
+/// `bodies` bodies, with varied bodies, audiences and a second material.
+/// Implementation codes are unique (the body code varies).
+pub fn city_list(bodies: usize) -> Vec<Row> {
+    let audiences = ["企业法人、非法人企业", "自然人", "自然人、企业法人", "社会组织法人"];
+    let mut rows = Vec::new();
+    let mut seq = 0;
+    for b in 0..bodies {
+        let body_code = format!("11450721MB{b:08}");
+        for (code, ..) in sample_items() {
+            seq += 1;
+            let mut item = clean_item(&code, seq);
+            item.insert("实施编码".into(), format!("{body_code}4{code}"));
+            item.insert("实施主体编码".into(), body_code.clone());
+            item.insert("实施主体".into(), format!("浦北县第{}服务局", b + 1));
+            item.insert("服务对象".into(), audiences[seq % audiences.len()].into());
+            rows.push(item);
+            rows.push(material_row("营业执照"));
+        }
+    }
+    rows
+}
