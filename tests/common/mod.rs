@@ -54,6 +54,12 @@ pub type Row = BTreeMap<String, String>;
 
 /// (basic code, name, type label, legal basis) from the sample catalogue.
 pub fn sample_items() -> Vec<(String, String, String, String)> {
+    static ITEMS: std::sync::OnceLock<Vec<(String, String, String, String)>> =
+        std::sync::OnceLock::new();
+    ITEMS.get_or_init(load_sample_items).clone()
+}
+
+fn load_sample_items() -> Vec<(String, String, String, String)> {
     let std = Standard::national().unwrap();
     let b = BasicCatalogue::sample(&std).unwrap();
     let mut v: Vec<_> = b
