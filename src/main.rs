@@ -333,7 +333,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 .filter_map(|c| c.path.file_name().map(|n| n.to_string_lossy().into_owned()))
                 .collect();
             let site = SiteInfo::new(&std, &guides, &sources);
-            let out = santong::output::OutDir::create(&out).map_err(anyhow::Error::msg)?;
+            let out = santong::output::OutDir::create(&out)
+                .map_err(anyhow::Error::msg)?
+                .protect(&santong::catalogue::expand_inputs(&files));
             let format = match format {
                 GuideFormatArg::Html => GuideFormat::Html,
                 GuideFormatArg::Md => GuideFormat::Md,
@@ -344,8 +346,18 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             eprintln!(
                 "{}",
                 lang.pick(
-                    &format!("已写入 {} 个文件（{} 个事项）到 {}", written.len(), guides.len(), out.root().display()),
-                    &format!("wrote {} files ({} items) to {}", written.len(), guides.len(), out.root().display()),
+                    &format!(
+                        "已写入 {} 个文件（{} 个事项）到 {}",
+                        written.len(),
+                        guides.len(),
+                        out.root().display()
+                    ),
+                    &format!(
+                        "wrote {} files ({} items) to {}",
+                        written.len(),
+                        guides.len(),
+                        out.root().display()
+                    ),
                 )
             );
             Ok(0)
@@ -362,7 +374,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let catalogues = load_catalogues(&files, &std, &read)?;
             let guides = santong::generate::guide::build(&std, &catalogues, &items)
                 .map_err(anyhow::Error::msg)?;
-            let out = santong::output::OutDir::create(&out).map_err(anyhow::Error::msg)?;
+            let out = santong::output::OutDir::create(&out)
+                .map_err(anyhow::Error::msg)?
+                .protect(&santong::catalogue::expand_inputs(&files));
             for g in &guides {
                 let bytes =
                     santong::generate::form::application_form(g).map_err(anyhow::Error::msg)?;

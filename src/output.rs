@@ -45,18 +45,31 @@ pub fn safe_stem(text: &str) -> Option<String> {
 /// Every path later joined to it must be a plain relative path.
 pub struct OutDir {
     root: PathBuf,
+    /// Files that must never be written (the inputs), canonicalised.
+    protected: Vec<PathBuf>,
 }
 
 impl OutDir {
     pub fn create(root: &Path) -> Result<OutDir, String> {
         if root.exists() && !root.is_dir() {
-            return Err(format!("--out {} is a file, not a directory", root.display()));
+            return Err(format!(
+                "--out {} is a file, not a directory",
+                root.display()
+            ));
         }
         std::fs::create_dir_all(root)
             .map_err(|e| format!("cannot create {}: {e}", root.display()))?;
         Ok(OutDir {
             root: root.to_path_buf(),
+            protected: Vec::new(),
         })
+    }
+
+    /// Refuse to write over any of these files (the inputs).
+    pub fn protect(mut self, inputs: &[PathBuf]) -> Self {
+        self.protected
+            .extend(inputs.iter().filter_map(|p| p.canonicalize().ok()));
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -70,9 +83,20 @@ impl OutDir {
             .components()
             .all(|c| matches!(c, Component::Normal(_)))
         {
-            return Err(format!("refusing to write outside the output directory: {rel}"));
+            return Err(format!(
+                "refusing to write outside the output directory: {rel}"
+            ));
         }
         let path = self.root.join(rel_path);
+        if path
+            .canonicalize()
+            .is_ok_and(|p| self.protected.contains(&p))
+        {
+            return Err(format!(
+                "refusing to write over an input file: {}",
+                path.display()
+            ));
+        }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -106,5 +130,10 @@ mod tests {
         assert!(out.write("/etc/x", b"x").is_err());
         assert!(out.write("items/a.html", b"x").is_ok());
         assert!(d.path().join("o/items/a.html").is_file());
+        let input = d.path().join("o/index.md");
+        std::fs::write(&input, "input").unwrap();
+        let out = out.protect(std::slice::from_ref(&input));
+        assert!(out.write("index.md", b"x").is_err());
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "input");
     }
 }

@@ -9,8 +9,23 @@ use common::*;
 use std::path::{Path, PathBuf};
 
 const SECTION_IDS: [&str; 18] = [
-    "identity", "type", "legal_basis", "body", "level", "audience", "conditions", "materials",
-    "process", "time_limits", "fees", "visits", "online", "place", "contact", "result", "faq",
+    "identity",
+    "type",
+    "legal_basis",
+    "body",
+    "level",
+    "audience",
+    "conditions",
+    "materials",
+    "process",
+    "time_limits",
+    "fees",
+    "visits",
+    "online",
+    "place",
+    "contact",
+    "result",
+    "faq",
     "scope",
 ];
 
@@ -37,7 +52,13 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
 
 fn list_xlsx(dir: &tempfile::TempDir, rows: &[Row]) -> PathBuf {
     let p = path_in(dir, "city.xlsx");
-    write_xlsx(&p, "实施清单", &["浦北县政务服务事项实施清单"], &headers_of(rows), rows);
+    write_xlsx(
+        &p,
+        "实施清单",
+        &["浦北县政务服务事项实施清单"],
+        &headers_of(rows),
+        rows,
+    );
     p
 }
 
@@ -49,7 +70,13 @@ fn html_site_has_every_section_of_every_item() {
     assert!(n_items >= 300, "{n_items}");
     let list = list_xlsx(&dir, &rows);
     let out = dir.path().join("site");
-    santong().arg("guide").arg(&list).arg("--out").arg(&out).assert().code(0);
+    santong()
+        .arg("guide")
+        .arg(&list)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(0);
     let pages: Vec<PathBuf> = files_below(&out.join("items"));
     assert_eq!(pages.len(), n_items);
     assert!(out.join("index.html").is_file());
@@ -74,7 +101,9 @@ fn html_site_has_every_section_of_every_item() {
     }
     // An element the list lacks (交通指引, 常见问题) is marked, not dropped.
     let page = std::fs::read_to_string(&pages[0]).unwrap();
-    assert!(page.contains("data-element=\"transport\"><th>交通指引</th><td><span class=\"missing\">本清单未提供"));
+    assert!(page.contains(
+        "data-element=\"transport\"><th>交通指引</th><td><span class=\"missing\">本清单未提供"
+    ));
     assert!(page.contains("本清单未提供“常见问题”"));
 }
 
@@ -99,9 +128,15 @@ fn time_limits_fees_and_legal_basis_are_phrased_as_the_standards_require() {
     assert!(md.contains("| 是否收费 | 不收费 |"));
     assert!(md.contains("| 办件类型 | 承诺件 |"));
     // process stages become numbered steps
-    assert!(md.contains("1. 申请\n2. 受理\n3. 审查\n4. 决定\n5. 送达"), "{md}");
+    assert!(
+        md.contains("1. 申请\n2. 受理\n3. 审查\n4. 决定\n5. 送达"),
+        "{md}"
+    );
     // materials: all material elements, the absent ones named
-    assert!(md.contains("| 1 | 申请书 | 必要 | 原件 | 纸质和电子 | 1 | 未注明 | 申请人自备 |"), "{md}");
+    assert!(
+        md.contains("| 1 | 申请书 | 必要 | 原件 | 纸质和电子 | 1 | 未注明 | 申请人自备 |"),
+        "{md}"
+    );
     assert!(md.contains("本清单未提供：材料编码、纸质规格"));
     let md = std::fs::read_to_string(out.join(format!("items/{public}.md"))).unwrap();
     assert!(md.contains("| 承诺办结时限 | 即办 |"), "{md}");
@@ -213,7 +248,13 @@ fn unknown_item_and_bad_out_are_clear_errors() {
     // an unreadable catalogue
     let bad = path_in(&dir, "bad.xlsx");
     std::fs::write(&bad, b"not a workbook").unwrap();
-    santong().arg("guide").arg(&bad).arg("--out").arg(&out).assert().code(2);
+    santong()
+        .arg("guide")
+        .arg(&bad)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2);
     santong()
         .arg("form")
         .arg(&list)
@@ -245,9 +286,16 @@ fn templates_can_be_overridden_and_errors_point_at_file_and_line() {
         .assert()
         .code(0);
     let md = std::fs::read_to_string(out.join(format!("items/{BODY}4000111001000.md"))).unwrap();
-    assert!(md.contains("本市定制模板") && md.contains("## 申请材料"), "{md}");
+    assert!(
+        md.contains("本市定制模板") && md.contains("## 申请材料"),
+        "{md}"
+    );
     // an undefined variable is an error naming the template and line
-    std::fs::write(tdir.join("guide-item.md.j2"), "# {{ item.name }}\n{{ item.nonexistent }}\n").unwrap();
+    std::fs::write(
+        tdir.join("guide-item.md.j2"),
+        "# {{ item.name }}\n{{ item.nonexistent }}\n",
+    )
+    .unwrap();
     let a = santong()
         .arg("guide")
         .arg(&list)
@@ -259,7 +307,9 @@ fn templates_can_be_overridden_and_errors_point_at_file_and_line() {
         .code(2);
     let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
     assert!(err.contains("guide-item.md.j2:2:"), "{err}");
-    assert!(!dir.path().join("o2/items").exists() || files_below(&dir.path().join("o2")).is_empty());
+    assert!(
+        !dir.path().join("o2/items").exists() || files_below(&dir.path().join("o2")).is_empty()
+    );
 }
 
 #[test]
@@ -298,6 +348,9 @@ fn form_fits_the_audience_and_lists_the_materials() {
     assert!(p.contains("申请人（签字或盖章）") && p.contains("日期"));
     assert!(p.contains("本人（单位）承诺"));
     let c = text(&out.join(format!("{company}.xlsx")));
-    assert!(c.contains("统一社会信用代码") && c.contains("法定代表人") && c.contains("代理人"), "{c}");
+    assert!(
+        c.contains("统一社会信用代码") && c.contains("法定代表人") && c.contains("代理人"),
+        "{c}"
+    );
     assert!(!c.contains("证件类型"));
 }

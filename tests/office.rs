@@ -71,7 +71,13 @@ fn converts_to_pdf(soffice: &Path, files: &[PathBuf]) {
             "-env:UserInstallation=file://{}",
             profile.path().display()
         ))
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(dir.path())
         .args(files)
         .output()
@@ -87,7 +93,11 @@ fn converts_to_pdf(soffice: &Path, files: &[PathBuf]) {
             .join(f.file_stem().unwrap())
             .with_extension("pdf");
         let len = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
-        assert!(len > 1000, "LibreOffice did not convert {}: {log}", f.display());
+        assert!(
+            len > 1000,
+            "LibreOffice did not convert {}: {log}",
+            f.display()
+        );
         let head = std::fs::read(&pdf).unwrap();
         assert!(head.starts_with(b"%PDF"), "{} is not a PDF", pdf.display());
     }
@@ -125,9 +135,10 @@ fn guide_documents_open_in_word_readers_and_libreoffice() {
         .collect();
     files.sort();
     assert_eq!(files.len(), 18);
-    let args: Vec<&dyn AsRef<std::ffi::OsStr>> = std::iter::once(&"docx" as &dyn AsRef<std::ffi::OsStr>)
-        .chain(files.iter().map(|f| f as &dyn AsRef<std::ffi::OsStr>))
-        .collect();
+    let args: Vec<&dyn AsRef<std::ffi::OsStr>> =
+        std::iter::once(&"docx" as &dyn AsRef<std::ffi::OsStr>)
+            .chain(files.iter().map(|f| f as &dyn AsRef<std::ffi::OsStr>))
+            .collect();
     let report = py(&args);
     let titles: Vec<&str> = santong::generate::guide::SECTIONS
         .iter()
@@ -187,7 +198,10 @@ fn workbooks_open_and_the_template_validation_rejects_foreign_values() {
         .collect();
     assert!(unlocked.len() >= 10, "{unlocked:?}");
     let locked = f["locked_text"].to_string();
-    assert!(locked.contains("申请书") && locked.contains("营业执照"), "{locked}");
+    assert!(
+        locked.contains("申请书") && locked.contains("营业执照"),
+        "{locked}"
+    );
     let yes_no = f["validations"]
         .as_array()
         .unwrap()
@@ -196,7 +210,10 @@ fn workbooks_open_and_the_template_validation_rejects_foreign_values() {
         .expect("a 是/否 dropdown for the materials");
     let range = yes_no["sqref"].as_str().unwrap();
     let first = range.split(':').next().unwrap();
-    assert!(unlocked.contains(&first), "{range} input cells are unlocked");
+    assert!(
+        unlocked.contains(&first),
+        "{range} input cells are unlocked"
+    );
     let v = py(&[&"validate", &form, &"申请表", &first, &"也许"]);
     assert_eq!(v["rejected"], true);
     let v = py(&[&"validate", &form, &"申请表", &first, &"是"]);
@@ -204,7 +221,12 @@ fn workbooks_open_and_the_template_validation_rejects_foreign_values() {
 
     // the blank template: its own validation refuses what check would
     let template = path_in(&dir, "template.xlsx");
-    santong().arg("template").arg("--out").arg(&template).assert().code(0);
+    santong()
+        .arg("template")
+        .arg("--out")
+        .arg(&template)
+        .assert()
+        .code(0);
     for (sheet, header, bad, good) in [
         ("实施清单", "事项类型", "行政审批", "行政许可"),
         ("实施清单", "办件类型", "加急件", "承诺件"),

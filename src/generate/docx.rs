@@ -5,8 +5,8 @@
 
 use super::guide::{Block, GuideItem, Row};
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, Style, StyleType, Table,
-    TableCell, TableRow, WidthType,
+    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, Style,
+    StyleType, Table, TableCell, TableRow, WidthType,
 };
 
 const HEITI: &str = "黑体";
@@ -94,11 +94,18 @@ fn block(mut doc: Docx, b: &Block) -> Docx {
                 .rows
                 .iter()
                 .map(|r| {
-                    TableRow::new(vec![head_cell(&r.label, w[0]), cell(value_paragraphs(r), w[1])])
-                        .cant_split()
+                    TableRow::new(vec![
+                        head_cell(&r.label, w[0]),
+                        cell(value_paragraphs(r), w[1]),
+                    ])
+                    .cant_split()
                 })
                 .collect();
-            doc = doc.add_table(Table::new(rows).set_grid(w.to_vec()).width(TEXT_WIDTH, WidthType::Dxa));
+            doc = doc.add_table(
+                Table::new(rows)
+                    .set_grid(w.to_vec())
+                    .width(TEXT_WIDTH, WidthType::Dxa),
+            );
         }
         _ if b.missing => doc = doc.add_paragraph(missing_para(&b.label)),
         "text" => {
@@ -161,11 +168,16 @@ fn block(mut doc: Docx, b: &Block) -> Docx {
                     ]));
                 }
             }
-            doc = doc.add_table(Table::new(rows).set_grid(widths).width(TEXT_WIDTH, WidthType::Dxa));
+            doc = doc.add_table(
+                Table::new(rows)
+                    .set_grid(widths)
+                    .width(TEXT_WIDTH, WidthType::Dxa),
+            );
             if !b.absent.is_empty() {
-                doc = doc.add_paragraph(
-                    Paragraph::new().add_run(missing_run(&format!("本清单未提供：{}", b.absent.join("、")))),
-                );
+                doc = doc.add_paragraph(Paragraph::new().add_run(missing_run(&format!(
+                    "本清单未提供：{}",
+                    b.absent.join("、")
+                ))));
             }
         }
         _ => {}
@@ -181,7 +193,11 @@ fn column_widths(head: &[String]) -> Vec<usize> {
         _ if h.ends_with("名称") => 3,
         _ => 2,
     };
-    let fixed = if head.first().map(String::as_str) == Some("序号") { 700 } else { 0 };
+    let fixed = if head.first().map(String::as_str) == Some("序号") {
+        700
+    } else {
+        0
+    };
     let total: usize = head.iter().map(|h| weight(h)).sum::<usize>().max(1);
     head.iter()
         .map(|h| match weight(h) {
@@ -221,7 +237,11 @@ pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
                 .outline_lvl(0)
                 .line_spacing(LineSpacing::new().before(240).after(120)),
         );
-    let title = if item.name.is_empty() { "（未提供事项名称）" } else { &item.name };
+    let title = if item.name.is_empty() {
+        "（未提供事项名称）"
+    } else {
+        &item.name
+    };
     doc = doc
         .add_paragraph(
             Paragraph::new()
@@ -230,10 +250,16 @@ pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
                 .add_run(Run::new().add_text(title).fonts(fonts(HEITI)).size(TITLE)),
         )
         .add_paragraph(
-            Paragraph::new().align(AlignmentType::Center).add_run(text_run(&format!(
-                "办事指南　实施编码：{}",
-                if item.impl_code.is_empty() { "未提供" } else { &item.impl_code }
-            ))),
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(text_run(&format!(
+                    "办事指南　实施编码：{}",
+                    if item.impl_code.is_empty() {
+                        "未提供"
+                    } else {
+                        &item.impl_code
+                    }
+                ))),
         );
     for (i, s) in item.sections.iter().enumerate() {
         doc = doc.add_paragraph(
@@ -249,7 +275,13 @@ pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
         }
     }
     doc = doc.add_paragraph(Paragraph::new()).add_paragraph(
-        Paragraph::new().add_run(Run::new().add_text(footer).fonts(fonts(FANGSONG)).size(18).color("6E7781")),
+        Paragraph::new().add_run(
+            Run::new()
+                .add_text(footer)
+                .fonts(fonts(FANGSONG))
+                .size(18)
+                .color("6E7781"),
+        ),
     );
     let mut buf = std::io::Cursor::new(Vec::new());
     doc.build()

@@ -114,7 +114,8 @@ impl Sheet<'_> {
     ) -> Result<(), XlsxError> {
         let (label, input) = (self.f.label.clone(), self.f.input.clone());
         for (c, (text, dv)) in [(0u16, left), (3u16, right)] {
-            self.ws.write_string_with_format(self.row, c, text, &label)?;
+            self.ws
+                .write_string_with_format(self.row, c, text, &label)?;
             self.merge(c + 1, c + 2, "", &input)?;
             if let Some(dv) = dv {
                 self.ws
@@ -134,7 +135,8 @@ impl Sheet<'_> {
             None if height > 30.0 => self.f.input_tall.clone(),
             None => self.f.input.clone(),
         };
-        self.ws.write_string_with_format(self.row, 0, text, &label)?;
+        self.ws
+            .write_string_with_format(self.row, 0, text, &label)?;
         self.merge(1, LAST_COL, value.unwrap_or(""), &fmt)?;
         self.ws.set_row_height(self.row, height)?;
         self.row += 1;
@@ -143,18 +145,18 @@ impl Sheet<'_> {
 }
 
 fn list(values: &[&str], title: &str) -> Result<DataValidation, XlsxError> {
-    Ok(DataValidation::new()
+    DataValidation::new()
         .allow_list_strings(values)?
         .set_error_style(DataValidationErrorStyle::Stop)
         .set_error_title(title)?
-        .set_error_message(format!("请从下拉列表中选择：{}", values.join("、")))?)
+        .set_error_message(format!("请从下拉列表中选择：{}", values.join("、")))
 }
 
 fn length(max: u32, title: &str) -> Result<DataValidation, XlsxError> {
-    Ok(DataValidation::new()
+    DataValidation::new()
         .allow_text_length(rust_xlsxwriter::DataValidationRule::LessThanOrEqualTo(max))
         .set_error_title(title)?
-        .set_error_message(format!("不超过{max}个字符"))?)
+        .set_error_message(format!("不超过{max}个字符"))
 }
 
 /// The application form of one item, as xlsx bytes.
@@ -179,36 +181,76 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
         f: Formats::new(),
         row: 0,
     };
-    let name = if item.name.is_empty() { "政务服务事项" } else { &item.name };
+    let name = if item.name.is_empty() {
+        "政务服务事项"
+    } else {
+        &item.name
+    };
     let title = s.f.title.clone();
     s.merge(0, LAST_COL, &format!("{name}申请表"), &title)?;
     s.ws.set_row_height(0, 36)?;
     s.row += 1;
     let sub = s.f.subtitle.clone();
-    let body = if item.body.is_empty() { "—" } else { &item.body };
-    let code = if item.impl_code.is_empty() { "—" } else { &item.impl_code };
-    s.merge(0, LAST_COL, &format!("受理机关：{body}　　实施编码：{code}"), &sub)?;
+    let body = if item.body.is_empty() {
+        "—"
+    } else {
+        &item.body
+    };
+    let code = if item.impl_code.is_empty() {
+        "—"
+    } else {
+        &item.impl_code
+    };
+    s.merge(
+        0,
+        LAST_COL,
+        &format!("受理机关：{body}　　实施编码：{code}"),
+        &sub,
+    )?;
     s.row += 2;
 
     // Applicant: natural persons, and legal persons or other organisations.
     let natural = item.audience.is_empty() || item.audience.iter().any(|a| a == "自然人");
     let organisation = item.audience.is_empty() || item.audience.iter().any(|a| a != "自然人");
     if natural {
-        s.section(if organisation { "申请人信息（自然人填写）" } else { "申请人信息" })?;
-        s.pair(("姓名", Some(length(50, "姓名")?)), ("证件类型", Some(list(&ID_TYPES, "证件类型")?)))?;
-        s.pair(("证件号码", Some(length(30, "证件号码")?)), ("联系电话", Some(length(30, "联系电话")?)))?;
+        s.section(if organisation {
+            "申请人信息（自然人填写）"
+        } else {
+            "申请人信息"
+        })?;
+        s.pair(
+            ("姓名", Some(length(50, "姓名")?)),
+            ("证件类型", Some(list(&ID_TYPES, "证件类型")?)),
+        )?;
+        s.pair(
+            ("证件号码", Some(length(30, "证件号码")?)),
+            ("联系电话", Some(length(30, "联系电话")?)),
+        )?;
         s.wide("联系地址", None, 24.0)?;
     }
     if organisation {
-        s.section(if natural { "申请人信息（法人或其他组织填写）" } else { "申请人信息" })?;
+        s.section(if natural {
+            "申请人信息（法人或其他组织填写）"
+        } else {
+            "申请人信息"
+        })?;
         s.wide("单位名称", None, 24.0)?;
         let credit = DataValidation::new()
             .allow_text_length(rust_xlsxwriter::DataValidationRule::EqualTo(18))
             .set_error_title("统一社会信用代码")?
             .set_error_message("统一社会信用代码为18位")?;
-        s.pair(("统一社会信用代码", Some(credit)), ("法定代表人", Some(length(50, "法定代表人")?)))?;
-        s.pair(("代理人", Some(length(50, "代理人")?)), ("代理人证件号码", Some(length(30, "代理人证件号码")?)))?;
-        s.pair(("联系电话", Some(length(30, "联系电话")?)), ("邮政编码", Some(length(6, "邮政编码")?)))?;
+        s.pair(
+            ("统一社会信用代码", Some(credit)),
+            ("法定代表人", Some(length(50, "法定代表人")?)),
+        )?;
+        s.pair(
+            ("代理人", Some(length(50, "代理人")?)),
+            ("代理人证件号码", Some(length(30, "代理人证件号码")?)),
+        )?;
+        s.pair(
+            ("联系电话", Some(length(30, "联系电话")?)),
+            ("邮政编码", Some(length(6, "邮政编码")?)),
+        )?;
         s.wide("联系地址", None, 24.0)?;
     }
 
@@ -246,7 +288,12 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
     s.row += 1;
     let materials = materials_of(item);
     if materials.is_empty() {
-        s.merge(0, LAST_COL, "本清单未提供申请材料，请向受理机关咨询。", &fixed)?;
+        s.merge(
+            0,
+            LAST_COL,
+            "本清单未提供申请材料，请向受理机关咨询。",
+            &fixed,
+        )?;
         s.row += 1;
     }
     let yes_no = list(&["是", "否"], "是否提交")?;
@@ -258,7 +305,14 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
         s.ws.write_string_with_format(s.row, 4, &m.kind, &center)?;
         s.ws.write_string_with_format(s.row, 5, "", &input.clone().set_align(FormatAlign::Center))?;
         let chars = m.name.chars().count() as f64;
-        s.ws.set_row_height(s.row, if chars > 14.0 { 15.0 * (chars / 14.0).ceil() + 6.0 } else { 21.0 })?;
+        s.ws.set_row_height(
+            s.row,
+            if chars > 14.0 {
+                15.0 * (chars / 14.0).ceil() + 6.0
+            } else {
+                21.0
+            },
+        )?;
         s.row += 1;
     }
     if !materials.is_empty() {

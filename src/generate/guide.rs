@@ -107,19 +107,31 @@ pub const SECTIONS: [(&str, &str); 19] = [
 /// The item elements each section shows, by id (elements a standard lacks
 /// are skipped; the time limits and fees are phrased specially).
 const SECTION_ELEMENTS: [(&str, &[&str]); 19] = [
-    ("identity", &["name", "basic_code", "impl_code", "handling_code"]),
+    (
+        "identity",
+        &["name", "basic_code", "impl_code", "handling_code"],
+    ),
     ("type", &["item_type", "power_source"]),
     ("legal_basis", &["legal_basis"]),
     ("body", &["body_name", "body_kind", "body_code"]),
     ("level", &["level"]),
     ("audience", &["audience"]),
     ("conditions", &["conditions"]),
-    ("penalty", &["penalty_conduct", "penalty_kind", "penalty_range"]),
+    (
+        "penalty",
+        &["penalty_conduct", "penalty_kind", "penalty_range"],
+    ),
     ("materials", &[]),
     ("process", &["channels", "process"]),
     (
         "time_limits",
-        &["case_kind", "statutory_days", "statutory_unit", "promised_days", "promised_unit"],
+        &[
+            "case_kind",
+            "statutory_days",
+            "statutory_unit",
+            "promised_days",
+            "promised_unit",
+        ],
     ),
     ("fees", &["fee", "fee_rate", "fee_basis"]),
     ("visits", &["visits", "visit_reason"]),
@@ -139,7 +151,10 @@ pub fn build(
     only: &[String],
 ) -> Result<Vec<GuideItem>, String> {
     let g = Guides::new(std);
-    let wanted: Vec<String> = only.iter().map(|c| crate::catalogue::value::clean_code(c)).collect();
+    let wanted: Vec<String> = only
+        .iter()
+        .map(|c| crate::catalogue::value::clean_code(c))
+        .collect();
     let mut matched: HashSet<usize> = HashSet::new();
     let mut out = Vec::new();
     let mut stems: HashMap<String, usize> = HashMap::new();
@@ -262,9 +277,7 @@ impl<'a> Guides<'a> {
     fn row(&self, fields: &[Field], id: &str) -> Option<Row> {
         let i = *self.idx.get(id)?;
         let el = &self.std.elements[i];
-        let value = self
-            .field(fields, id)
-            .and_then(|f| self.display(el, f));
+        let value = self.field(fields, id).and_then(|f| self.display(el, f));
         Some(make_row(id, &el.label, value))
     }
 
@@ -274,11 +287,7 @@ impl<'a> Guides<'a> {
 
     fn item(&self, item: &Item) -> GuideItem {
         let f = &item.fields;
-        let text = |id: &str| {
-            self.row(f, id)
-                .and_then(|r| r.value)
-                .unwrap_or_default()
-        };
+        let text = |id: &str| self.row(f, id).and_then(|r| r.value).unwrap_or_default();
         let audience = self
             .row(f, "audience")
             .and_then(|r| r.value)
@@ -330,11 +339,7 @@ impl<'a> Guides<'a> {
                 "faq" => vec![self.faq(f)],
                 _ => vec![fields_block(self.rows(f, elements))],
             };
-            sections.push(Section {
-                id,
-                title,
-                blocks,
-            });
+            sections.push(Section { id, title, blocks });
         }
         // Anything else the catalogue gives (a province's own elements, the
         // region, local codes) is shown, not dropped.
@@ -408,7 +413,10 @@ impl<'a> Guides<'a> {
 
     fn faq(&self, f: &[Field]) -> Block {
         let row = self.row(f, "faq");
-        let label = row.as_ref().map(|r| r.label.clone()).unwrap_or("常见问题".into());
+        let label = row
+            .as_ref()
+            .map(|r| r.label.clone())
+            .unwrap_or("常见问题".into());
         let value = row.and_then(|r| r.value);
         let pairs = value.as_deref().map(split_qa).unwrap_or_default();
         let paragraphs = match (&value, pairs.is_empty()) {
@@ -540,17 +548,23 @@ impl<'a> Guides<'a> {
             let Some(mut row) = self.row(f, id) else {
                 continue;
             };
-            let unit_id = if promised { "promised_unit" } else { "statutory_unit" };
+            let unit_id = if promised {
+                "promised_unit"
+            } else {
+                "statutory_unit"
+            };
             let phrase = match self.value(f, id) {
                 Some(Value::Duration { amount, unit }) => {
                     let unit = unit.or_else(|| self.code(f, unit_id));
-                    Some(if amount == 0 || (promised && case.as_deref() == Some("1")) {
-                        "即办".to_string()
-                    } else if promised {
-                        format!("自受理之日起{}内办结", span(amount, unit.as_deref()))
-                    } else {
-                        span(amount, unit.as_deref())
-                    })
+                    Some(
+                        if amount == 0 || (promised && case.as_deref() == Some("1")) {
+                            "即办".to_string()
+                        } else if promised {
+                            format!("自受理之日起{}内办结", span(amount, unit.as_deref()))
+                        } else {
+                            span(amount, unit.as_deref())
+                        },
+                    )
                 }
                 Some(_) => row.value.clone(),
                 None if promised && case.as_deref() == Some("1") => Some("即办".to_string()),
@@ -688,7 +702,11 @@ fn parse_law(s: &str) -> Law {
     let article = article_of(&s[after_law..]);
     let text = article
         .as_ref()
-        .and_then(|a| s[after_law..].find(a.as_str()).map(|p| after_law + p + a.len()))
+        .and_then(|a| {
+            s[after_law..]
+                .find(a.as_str())
+                .map(|p| after_law + p + a.len())
+        })
         .map(|p| {
             s[p..]
                 .trim_start_matches([':', '：', ' ', '　', '，', ','])
@@ -721,8 +739,7 @@ fn article_of(s: &str) -> Option<String> {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         let n = "[0-9一二三四五六七八九十百零〇两]+";
-        regex::Regex::new(&format!("第{n}条(第{n}款)?(第{n}项)?"))
-            .expect("valid regex")
+        regex::Regex::new(&format!("第{n}条(第{n}款)?(第{n}项)?")).expect("valid regex")
     });
     re.find(s).map(|m| m.as_str().to_string())
 }
@@ -834,7 +851,10 @@ mod tests {
             "1.《中华人民共和国道路运输条例》（国务院令第406号）第二十四条：申请从事货运经营的，应当具备下列条件。\n2.《道路货物运输及站场管理规定》第六条第一款 申请从事道路货物运输经营的……",
         );
         assert_eq!(laws.len(), 2, "{laws:?}");
-        assert_eq!(laws[0].law.as_deref(), Some("《中华人民共和国道路运输条例》"));
+        assert_eq!(
+            laws[0].law.as_deref(),
+            Some("《中华人民共和国道路运输条例》")
+        );
         assert_eq!(laws[0].number.as_deref(), Some("国务院令第406号"));
         assert_eq!(laws[0].article.as_deref(), Some("第二十四条"));
         assert_eq!(
@@ -854,13 +874,22 @@ mod tests {
 
     #[test]
     fn steps_from_arrows_lines_and_enumerators() {
-        assert_eq!(split_steps("申请→受理→审查→决定"), ["申请", "受理", "审查", "决定"]);
-        assert_eq!(split_steps("1.申请\n2.受理\n3.办结"), ["申请", "受理", "办结"]);
+        assert_eq!(
+            split_steps("申请→受理→审查→决定"),
+            ["申请", "受理", "审查", "决定"]
+        );
+        assert_eq!(
+            split_steps("1.申请\n2.受理\n3.办结"),
+            ["申请", "受理", "办结"]
+        );
         assert_eq!(
             split_steps("1.申请人提交材料；2.窗口受理；3.审查决定。"),
             ["申请人提交材料", "窗口受理", "审查决定。"]
         );
-        assert_eq!(split_steps("网上申请、受理、审查、决定。"), ["网上申请", "受理", "审查", "决定"]);
+        assert_eq!(
+            split_steps("网上申请、受理、审查、决定。"),
+            ["网上申请", "受理", "审查", "决定"]
+        );
         let long = "申请人通过窗口或网上提交材料、工作人员对材料进行审查后作出决定";
         assert_eq!(split_steps(long), [long]);
     }

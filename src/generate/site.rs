@@ -46,7 +46,9 @@ impl SiteInfo {
         };
         let place = common("region").or_else(|| {
             let bodies: BTreeSet<&str> = items.iter().map(|i| i.body.as_str()).collect();
-            (bodies.len() == 1).then(|| items[0].body.clone()).filter(|b| !b.is_empty())
+            (bodies.len() == 1)
+                .then(|| items[0].body.clone())
+                .filter(|b| !b.is_empty())
         });
         let title = match place {
             Some(p) => format!("{p}政务服务事项办事指南"),
@@ -107,7 +109,11 @@ pub fn write_guides(
             }
         }
         GuideFormat::Html | GuideFormat::Md => {
-            let ext = if format == GuideFormat::Html { "html" } else { "md" };
+            let ext = if format == GuideFormat::Html {
+                "html"
+            } else {
+                "md"
+            };
             for it in items {
                 let ctx = minijinja::context! {
                     site => serde(site),

@@ -48,7 +48,11 @@ fn base_environment() -> Environment<'static> {
     env.set_formatter(|out, state, value| match state.auto_escape() {
         AutoEscape::Custom(name) if name == MARKDOWN => {
             let text = value.to_string();
-            let shown = if value.is_safe() { text } else { md_escape(&text) };
+            let shown = if value.is_safe() {
+                text
+            } else {
+                md_escape(&text)
+            };
             out.write_str(&shown).map_err(|_| {
                 minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write output")
             })
@@ -56,7 +60,9 @@ fn base_environment() -> Environment<'static> {
         _ => minijinja::escape_formatter(out, state, value),
     });
     env.add_filter("md_cell", |s: String| Value::from_safe_string(md_cell(&s)));
-    env.add_filter("md_text", |s: String| Value::from_safe_string(md_escape(&s)));
+    env.add_filter("md_text", |s: String| {
+        Value::from_safe_string(md_escape(&s))
+    });
     env
 }
 
@@ -90,8 +96,9 @@ impl Templates {
             .map(|(n, s)| (n.to_string(), s.to_string()))
             .collect();
         if let Some(dir) = dir {
-            let entries = std::fs::read_dir(dir)
-                .map_err(|e| format!("cannot read the templates directory {}: {e}", dir.display()))?;
+            let entries = std::fs::read_dir(dir).map_err(|e| {
+                format!("cannot read the templates directory {}: {e}", dir.display())
+            })?;
             for entry in entries.flatten() {
                 let path = entry.path();
                 let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
@@ -175,7 +182,10 @@ mod tests {
         std::fs::write(d.path().join("x.md.j2"), "# {{ name }}").unwrap();
         let t = Templates::load(Some(d.path())).unwrap();
         let out = t
-            .render("x.md.j2", minijinja::context! { name => "<img src=x onerror=alert(1)>" })
+            .render(
+                "x.md.j2",
+                minijinja::context! { name => "<img src=x onerror=alert(1)>" },
+            )
             .unwrap();
         assert_eq!(out, "# &lt;img src=x onerror=alert(1)&gt;");
     }

@@ -310,7 +310,12 @@ pub fn path_in(dir: &tempfile::TempDir, name: &str) -> PathBuf {
 /// `bodies` bodies, with varied bodies, audiences and a second material.
 /// Implementation codes are unique (the body code varies).
 pub fn city_list(bodies: usize) -> Vec<Row> {
-    let audiences = ["企业法人、非法人企业", "自然人", "自然人、企业法人", "社会组织法人"];
+    let audiences = [
+        "企业法人、非法人企业",
+        "自然人",
+        "自然人、企业法人",
+        "社会组织法人",
+    ];
     let mut rows = Vec::new();
     let mut seq = 0;
     for b in 0..bodies {
