@@ -5,7 +5,8 @@
 //! form, and the blank template's own validation rejecting a value outside
 //! its vocabulary).
 //!
-//! CI installs LibreOffice and the Python libraries (.ci/run). Locally,
+//! CI installs LibreOffice and Debian's python3-openpyxl and python3-docx
+//! (.ci/run). Locally,
 //! without them, the tests say so and pass; under CI=true they fail.
 
 mod common;
@@ -36,17 +37,9 @@ fn soffice() -> Option<PathBuf> {
     required("LibreOffice (soffice)", s.is_some()).then(|| s.unwrap())
 }
 
-fn python() -> bool {
-    let ok = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl, docx"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    required("python3 with openpyxl and python-docx", ok)
-}
-
-fn py(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Value {
+fn py(python: &Path, args: &[&dyn AsRef<std::ffi::OsStr>]) -> Value {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/office_check.py");
-    let mut cmd = std::process::Command::new("python3");
+    let mut cmd = std::process::Command::new(python);
     cmd.arg(script);
     for a in args {
         cmd.arg(a);
@@ -116,7 +109,7 @@ fn sample_list(dir: &tempfile::TempDir) -> (PathBuf, Vec<Row>) {
 
 #[test]
 fn guide_documents_open_in_word_readers_and_libreoffice() {
-    let (Some(soffice), true) = (soffice(), python()) else {
+    let (Some(soffice), Some(python)) = (soffice(), python_with("openpyxl, docx")) else {
         return;
     };
     let dir = tmp();
@@ -139,7 +132,7 @@ fn guide_documents_open_in_word_readers_and_libreoffice() {
         std::iter::once(&"docx" as &dyn AsRef<std::ffi::OsStr>)
             .chain(files.iter().map(|f| f as &dyn AsRef<std::ffi::OsStr>))
             .collect();
-    let report = py(&args);
+    let report = py(&python, &args);
     let titles: Vec<&str> = santong::generate::guide::SECTIONS
         .iter()
         .map(|(_, t)| *t)
@@ -168,7 +161,7 @@ fn guide_documents_open_in_word_readers_and_libreoffice() {
 
 #[test]
 fn workbooks_open_and_the_template_validation_rejects_foreign_values() {
-    let (Some(soffice), true) = (soffice(), python()) else {
+    let (Some(soffice), Some(python)) = (soffice(), python_with("openpyxl, docx")) else {
         return;
     };
     let dir = tmp();
@@ -184,7 +177,7 @@ fn workbooks_open_and_the_template_validation_rejects_foreign_values() {
         .assert()
         .code(0);
     let form = forms.join(format!("{code}.xlsx"));
-    let f = py(&[&"form", &form]);
+    let f = py(&python, &[&"form", &form]);
     assert_eq!(f["protected"], true, "layout locked");
     assert_eq!(f["paper_size"], 9, "A4");
     assert_eq!(f["fit_to_page"], true);
@@ -214,9 +207,9 @@ fn workbooks_open_and_the_template_validation_rejects_foreign_values() {
         unlocked.contains(&first),
         "{range} input cells are unlocked"
     );
-    let v = py(&[&"validate", &form, &"申请表", &first, &"也许"]);
+    let v = py(&python, &[&"validate", &form, &"申请表", &first, &"也许"]);
     assert_eq!(v["rejected"], true);
-    let v = py(&[&"validate", &form, &"申请表", &first, &"是"]);
+    let v = py(&python, &[&"validate", &form, &"申请表", &first, &"是"]);
     assert_eq!(v["rejected"], false);
 
     // the blank template: its own validation refuses what check would
@@ -235,9 +228,9 @@ fn workbooks_open_and_the_template_validation_rejects_foreign_values() {
         ("实施清单", "到办事现场次数", "-1", "0"),
         ("申请材料", "材料必要性", "可有可无", "必要"),
     ] {
-        let v = py(&[&"validate", &template, &sheet, &header, &bad]);
+        let v = py(&python, &[&"validate", &template, &sheet, &header, &bad]);
         assert_eq!(v["rejected"], true, "{header}={bad}: {v}");
-        let v = py(&[&"validate", &template, &sheet, &header, &good]);
+        let v = py(&python, &[&"validate", &template, &sheet, &header, &good]);
         assert_eq!(v["rejected"], false, "{header}={good}: {v}");
     }
 

@@ -333,3 +333,27 @@ pub fn city_list(bodies: usize) -> Vec<Row> {
     }
     rows
 }
+
+/// A Python interpreter that can import `modules`: Debian's (what `.ci/run`
+/// installs the modules for), else the one on PATH; `SANTONG_PYTHON`
+/// overrides. Locally, none is a skip; under CI=true it fails the test.
+pub fn python_with(modules: &str) -> Option<PathBuf> {
+    let candidates: Vec<PathBuf> = match std::env::var_os("SANTONG_PYTHON") {
+        Some(p) => vec![PathBuf::from(p)],
+        None => vec![PathBuf::from("/usr/bin/python3"), PathBuf::from("python3")],
+    };
+    let found = candidates.into_iter().find(|py| {
+        std::process::Command::new(py)
+            .args(["-c", &format!("import {modules}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install python3 with {modules}"
+        );
+        eprintln!("no python3 with {modules}: test skipped");
+    }
+    found
+}
