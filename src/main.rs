@@ -31,6 +31,27 @@ struct Cli {
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Junit,
+}
+
+/// Which findings make `check` exit 1.
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+impl FailOn {
+    fn severity(self) -> Option<santong::standard::Severity> {
+        match self {
+            FailOn::Error => Some(santong::standard::Severity::Error),
+            FailOn::Warning => Some(santong::standard::Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,6 +94,9 @@ enum Command {
         /// Write the report to this file instead of standard output
         #[arg(long, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Exit 1 when a finding is at or above this severity
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: FailOn,
     },
     /// Compare the same basic items across regions' lists
     Diff {
@@ -395,6 +419,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             encoding,
             format,
             output,
+            fail_on,
         } => {
             let std = load_standard(standard.as_deref())?;
             let files = santong::catalogue::expand_inputs(&files);
@@ -447,9 +472,12 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                     report::render_human(&runr, &std, lang, color)
                 }
                 Format::Json => report::render_json(&runr, &std, lang),
+                Format::Sarif => report::render_sarif(&runr, &std, lang),
+                Format::Github => report::render_github(&runr, &std, lang),
+                Format::Junit => report::render_junit(&runr, &std, lang, fail_on.severity()),
             };
             emit(output.as_deref(), &text)?;
-            Ok(report::exit_code(&runr))
+            Ok(report::exit_code(&runr, fail_on.severity()))
         }
     }
 }

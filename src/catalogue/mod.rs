@@ -18,7 +18,7 @@ use crate::standard::{Scope, Standard};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use table::column_letter;
+pub use table::{column_index, column_letter};
 
 /// Where a table came from: file and sheet (none for CSV and YAML).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -25,6 +25,21 @@ pub fn column_letter(col: u32) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// `A` → `0`, `AA` → `26`; none for anything but ASCII letters.
+pub fn column_index(letters: &str) -> Option<u32> {
+    if letters.is_empty() || letters.len() > 4 {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for b in letters.bytes() {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
+        n = n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1;
+    }
+    Some(n - 1)
+}
+
 /// Item-scope elements that also appear on material and fee sheets as keys.
 const KEY_ELEMENTS: [&str; 8] = [
     "impl_code",

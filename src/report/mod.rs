@@ -5,6 +5,7 @@ mod diff;
 mod diff_html;
 mod human;
 mod json;
+mod machine;
 mod score;
 mod score_html;
 pub mod templates;
@@ -14,6 +15,7 @@ pub use diff::{diff_human, diff_json};
 pub use diff_html::diff_html;
 pub use human::render_human;
 pub use json::render_json;
+pub use machine::{path_uri, render_github, render_junit, render_sarif};
 pub use score::{column_value, score_human, score_json, COLUMNS};
 pub use score_html::score_html;
 pub use xlsx::{diff_xlsx, score_xlsx};
@@ -95,13 +97,18 @@ pub fn render_finding<'a>(f: &'a Finding, std: &'a Standard, lang: Lang) -> Rend
     }
 }
 
-/// Exit status of a run: 2 if any file failed, else 1 if any error, else 0.
-pub fn exit_code(run: &CheckRun) -> i32 {
+/// Exit status of a run: 2 if any file failed, else 1 if any finding is at
+/// or above `fail_on` (none: never), else 0.
+pub fn exit_code(run: &CheckRun, fail_on: Option<crate::standard::Severity>) -> i32 {
     let mut code = 0;
     for f in &run.files {
         match f {
             FileOutcome::Failed { .. } => return 2,
-            FileOutcome::Checked(r) if r.count(crate::standard::Severity::Error) > 0 => code = 1,
+            FileOutcome::Checked(r)
+                if fail_on.is_some_and(|s| r.findings.iter().any(|x| x.severity <= s)) =>
+            {
+                code = 1
+            }
             _ => {}
         }
     }
