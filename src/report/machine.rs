@@ -256,9 +256,9 @@ pub fn render_junit(
                 let mut failures = 0;
                 for rule in &std.rules {
                     let hits: Vec<_> = r.findings.iter().filter(|x| x.rule == rule.id).collect();
-                    let _ = write!(
+                    let _ = writeln!(
                         cases,
-                        "    <testcase name=\"{}\" classname=\"{}\">\n",
+                        "    <testcase name=\"{}\" classname=\"{}\">",
                         xml(&rule.id),
                         xml(&r.path)
                     );
@@ -271,15 +271,15 @@ pub fn render_junit(
                         .collect();
                     if hits.iter().any(|h| fails(h.severity)) {
                         failures += 1;
-                        let _ = write!(
+                        let _ = writeln!(
                             cases,
-                            "      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
+                            "      <failure message=\"{}\" type=\"{}\">{}</failure>",
                             xml(&format!("{} × {}", hits.len(), lang.msg(&rule.title))),
                             xml(&rule.id),
                             xml(&lines)
                         );
                     } else if !hits.is_empty() {
-                        let _ = write!(cases, "      <system-out>{}</system-out>\n", xml(&lines));
+                        let _ = writeln!(cases, "      <system-out>{}</system-out>", xml(&lines));
                     }
                     cases.push_str("    </testcase>\n");
                 }
