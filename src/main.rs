@@ -31,6 +31,7 @@ struct Cli {
 enum Format {
     Human,
     Json,
+    Html,
     Sarif,
     Github,
     Junit,
@@ -472,6 +473,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                     report::render_human(&runr, &std, lang, color)
                 }
                 Format::Json => report::render_json(&runr, &std, lang),
+                Format::Html => {
+                    report::render_check_html(&runr, &std, lang).map_err(anyhow::Error::msg)?
+                }
                 Format::Sarif => report::render_sarif(&runr, &std, lang),
                 Format::Github => report::render_github(&runr, &std, lang),
                 Format::Junit => report::render_junit(&runr, &std, lang, fail_on.severity()),

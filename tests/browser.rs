@@ -224,3 +224,83 @@ fn guide_site_opens_and_search_finds_an_item_by_part_of_its_name() {
     assert!(dom.contains("&lt;img src=x onerror=alert(1)&gt;"), "{dom}");
     assert!(dom.contains("data-section=\"scope\""));
 }
+
+#[test]
+fn check_report_counts_equal_json_and_filters_work() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let dir = tmp();
+    let mut rows = clean_list();
+    rows[0].insert("承诺办结时限".into(), "30".into());
+    rows[2].insert("实施主体编码".into(), "11450721MB1558081X".into());
+    rows[4].insert("受理条件".into(), "法律、法规规定的其他条件".into());
+    rows[6].insert("事项名称".into(), "<img src=x onerror=alert(1)>".into());
+    rows.insert(1, material_row("申请书"));
+    let a = path_in(&dir, "a.csv");
+    write_csv(&a, &headers_of(&rows), &rows);
+    let b = path_in(&dir, "b.csv");
+    write_csv(&b, &headers_of(&clean_list()), &clean_list());
+    let json = Command::cargo_bin("santong")
+        .unwrap()
+        .args(["check", "--basic", "sample", "--format", "json"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let html = path_in(&dir, "report.html");
+    Command::cargo_bin("santong")
+        .unwrap()
+        .args([
+            "check", "--basic", "sample", "--lang", "en", "--format", "html", "--output",
+        ])
+        .arg(&html)
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1);
+    let diags = json["diagnostics"].as_array().unwrap();
+    let count = |sev: &str| diags.iter().filter(|d| d["severity"] == sev).count();
+    let (dom, console) = load(&browser, &html, "");
+    assert_clean(&dom, &console);
+    assert_eq!(text_of(&dom, "total-errors"), count("error").to_string());
+    assert_eq!(
+        text_of(&dom, "total-warnings"),
+        count("warning").to_string()
+    );
+    assert_eq!(text_of(&dom, "total-infos"), count("info").to_string());
+    assert_eq!(text_of(&dom, "shown"), diags.len().to_string());
+    assert!(!dom.contains("<img src=x"), "catalogue text is escaped");
+    assert!(dom.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    // filtering by rule and by severity shows what the JSON has
+    let rule = "name-mismatch";
+    let n_rule = diags.iter().filter(|d| d["rule"] == rule).count();
+    assert!(n_rule > 0);
+    let (dom, console) = load(&browser, &html, &format!("?rule={rule}"));
+    assert_clean(&dom, &console);
+    assert_eq!(text_of(&dom, "shown"), n_rule.to_string());
+    let (dom, _) = load(&browser, &html, "?severity=warning");
+    assert_eq!(text_of(&dom, "shown"), count("warning").to_string());
+    let file = a.display().to_string();
+    let n_file = diags.iter().filter(|d| d["path"] == file.as_str()).count();
+    let (dom, _) = load(
+        &browser,
+        &html,
+        &format!("?file={}", file.replace('/', "%2F")),
+    );
+    assert_eq!(text_of(&dom, "shown"), n_file.to_string());
+    // sorting by severity puts warnings after every error
+    let (dom, _) = load(&browser, &html, "?sort=severity");
+    let order: Vec<&str> = dom
+        .split("data-severity=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .filter(|s| !s.is_empty() && ["error", "warning", "info"].contains(s))
+        .collect();
+    let first_warning = order.iter().position(|s| *s == "warning").unwrap();
+    assert!(
+        order[first_warning..].iter().all(|s| *s != "error"),
+        "{order:?}"
+    );
+}

@@ -13,7 +13,8 @@ macro_rules! embedded {
     };
 }
 
-pub const TEMPLATES: [(&str, &str); 8] = embedded!(
+pub const TEMPLATES: [(&str, &str); 9] = embedded!(
+    "check.html.j2",
     "diff.html.j2",
     "score.html.j2",
     "guide-base.html.j2",
