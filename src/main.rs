@@ -98,6 +98,9 @@ enum Command {
         /// Exit 1 when a finding is at or above this severity
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
+        /// Also write a copy of the (single) input workbook with the findings marked
+        #[arg(long, value_name = "OUT.xlsx")]
+        annotate: Option<PathBuf>,
     },
     /// Compare the same basic items across regions' lists
     Diff {
@@ -421,6 +424,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             format,
             output,
             fail_on,
+            annotate,
         } => {
             let std = load_standard(standard.as_deref())?;
             let files = santong::catalogue::expand_inputs(&files);
@@ -438,13 +442,13 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 )),
                 None => None,
             };
-            if let Some(out) = &output {
-                if files.iter().any(|f| same_file(f, out)) {
-                    anyhow::bail!(
-                        "refusing to write the report over an input file: {}",
-                        out.display()
-                    );
-                }
+            refuse_overwrite(&files, output.as_deref())?;
+            refuse_overwrite(&files, annotate.as_deref())?;
+            if annotate.is_some() && files.len() != 1 {
+                anyhow::bail!(
+                    "--annotate copies one workbook; {} files were given",
+                    files.len()
+                );
             }
             let opts = CheckOptions {
                 basic: basic.as_ref(),
@@ -480,6 +484,14 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 Format::Github => report::render_github(&runr, &std, lang),
                 Format::Junit => report::render_junit(&runr, &std, lang, fail_on.severity()),
             };
+            if let (Some(out), Some(FileOutcome::Checked(r))) = (&annotate, runr.files.first()) {
+                let grids =
+                    santong::catalogue::grid::read_grids(&files[0], opts.read.encoding.as_deref())
+                        .map_err(|e| anyhow::anyhow!("{}: {}", e.path, e.message))?;
+                let bytes = report::annotated_workbook(&grids, r, &std, lang)
+                    .map_err(anyhow::Error::msg)?;
+                write_atomic(out, &bytes)?;
+            }
             emit(output.as_deref(), &text)?;
             Ok(report::exit_code(&runr, fail_on.severity()))
         }

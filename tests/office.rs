@@ -237,7 +237,7 @@ fn workbooks_open_and_the_template_validation_rejects_foreign_values() {
     // the regional reports as workbooks
     let b = path_in(&dir, "b.csv");
     let mut other = rows.clone();
-    other[0].insert("承诺办结时限".into(), "15".into());
+    other[0].insert("承诺办结时限".into(), "30".into());
     write_csv(&b, &headers_of(&other), &other);
     let diff = path_in(&dir, "diff.xlsx");
     let score = path_in(&dir, "score.xlsx");
@@ -251,5 +251,13 @@ fn workbooks_open_and_the_template_validation_rejects_foreign_values() {
             .assert()
             .code(0);
     }
-    converts_to_pdf(&soffice, &[form, template, diff, score]);
+    // the annotated copy of a list with findings
+    let annotated = path_in(&dir, "annotated.xlsx");
+    santong()
+        .args(["check", "--basic", "sample", "--annotate"])
+        .arg(&annotated)
+        .arg(&b)
+        .assert()
+        .code(1);
+    converts_to_pdf(&soffice, &[form, template, diff, score, annotated]);
 }

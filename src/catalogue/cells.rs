@@ -141,7 +141,7 @@ impl RowSource for RangeRows {
     }
 }
 
-enum Kind {
+pub(crate) enum Kind {
     Zip,
     Cfb,
     Html,
@@ -149,7 +149,7 @@ enum Kind {
     Unknown,
 }
 
-fn sniff(path: &Path) -> Result<Kind, ReadError> {
+pub(crate) fn sniff(path: &Path) -> Result<Kind, ReadError> {
     let mut f = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
     let mut buf = vec![0u8; 4096];
     let n = read_up_to(&mut f, &mut buf).map_err(|e| ReadError::new(path, e.to_string()))?;

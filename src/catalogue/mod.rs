@@ -10,6 +10,7 @@
 //! written as text) is [`value`]'s job; judging them is `check`'s.
 
 mod cells;
+pub mod grid;
 mod table;
 pub mod value;
 mod yaml_cat;

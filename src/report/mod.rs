@@ -1,6 +1,7 @@
 //! Renderers: findings → text for a reader. One file per format; renderers
 //! know formats, not rules.
 
+mod annotate;
 mod check_html;
 mod diff;
 mod diff_html;
@@ -12,6 +13,7 @@ mod score_html;
 pub mod templates;
 mod xlsx;
 
+pub use annotate::annotated_workbook;
 pub use check_html::render_check_html;
 pub use diff::{diff_human, diff_json};
 pub use diff_html::diff_html;

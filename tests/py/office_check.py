@@ -3,6 +3,7 @@ other tools use (openpyxl, python-docx) and report what they see as JSON.
 
   office_check.py docx FILE...          headings, fonts, tables of each document
   office_check.py form FILE             protection, unlocked cells, validations, page setup
+  office_check.py annotated FILE         notes, fills, widths and links of an annotated copy
   office_check.py validate FILE SHEET CELL VALUE
                                         would the workbook's own data validation
                                         accept VALUE typed into CELL (or into the
@@ -134,12 +135,37 @@ def validate(path, sheet, cell, value):
     return {"validations": applied, "rejected": rejected}
 
 
+def annotated_report(path):
+    """Fills, notes and widths of every sheet; links on the first sheet."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    out = {"sheets": wb.sheetnames, "marked": {}, "links": [], "widths": {}, "hidden": []}
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            out["hidden"].append(ws.title)
+        out["widths"][ws.title] = {k: v.width for k, v in ws.column_dimensions.items() if v.width}
+        for row in ws.iter_rows():
+            for c in row:
+                if type(c).__name__ == "MergedCell":
+                    continue
+                if c.hyperlink is not None:
+                    out["links"].append({"sheet": ws.title, "cell": c.coordinate, "text": c.value,
+                                         "location": c.hyperlink.location or c.hyperlink.target})
+                if c.comment is not None:
+                    fill = c.fill.fgColor.rgb if c.fill is not None and c.fill.fill_type else None
+                    out["marked"][ws.title + "!" + c.coordinate] = {"note": c.comment.text, "fill": fill}
+    return out
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == "docx":
         res = docx_report(sys.argv[2:])
     elif cmd == "form":
         res = form_report(sys.argv[2])
+    elif cmd == "annotated":
+        res = annotated_report(sys.argv[2])
     elif cmd == "validate":
         res = validate(*sys.argv[2:6])
     else:

@@ -1,0 +1,360 @@
+//! `check --annotate OUT.xlsx`: the city's own workbook sent back with the
+//! wrong cells marked. A copy of every sheet and value (column widths and
+//! merged ranges too) in which each cell with a finding is filled by its
+//! worst severity (error red, warning amber, info blue) and carries a note
+//! with the rule, message and fix; a first sheet 检查结果 lists every
+//! finding with a link to its cell and sums them up by rule.
+
+use super::render_finding;
+use crate::catalogue::column_letter;
+use crate::catalogue::grid::{CellValue, Grid};
+use crate::check::FileReport;
+use crate::i18n::Lang;
+use crate::standard::{Severity, Standard};
+use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Url, Workbook, Worksheet, XlsxError};
+use std::collections::{BTreeMap, HashMap};
+
+const SUMMARY: &str = "检查结果";
+/// Excel's limit on the text of a cell.
+const MAX_TEXT: usize = 32_767;
+
+fn fill(s: Severity) -> Color {
+    match s {
+        Severity::Error => Color::RGB(0xFFC7CE),
+        Severity::Warning => Color::RGB(0xFFE699),
+        _ => Color::RGB(0xBDD7EE),
+    }
+}
+
+fn clip(s: &str) -> &str {
+    if s.len() <= MAX_TEXT {
+        return s;
+    }
+    let mut end = MAX_TEXT;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn severity_label(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Error => lang.pick("错误", "error"),
+        Severity::Warning => lang.pick("警告", "warning"),
+        _ => lang.pick("提示", "info"),
+    }
+}
+
+/// What a cell with findings shows: its worst severity and the notes.
+#[derive(Default)]
+struct Marks {
+    worst: Option<Severity>,
+    lines: Vec<String>,
+}
+
+/// The annotated copy of a checked workbook (or CSV), as xlsx bytes.
+pub fn annotated_workbook(
+    grids: &[Grid],
+    report: &FileReport,
+    std: &Standard,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
+    build(grids, report, std, lang).map_err(|e| format!("cannot write the annotated workbook: {e}"))
+}
+
+fn build(
+    grids: &[Grid],
+    report: &FileReport,
+    std: &Standard,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let single = grids.first().map(|g| g.name.clone()).unwrap_or_default();
+    let sheet_of = |s: &Option<String>| s.clone().unwrap_or_else(|| single.clone());
+    // cell → marks; a finding with a row but no column marks the row's first cell
+    let mut marks: HashMap<(String, u32, u16), Marks> = HashMap::new();
+    for f in &report.findings {
+        let Some(row) = f.row else { continue };
+        let x = render_finding(f, std, lang);
+        let key = (
+            sheet_of(&f.source.sheet),
+            row.saturating_sub(1),
+            f.col.unwrap_or(0) as u16,
+        );
+        let m = marks.entry(key).or_default();
+        m.worst = Some(m.worst.map_or(f.severity, |w| w.min(f.severity)));
+        let mut line = format!("[{}] {}", f.rule, x.message);
+        if let Some(fix) = &x.fix {
+            line.push_str(&format!("\n{}{fix}", lang.pick("修改建议：", "Fix: ")));
+        }
+        m.lines.push(line);
+    }
+
+    let mut wb = Workbook::new();
+    let summary_name = if grids.iter().any(|g| g.name == SUMMARY) {
+        format!("{SUMMARY} (santong)")
+    } else {
+        SUMMARY.to_string()
+    };
+    let ws = wb.add_worksheet();
+    ws.set_name(&summary_name)?;
+    write_summary(ws, grids, report, std, lang, &single)?;
+
+    for g in grids {
+        let ws = wb.add_worksheet();
+        ws.set_name(&g.name)?;
+        copy_sheet(ws, g, &marks)?;
+        if g.hidden {
+            ws.set_hidden(true);
+        }
+    }
+    wb.save_to_buffer()
+}
+
+fn write_summary(
+    ws: &mut Worksheet,
+    grids: &[Grid],
+    report: &FileReport,
+    std: &Standard,
+    lang: Lang,
+    single: &str,
+) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let title = Format::new().set_bold().set_font_size(14);
+    let head = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xD9D9D9))
+        .set_border(FormatBorder::Thin);
+    let wrap = Format::new().set_text_wrap();
+    let link = Format::new()
+        .set_font_color(Color::RGB(0x0563C1))
+        .set_underline(rust_xlsxwriter::FormatUnderline::Single);
+    let count = |s| report.count(s);
+    ws.write_string_with_format(0, 0, lang.pick("实施清单检查结果", "Check results"), &title)?;
+    ws.write_string(1, 0, clip(&report.path))?;
+    ws.write_string(
+        2,
+        0,
+        format!(
+            "{} {} {}　{} {}，{} {}，{} {}",
+            std.name,
+            std.version,
+            lang.pick("：", ":"),
+            lang.pick("错误", "errors"),
+            count(Severity::Error),
+            lang.pick("警告", "warnings"),
+            count(Severity::Warning),
+            lang.pick("提示", "notes"),
+            count(Severity::Info)
+        ),
+    )?;
+
+    // summary by rule
+    let mut by_rule: BTreeMap<&str, [u32; 3]> = BTreeMap::new();
+    for f in &report.findings {
+        let k = match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            _ => 2,
+        };
+        by_rule.entry(f.rule.as_str()).or_default()[k] += 1;
+    }
+    let mut r = 4u32;
+    ws.write_string_with_format(r, 0, lang.pick("按规则汇总", "By rule"), &bold)?;
+    r += 1;
+    // columns line up with the findings table below: rule, three counts, description
+    let rule_head = [
+        lang.pick("规则", "Rule"),
+        lang.pick("错误", "Errors"),
+        lang.pick("警告", "Warnings"),
+        lang.pick("提示", "Notes"),
+        lang.pick("说明", "Description"),
+    ];
+    for (c, h) in rule_head.iter().enumerate() {
+        ws.write_string_with_format(r, c as u16, *h, &head)?;
+    }
+    r += 1;
+    let mut rules: Vec<(&str, [u32; 3])> = by_rule.into_iter().collect();
+    rules.sort_by(|a, b| {
+        (b.1.iter().sum::<u32>())
+            .cmp(&a.1.iter().sum::<u32>())
+            .then(a.0.cmp(b.0))
+    });
+    for (id, n) in &rules {
+        ws.write_string(r, 0, *id)?;
+        for (k, v) in n.iter().enumerate() {
+            ws.write_number(r, 1 + k as u16, *v)?;
+        }
+        let t = std
+            .rule(id)
+            .map(|x| lang.msg(&x.title).to_string())
+            .unwrap_or_default();
+        ws.write_string(r, 4, t)?;
+        r += 1;
+    }
+
+    // every finding, linked to its cell
+    r += 1;
+    ws.write_string_with_format(r, 0, lang.pick("问题明细", "Findings"), &bold)?;
+    r += 1;
+    let head_row = r;
+    let cols = [
+        (lang.pick("规则", "Rule"), 28.0),
+        (lang.pick("级别", "Severity"), 9.0),
+        (lang.pick("工作表", "Sheet"), 14.0),
+        (lang.pick("单元格", "Cell"), 9.0),
+        (lang.pick("要素", "Element"), 16.0),
+        (lang.pick("值", "Value"), 30.0),
+        (lang.pick("问题", "Message"), 50.0),
+        (lang.pick("修改建议", "Fix"), 40.0),
+    ];
+    for (c, (h, w)) in cols.iter().enumerate() {
+        ws.write_string_with_format(r, c as u16, *h, &head)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    r += 1;
+    let sheet_exists = |s: &str| grids.iter().any(|g| g.name == s);
+    for f in &report.findings {
+        let x = render_finding(f, std, lang);
+        let sheet = f.source.sheet.clone().unwrap_or_else(|| single.to_string());
+        ws.write_string(r, 0, &f.rule)?;
+        ws.write_string_with_format(
+            r,
+            1,
+            severity_label(f.severity, lang),
+            &Format::new().set_background_color(fill(f.severity)),
+        )?;
+        ws.write_string(r, 2, clip(&sheet))?;
+        if let Some(row) = f.row {
+            let cell = format!("{}{row}", column_letter(f.col.unwrap_or(0)));
+            if sheet_exists(&sheet) {
+                let target = format!("internal:'{}'!{cell}", sheet.replace('\'', "''"));
+                ws.write_url_with_format(r, 3, Url::new(target).set_text(&cell), &link)?;
+            } else {
+                ws.write_string(r, 3, &cell)?;
+            }
+        }
+        if let Some(l) = x.label {
+            ws.write_string(r, 4, l)?;
+        }
+        if let Some(v) = &f.value {
+            ws.write_string(r, 5, clip(v))?;
+        }
+        ws.write_string_with_format(r, 6, clip(&x.message), &wrap)?;
+        if let Some(fix) = &x.fix {
+            ws.write_string_with_format(r, 7, clip(fix), &wrap)?;
+        }
+        r += 1;
+    }
+    if !report.findings.is_empty() {
+        ws.autofilter(head_row, 0, r - 1, (cols.len() - 1) as u16)?;
+    }
+    ws.set_freeze_panes(head_row + 1, 0)?;
+    ws.set_active(true);
+    Ok(())
+}
+
+fn write_value(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    v: &CellValue,
+    fmt: Option<&Format>,
+) -> Result<(), XlsxError> {
+    let plain = Format::new();
+    let f = fmt.unwrap_or(&plain);
+    match v {
+        CellValue::Text(s) => ws.write_string_with_format(r, c, clip(s), f)?,
+        CellValue::Number(n) => ws.write_number_with_format(r, c, *n, f)?,
+        CellValue::Bool(b) => ws.write_boolean_with_format(r, c, *b, f)?,
+        CellValue::DateTime(n, duration) => {
+            let num = if *duration {
+                "[h]:mm:ss"
+            } else if n.fract() == 0.0 {
+                "yyyy-mm-dd"
+            } else {
+                "yyyy-mm-dd hh:mm:ss"
+            };
+            ws.write_number_with_format(r, c, *n, &f.clone().set_num_format(num))?
+        }
+        CellValue::Error(e) => ws.write_string_with_format(r, c, e, f)?,
+    };
+    Ok(())
+}
+
+fn copy_sheet(
+    ws: &mut Worksheet,
+    g: &Grid,
+    marks: &HashMap<(String, u32, u16), Marks>,
+) -> Result<(), XlsxError> {
+    let max_col = g.cells.iter().map(|c| c.1).max().unwrap_or(0);
+    for &(first, last, px) in &g.widths {
+        for c in first..=last.min(max_col.saturating_add(16)) {
+            ws.set_column_width_pixels(c, u32::from(px))?;
+        }
+    }
+    let formats: HashMap<Severity, Format> = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .map(|s| {
+            (
+                s,
+                Format::new()
+                    .set_background_color(fill(s))
+                    .set_border(FormatBorder::Thin)
+                    .set_border_color(Color::RGB(0xC00000)),
+            )
+        })
+        .collect();
+    let mark_of = |r: u32, c: u16| marks.get(&(g.name.clone(), r, c));
+    let fmt_of = |r: u32, c: u16| {
+        mark_of(r, c)
+            .and_then(|m| m.worst)
+            .and_then(|s| formats.get(&s))
+    };
+    let values: HashMap<(u32, u16), &CellValue> =
+        g.cells.iter().map(|(r, c, v)| ((*r, *c), v)).collect();
+    let mut merged_top_left = std::collections::HashSet::new();
+    for &(r1, c1, r2, c2) in &g.merges {
+        if r1 == r2 && c1 == c2 {
+            continue;
+        }
+        let fmt = fmt_of(r1, c1).cloned().unwrap_or_default();
+        let text = match values.get(&(r1, c1)) {
+            Some(CellValue::Text(s)) => clip(s).to_string(),
+            _ => String::new(),
+        };
+        if ws.merge_range(r1, c1, r2, c2, &text, &fmt).is_ok() {
+            merged_top_left.insert((r1, c1));
+            if let Some(v) = values.get(&(r1, c1)) {
+                if !matches!(v, CellValue::Text(_)) {
+                    write_value(ws, r1, c1, v, Some(&fmt))?;
+                }
+            }
+        }
+    }
+    for (r, c, v) in &g.cells {
+        if merged_top_left.contains(&(*r, *c)) {
+            continue;
+        }
+        write_value(ws, *r, *c, v, fmt_of(*r, *c))?;
+    }
+    // marked cells that are empty still get their colour and note
+    for ((sheet, r, c), m) in marks {
+        if sheet != &g.name {
+            continue;
+        }
+        if !values.contains_key(&(*r, *c)) {
+            if let Some(f) = m.worst.and_then(|s| formats.get(&s)) {
+                ws.write_blank(*r, *c, f)?;
+            }
+        }
+        let text = m.lines.join("\n\n");
+        let lines = text.lines().count() as u32 + text.chars().count() as u32 / 30;
+        let note = Note::new(clip(&text))
+            .set_author("santong")
+            .add_author_prefix(false)
+            .set_width(320)
+            .set_height((lines * 16 + 24).clamp(80, 400));
+        ws.insert_note(*r, *c, &note)?;
+    }
+    Ok(())
+}
