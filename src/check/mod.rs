@@ -67,6 +67,9 @@ pub struct Finding {
     pub value: Option<String>,
     /// Variables for the rule's message and fix templates.
     pub params: BTreeMap<String, MjValue>,
+    /// The implementation code of the item (or material's item) the
+    /// finding belongs to, when there is one.
+    pub item: Option<Arc<str>>,
 }
 
 impl Finding {
@@ -153,6 +156,8 @@ pub struct Checker<'a> {
     pub(crate) findings: Vec<Finding>,
     pub(crate) exprs: context::Expressions<'a>,
     pub(crate) catch_all: Arc<(Vec<usize>, Vec<regex::Regex>)>,
+    /// The implementation code of the item being checked.
+    current_item: Option<Arc<str>>,
 }
 
 impl<'a> Checker<'a> {
@@ -174,6 +179,7 @@ impl<'a> Checker<'a> {
             exprs: Default::default(),
             catch_all: builtin::catch_all_patterns(std),
             findings: Vec::new(),
+            current_item: None,
         }
     }
 
@@ -249,6 +255,7 @@ impl<'a> Checker<'a> {
             element,
             value: value.map(str::to_string),
             params,
+            item: self.current_item.clone(),
         });
     }
 
@@ -262,18 +269,21 @@ impl<'a> Checker<'a> {
                     Some((k, f)) => (k, Some(f.clone())),
                     None => (String::new(), None),
                 };
+                let text = field.as_ref().map(|f| f.text.clone()).unwrap_or_default();
+                self.current_item = Some(Arc::from(crate::catalogue::value::clean_code(&text)));
                 self.pending.push(Pending {
                     source: d.source.clone(),
                     row: d.part.row,
                     col: field.as_ref().and_then(|f| f.col),
                     element: field.as_ref().map(|f| f.element),
                     key,
-                    text: field.map(|f| f.text).unwrap_or_default(),
+                    text,
                 });
                 match d.kind {
                     Scope::Material => self.check_material(&d.source, &d.part, &mut Vec::new()),
                     _ => self.check_part_values(&d.source, &d.part),
                 }
+                self.current_item = None;
             }
             Event::Skipped { .. } => {}
         }
@@ -346,7 +356,13 @@ impl<'a> Checker<'a> {
 
     fn on_item(&mut self, item: Item) {
         let errors_before = self.errors;
+        self.current_item = self
+            .std
+            .element_index("impl_code")
+            .and_then(|i| item.get(i))
+            .map(|f| Arc::from(crate::catalogue::value::clean_code(&f.text)));
         self.check_item(item);
+        self.current_item = None;
         if self.errors > errors_before {
             self.items_with_errors += 1;
         }

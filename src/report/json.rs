@@ -35,6 +35,7 @@ pub fn render_json(run: &CheckRun, std: &Standard, lang: Lang) -> String {
                         "field": x.field,
                         "label": x.label,
                         "value": finding.value,
+                        "item": finding.item.as_deref(),
                         "message": x.message,
                         "fix": x.fix,
                     }));
