@@ -10,6 +10,7 @@
 pub mod catalogue;
 pub mod check;
 pub mod codes;
+pub mod config;
 pub mod diff;
 pub mod generate;
 pub mod i18n;

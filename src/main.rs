@@ -37,23 +37,7 @@ enum Format {
     Junit,
 }
 
-/// Which findings make `check` exit 1.
-#[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Never,
-}
-
-impl FailOn {
-    fn severity(self) -> Option<santong::standard::Severity> {
-        match self {
-            FailOn::Error => Some(santong::standard::Severity::Error),
-            FailOn::Warning => Some(santong::standard::Severity::Warning),
-            FailOn::Never => None,
-        }
-    }
-}
+use santong::config::FailOn;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum GuideFormatArg {
@@ -75,9 +59,15 @@ enum RegionFormat {
 enum Command {
     /// Check implementation lists (xlsx, xls, csv, yaml) against the standard
     Check {
-        /// Catalogue files to check; a directory means every catalogue file below it
-        #[arg(required = true)]
+        /// Catalogue files to check; a directory means every catalogue file below it.
+        /// None: the files of the nearest santong.yaml
         files: Vec<PathBuf>,
+        /// Settings file (default: the nearest santong.yaml at or above the working directory)
+        #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+        config: Option<PathBuf>,
+        /// Do not read santong.yaml
+        #[arg(long)]
+        no_config: bool,
         /// Basic catalogue (xlsx, csv or yaml) for the same-item/same-code rules; `sample` uses the bundled sample
         #[arg(long, value_name = "FILE")]
         basic: Option<PathBuf>,
@@ -95,9 +85,9 @@ enum Command {
         /// Write the report to this file instead of standard output
         #[arg(long, value_name = "PATH")]
         output: Option<PathBuf>,
-        /// Exit 1 when a finding is at or above this severity
-        #[arg(long, value_enum, default_value = "error")]
-        fail_on: FailOn,
+        /// Exit 1 when a finding is at or above this severity (default: error)
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
         /// Also write a copy of the (single) input workbook with the findings marked
         #[arg(long, value_name = "OUT.xlsx")]
         annotate: Option<PathBuf>,
@@ -159,6 +149,15 @@ enum Command {
         standard: Option<PathBuf>,
         #[arg(long)]
         encoding: Option<String>,
+    },
+    /// Set up a catalogue repository: santong.yaml, a GitHub Actions workflow and a pre-commit hook
+    Init {
+        /// The repository (default: the working directory)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Overwrite files that exist
+        #[arg(long)]
+        force: bool,
     },
     /// List the rules of the standard
     Rules {
@@ -415,8 +414,28 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
+        Command::Init { dir, force } => {
+            for (rel, _) in santong::config::INIT_FILES {
+                let path = dir.join(rel);
+                if path.exists() && !force {
+                    anyhow::bail!("{} exists; pass --force to overwrite it", path.display());
+                }
+            }
+            for (rel, text) in santong::config::INIT_FILES {
+                let path = dir.join(rel);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)
+                        .with_context(|| format!("cannot create {}", parent.display()))?;
+                }
+                write_atomic(&path, text.as_bytes())?;
+                eprintln!("{} {}", lang.pick("已写入", "wrote"), path.display());
+            }
+            Ok(0)
+        }
         Command::Check {
             files,
+            config,
+            no_config,
             basic,
             standard,
             areas,
@@ -426,15 +445,54 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             fail_on,
             annotate,
         } => {
-            let std = load_standard(standard.as_deref())?;
-            let files = santong::catalogue::expand_inputs(&files);
+            let config = match (&config, no_config) {
+                (Some(p), _) => Some(santong::config::Loaded::load(p).map_err(anyhow::Error::msg)?),
+                (None, true) => None,
+                (None, false) => match santong::config::find(&std::env::current_dir()?) {
+                    Some(p) => Some(santong::config::Loaded::load(&p).map_err(anyhow::Error::msg)?),
+                    None => None,
+                },
+            };
+            let cfg = config.as_ref().map(|c| &c.config);
+            let from_config = |v: Option<&String>| -> Option<PathBuf> {
+                let c = config.as_ref()?;
+                v.map(|s| c.resolve(s))
+            };
+            let mut std = match (&standard, cfg.and_then(|c| c.standard.as_deref())) {
+                (Some(d), _) => load_standard(Some(d))?,
+                (None, None | Some("national")) => load_standard(None)?,
+                (None, Some(d)) => {
+                    load_standard(Some(&from_config(Some(&d.to_string())).unwrap_or_default()))?
+                }
+            };
+            if let Some(c) = &config {
+                c.apply(&mut std).map_err(anyhow::Error::msg)?;
+            }
+            let files = if files.is_empty() {
+                match &config {
+                    Some(c) => c.files().map_err(anyhow::Error::msg)?,
+                    None => anyhow::bail!(
+                        "no files given and no {} found here or above (write one with `santong init`)",
+                        santong::config::FILE_NAME
+                    ),
+                }
+            } else {
+                santong::catalogue::expand_inputs(&files)
+            };
             if files.is_empty() {
                 anyhow::bail!(
                     "no catalogue files (.xlsx, .xls, .csv, .yaml) in the given directories"
                 );
             }
+            let files: Vec<PathBuf> = files.into_iter().map(|f| relative_to_cwd(&f)).collect();
+            let encoding = encoding.or_else(|| cfg.and_then(|c| c.encoding.clone()));
             let read = santong::catalogue::ReadOptions { encoding };
+            let basic = basic.or_else(|| match cfg.and_then(|c| c.basic.as_deref()) {
+                Some("sample") => Some(PathBuf::from("sample")),
+                other => from_config(other.map(str::to_string).as_ref()),
+            });
             let basic = load_basic(basic.as_deref(), &std, &read)?;
+            let areas = areas.or_else(|| from_config(cfg.and_then(|c| c.areas.as_ref())));
             let areas = match &areas {
                 Some(p) => Some(AreaList::from_csv_text(
                     &std::fs::read_to_string(p)
@@ -442,6 +500,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 )),
                 None => None,
             };
+            let fail_on = fail_on
+                .or_else(|| cfg.and_then(|c| c.fail_on))
+                .unwrap_or(FailOn::Error);
             refuse_overwrite(&files, output.as_deref())?;
             refuse_overwrite(&files, annotate.as_deref())?;
             if annotate.is_some() && files.len() != 1 {
@@ -458,7 +519,12 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let mut runr = CheckRun::default();
             for f in &files {
                 runr.files.push(match check_file(f, &std, &opts) {
-                    Ok(r) => FileOutcome::Checked(r),
+                    Ok(mut r) => {
+                        if let Some(c) = &config {
+                            r.findings.retain(|x| !c.ignores(x));
+                        }
+                        FileOutcome::Checked(r)
+                    }
                     Err(e) => {
                         eprintln!("santong: {e}");
                         FileOutcome::Failed {
@@ -612,6 +678,23 @@ fn emit_xlsx(output: Option<&Path>, bytes: Result<Vec<u8>, String>) -> anyhow::R
         anyhow::bail!("--format xlsx needs --output FILE.xlsx");
     };
     write_atomic(p, &bytes.map_err(anyhow::Error::msg)?)
+}
+
+/// A path relative to the working directory when it lies below it, so
+/// reports (and GitHub annotations) name repository paths.
+fn relative_to_cwd(p: &Path) -> PathBuf {
+    let Ok(cwd) = std::env::current_dir() else {
+        return p.to_path_buf();
+    };
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        cwd.join(p)
+    };
+    match abs.strip_prefix(&cwd) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+        _ => p.to_path_buf(),
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -1,0 +1,391 @@
+//! `santong.yaml`: a catalogue repository's settings, found by searching
+//! upward from the working directory, so that plain `santong check` works
+//! in CI and in a pre-commit hook.
+//!
+//! ```yaml
+//! standard: national            # or a directory, relative to this file
+//! basic: sample                 # or a basic-catalogue file
+//! files: ["catalogues/**/*.xlsx", "items/**/*.yaml"]
+//! severity: {unknown-column: off, catch-all-clause: warning}
+//! ignore:
+//!   - rule: promise-exceeds-statutory
+//!     items: ["11450721MB155808114000111001000"]
+//!     reason: 省政府令第12号延长了该事项的法定时限
+//! fail_on: error
+//! ```
+
+use crate::check::Finding;
+use crate::standard::{Severity, Standard};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "santong.yaml";
+
+/// Which findings make `check` exit 1.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+impl FailOn {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// One accepted deviation: a rule silenced everywhere or for some items,
+/// always with the reason a reviewer can check.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ignore {
+    /// The rule id (see `santong rules`).
+    pub rule: String,
+    /// Implementation codes (实施编码) the ignore is limited to; empty means every item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// Why the deviation is accepted (required; e.g. the document allowing it).
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// The settings of a catalogue repository (`santong.yaml`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// `national` for the embedded national standard, or a standard directory
+    /// (relative to this file) such as a provincial one that extends it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    /// The basic catalogue: `sample` (bundled sample) or a file relative to this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basic: Option<String>,
+    /// A full division-code list (CSV), relative to this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub areas: Option<String>,
+    /// Glob patterns (relative to this file) of the catalogue files to check.
+    #[serde(default)]
+    pub files: Vec<String>,
+    /// CSV encoding, overriding detection (e.g. gbk).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// Per-rule severity overrides: error, warning, info or off.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub severity: BTreeMap<String, Severity>,
+    /// Accepted deviations, each with a reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignore: Vec<Ignore>,
+    /// Which findings fail the check (default error).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_on: Option<FailOn>,
+}
+
+/// A loaded configuration and where it lives.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub path: PathBuf,
+    /// The directory relative paths and globs are resolved against.
+    pub dir: PathBuf,
+    pub config: Config,
+}
+
+/// The nearest `santong.yaml` at or above `start`.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+impl Loaded {
+    pub fn load(path: &Path) -> Result<Loaded, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let config: Config = crate::yaml::parse(&text, path).map_err(|e| e.to_string())?;
+        for (i, ig) in config.ignore.iter().enumerate() {
+            if ig.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                return Err(format!(
+                    "{}: ignore #{} (rule {}) has no reason; every ignore must say why the deviation is accepted (reason: …)",
+                    path.display(),
+                    i + 1,
+                    ig.rule
+                ));
+            }
+        }
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        Ok(Loaded {
+            path: path.to_path_buf(),
+            dir,
+            config,
+        })
+    }
+
+    /// A path from the file, resolved against its directory.
+    pub fn resolve(&self, p: &str) -> PathBuf {
+        self.dir.join(p)
+    }
+
+    /// Check the rule ids the file names against the standard, then apply
+    /// its severity overrides.
+    pub fn apply(&self, std: &mut Standard) -> Result<(), String> {
+        let known = |id: &str| std.rules.iter().any(|r| r.id == id);
+        let unknown: Vec<&str> = self
+            .config
+            .severity
+            .keys()
+            .map(String::as_str)
+            .chain(self.config.ignore.iter().map(|i| i.rule.as_str()))
+            .filter(|id| !known(id))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(format!(
+                "{}: unknown rule {} (see `santong rules`)",
+                self.path.display(),
+                unknown.join(", ")
+            ));
+        }
+        for r in &mut std.rules {
+            if let Some(s) = self.config.severity.get(&r.id) {
+                r.severity = *s;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether an ignore covers this finding.
+    pub fn ignores(&self, f: &Finding) -> bool {
+        self.config.ignore.iter().any(|ig| {
+            ig.rule == f.rule
+                && (ig.items.is_empty()
+                    || f.item.as_deref().is_some_and(|code| {
+                        ig.items
+                            .iter()
+                            .any(|i| crate::catalogue::value::clean_code(i) == code)
+                    }))
+        })
+    }
+
+    /// The catalogue files the globs match, sorted; hidden directories and
+    /// build output are not searched.
+    pub fn files(&self) -> Result<Vec<PathBuf>, String> {
+        if self.config.files.is_empty() {
+            return Err(format!(
+                "{} lists no files (files: [\"catalogues/**/*.xlsx\"])",
+                self.path.display()
+            ));
+        }
+        let mut b = globset::GlobSetBuilder::new();
+        for g in &self.config.files {
+            let glob = globset::GlobBuilder::new(g)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| format!("{}: files: {e}", self.path.display()))?;
+            b.add(glob);
+        }
+        let set = b
+            .build()
+            .map_err(|e| format!("{}: files: {e}", self.path.display()))?;
+        let mut out = Vec::new();
+        walk(&self.dir, &self.dir, &set, &mut out);
+        out.sort();
+        out.dedup();
+        if out.is_empty() {
+            return Err(format!(
+                "{}: files {} match no file",
+                self.path.display(),
+                self.config.files.join(", ")
+            ));
+        }
+        Ok(out)
+    }
+}
+
+fn walk(root: &Path, dir: &Path, set: &globset::GlobSet, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let Ok(kind) = e.file_type() else { continue };
+        if kind.is_dir() {
+            if name.starts_with('.') || name == "target" || name == "node_modules" {
+                continue;
+            }
+            walk(root, &path, set, out);
+        } else if let Ok(rel) = path.strip_prefix(root) {
+            // match on forward-slash paths on every platform
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if set.is_match(&rel) {
+                out.push(path);
+            }
+        }
+    }
+}
+
+/// The starter `santong.yaml` written by `santong init`.
+pub const STARTER: &str = r#"# santong.yaml — settings for `santong check` in this catalogue repository.
+# Plain `santong check` (no file arguments) reads this file, searching upward
+# from the working directory. Schema: `santong schema config`.
+
+# The standard: `national` (embedded) or a standard directory relative to
+# this file, e.g. a provincial one with `extends: national`.
+standard: national
+
+# The basic catalogue for the same-item / same-code rules: `sample` (the
+# bundled sample) or a file (xlsx, csv, yaml) relative to this file.
+basic: sample
+
+# The catalogue files to check (globs relative to this file).
+files:
+  - "catalogues/**/*.xlsx"
+  - "catalogues/**/*.xls"
+  - "catalogues/**/*.csv"
+  - "catalogues/**/*.yaml"
+
+# Per-rule severity overrides (error, warning, info, off).
+severity:
+  unknown-column: off
+
+# Accepted deviations. Each needs a reason; `items` limits one to some
+# implementation codes.
+# ignore:
+#   - rule: promise-exceeds-statutory
+#     items: ["11450721MB155808114000111001000"]
+#     reason: 经省政府令第12号调整法定时限
+
+# Which findings fail the check: error (default), warning or never.
+fail_on: error
+"#;
+
+/// The GitHub Actions workflow written by `santong init`.
+pub const WORKFLOW: &str = r#"# Check the catalogues on every push and pull request; findings appear as
+# annotations on the pull request and in code scanning (SARIF).
+name: santong
+on:
+  push:
+  pull_request:
+permissions:
+  contents: read
+  security-events: write
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      # Install santong from wherever your office distributes it, e.g.
+      # `cargo install --locked --git <your santong repository> santong`.
+      - name: Install santong
+        run: cargo install --locked santong
+      - name: Annotate the pull request
+        run: santong check --format github
+      - name: SARIF report
+        if: always()
+        run: santong check --format sarif --output santong.sarif --fail-on never
+      - uses: github/codeql-action/upload-sarif@v3
+        if: always()
+        with:
+          sarif_file: santong.sarif
+"#;
+
+/// The pre-commit configuration written by `santong init`.
+pub const PRE_COMMIT: &str = r#"# pre-commit (https://pre-commit.com): check the catalogues before each commit.
+repos:
+  - repo: local
+    hooks:
+      - id: santong
+        name: santong check
+        entry: santong check
+        language: system
+        pass_filenames: false
+        files: '\.(xlsx|xls|csv|ya?ml)$'
+"#;
+
+/// Files `santong init` writes, relative to the repository.
+pub const INIT_FILES: [(&str, &str); 3] = [
+    (FILE_NAME, STARTER),
+    (".github/workflows/santong.yml", WORKFLOW),
+    (".pre-commit-config.yaml", PRE_COMMIT),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starter_parses_and_names_known_rules() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join(FILE_NAME);
+        std::fs::write(&p, STARTER).unwrap();
+        let l = Loaded::load(&p).unwrap();
+        let mut std = Standard::national().unwrap();
+        l.apply(&mut std).unwrap();
+        assert_eq!(std.severity("unknown-column"), Severity::Off);
+        assert_eq!(l.config.fail_on, Some(FailOn::Error));
+    }
+
+    #[test]
+    fn ignores_need_a_reason_and_known_rules() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join(FILE_NAME);
+        std::fs::write(&p, "files: [a.csv]\nignore:\n  - rule: catch-all-clause\n").unwrap();
+        let e = Loaded::load(&p).unwrap_err();
+        assert!(
+            e.contains("ignore #1 (rule catch-all-clause) has no reason"),
+            "{e}"
+        );
+        std::fs::write(
+            &p,
+            "ignore:\n  - rule: catch-all-clause\n    reason: \"  \"\n",
+        )
+        .unwrap();
+        assert!(Loaded::load(&p).is_err());
+        std::fs::write(&p, "ignore:\n  - rule: no-such-rule\n    reason: x\n").unwrap();
+        let l = Loaded::load(&p).unwrap();
+        let e = l.apply(&mut Standard::national().unwrap()).unwrap_err();
+        assert!(e.contains("unknown rule no-such-rule"), "{e}");
+        std::fs::write(&p, "fles: [a.csv]\n").unwrap();
+        let e = Loaded::load(&p).unwrap_err();
+        assert!(e.contains("santong.yaml:1:"), "{e}");
+    }
+
+    #[test]
+    fn globs_match_below_the_file_only() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        std::fs::create_dir_all(root.join("catalogues/a")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::write(root.join("catalogues/a/x.csv"), "x").unwrap();
+        std::fs::write(root.join("catalogues/y.xlsx"), "x").unwrap();
+        std::fs::write(root.join(".git/z.csv"), "x").unwrap();
+        std::fs::write(root.join("notes.csv"), "x").unwrap();
+        let p = root.join(FILE_NAME);
+        std::fs::write(
+            &p,
+            "files: [\"catalogues/**/*.csv\", \"catalogues/*.xlsx\"]\n",
+        )
+        .unwrap();
+        let files = Loaded::load(&p).unwrap().files().unwrap();
+        let rel: Vec<String> = files
+            .iter()
+            .map(|f| f.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(rel, ["catalogues/a/x.csv", "catalogues/y.xlsx"]);
+        assert_eq!(find(&root.join("catalogues/a")), Some(p));
+    }
+}
