@@ -56,6 +56,7 @@ pub struct Ignore {
     pub items: Vec<String>,
     /// Why the deviation is accepted (required; e.g. the document allowing it).
     #[serde(default)]
+    #[schemars(length(min = 1), extend("type" = "string"))]
     pub reason: Option<String>,
 }
 

@@ -40,6 +40,14 @@ enum Format {
 use santong::config::FailOn;
 
 #[derive(Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    Catalogue,
+    Standard,
+    Config,
+    TableSchema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum GuideFormatArg {
     Html,
     Md,
@@ -158,6 +166,14 @@ enum Command {
         /// Overwrite files that exist
         #[arg(long)]
         force: bool,
+    },
+    /// Print a JSON Schema: catalogue (YAML items), standard (its files), config (santong.yaml), table-schema (Frictionless)
+    Schema {
+        #[arg(value_enum)]
+        kind: SchemaKind,
+        /// Standard directory for catalogue and table-schema (default: national)
+        #[arg(long, value_name = "DIR")]
+        standard: Option<PathBuf>,
     },
     /// List the rules of the standard
     Rules {
@@ -412,6 +428,21 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                     .map_err(anyhow::Error::msg)?;
                 eprintln!("{}", path.display());
             }
+            Ok(0)
+        }
+        Command::Schema { kind, standard } => {
+            use santong::schema;
+            let v = match kind {
+                SchemaKind::Standard => schema::standard_schema(),
+                SchemaKind::Config => schema::config_schema(),
+                SchemaKind::Catalogue => {
+                    schema::catalogue_schema(&load_standard(standard.as_deref())?)
+                }
+                SchemaKind::TableSchema => {
+                    schema::table_schema(&load_standard(standard.as_deref())?)
+                }
+            };
+            print!("{}", schema::to_text(&v));
             Ok(0)
         }
         Command::Init { dir, force } => {

@@ -72,40 +72,61 @@ pub struct Msg {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MetaDef {
+    /// Stable id of the standard, e.g. `national` or `guangxi`.
     pub id: Option<String>,
+    /// Name in Chinese.
     pub name: Option<String>,
+    /// Name in English.
     pub name_en: Option<String>,
     pub version: Option<String>,
     /// `national` for the embedded standard, or a path to a standard directory.
     pub extends: Option<String>,
+    /// Words meaning "none" (无, 暂无 …).
     pub none_words: Option<Vec<String>>,
+    /// Header labels never reported as unknown (序号, 备注 …).
     pub ignored_headers: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ElementDef {
+    /// Stable ASCII id used in rules, JSON and templates.
     pub id: String,
+    /// The national Chinese header label.
     pub label: Option<String>,
+    /// Other header labels seen in provincial and vendor sheets.
     pub aliases: Option<Vec<String>>,
     /// Overlay only: aliases appended to the inherited ones.
     pub add_aliases: Option<Vec<String>>,
+    /// item (default), material or fee.
     pub scope: Option<Scope>,
+    /// The value type; `code` needs a vocabulary.
     #[serde(rename = "type")]
     pub kind: Option<ElementType>,
+    /// For type code: the vocabulary id.
     pub vocabulary: Option<String>,
+    /// Several values allowed in one cell.
     pub multi: Option<bool>,
+    /// Required by the national exchange schema.
     pub required: Option<bool>,
+    /// Required only when this expression holds, e.g. `item_type != "20"`.
     pub required_when: Option<String>,
+    /// Longest text allowed, in characters.
     pub max_length: Option<usize>,
     pub min: Option<i64>,
     pub max: Option<i64>,
     pub pattern: Option<String>,
+    /// false: a value outside the vocabulary is a warning, not an error.
     pub strict: Option<bool>,
+    /// Compared across regions by `santong diff`.
     pub uniform: Option<bool>,
+    /// The value a none-word (无) stands for, where it is not "missing".
     pub none_value: Option<i64>,
+    /// For durations: the element holding the unit when a sheet has one.
     pub unit_element: Option<String>,
+    /// What the element means (Chinese); shown in template notes.
     pub description: Option<String>,
+    /// What the element means (English).
     pub description_en: Option<String>,
 }
 
@@ -188,6 +209,18 @@ pub struct RuleDef {
 pub struct RulesFile {
     #[serde(default)]
     pub rules: Vec<RuleDef>,
+}
+
+/// Any file of a standard directory, for editors and other tools:
+/// `standard.yaml` (the metadata), `elements.yaml`, `vocabularies.yaml` or
+/// `rules.yaml`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum StandardFile {
+    Meta(MetaDef),
+    Elements(ElementsFile),
+    Vocabularies(VocabulariesFile),
+    Rules(RulesFile),
 }
 
 /// A finished element.
