@@ -175,6 +175,12 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         standard: Option<PathBuf>,
     },
+    /// Explain a rule: what it checks, its message and fix, a good and a bad example
+    Explain {
+        rule: String,
+        #[arg(long, value_name = "DIR")]
+        standard: Option<PathBuf>,
+    },
     /// List the rules of the standard
     Rules {
         #[arg(long, value_name = "DIR")]
@@ -443,6 +449,14 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 }
             };
             print!("{}", schema::to_text(&v));
+            Ok(0)
+        }
+        Command::Explain { rule, standard } => {
+            let std = load_standard(standard.as_deref())?;
+            print!(
+                "{}",
+                report::explain(&std, &rule).map_err(anyhow::Error::msg)?
+            );
             Ok(0)
         }
         Command::Init { dir, force } => {
