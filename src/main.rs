@@ -369,19 +369,18 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             standard,
             encoding,
         } => {
-            use santong::generate::site::{write_guides, GuideFormat, SiteInfo};
+            use santong::generate::site::{write_guides, GuideFormat};
             let std = load_standard(standard.as_deref())?;
             let templates = santong::report::templates::Templates::load(templates.as_deref())
                 .map_err(anyhow::Error::msg)?;
             let read = santong::catalogue::ReadOptions { encoding };
             let catalogues = load_catalogues(&files, &std, &read)?;
-            let guides = santong::generate::guide::build(&std, &catalogues, &items)
+            let selected = santong::generate::guide::select(&std, &catalogues, &items)
                 .map_err(anyhow::Error::msg)?;
             let sources: Vec<String> = catalogues
                 .iter()
                 .filter_map(|c| c.path.file_name().map(|n| n.to_string_lossy().into_owned()))
                 .collect();
-            let site = SiteInfo::new(&std, &guides, &sources);
             let out = santong::output::OutDir::create(&out)
                 .map_err(anyhow::Error::msg)?
                 .protect(&santong::catalogue::expand_inputs(&files));
@@ -390,7 +389,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 GuideFormatArg::Md => GuideFormat::Md,
                 GuideFormatArg::Docx => GuideFormat::Docx,
             };
-            let written = write_guides(&guides, format, &out, &templates, &site)
+            let written = write_guides(&std, &selected, format, &out, &templates, &sources)
                 .map_err(anyhow::Error::msg)?;
             eprintln!(
                 "{}",
@@ -398,13 +397,13 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                     &format!(
                         "已写入 {} 个文件（{} 个事项）到 {}",
                         written.len(),
-                        guides.len(),
+                        selected.len(),
                         out.root().display()
                     ),
                     &format!(
                         "wrote {} files ({} items) to {}",
                         written.len(),
-                        guides.len(),
+                        selected.len(),
                         out.root().display()
                     ),
                 )

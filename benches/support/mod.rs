@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! Helpers shared by the benchmarks.
 
 /// Peak resident memory of this process so far, in MiB (Linux).
@@ -16,4 +17,80 @@ pub fn peak_rss_mib() -> f64 {
         })
         .map(|kib| kib / 1024.0)
         .unwrap_or(0.0)
+}
+
+/// Headers of the generated province lists.
+pub const HEADERS: [&str; 28] = [
+    "事项名称",
+    "基本编码",
+    "实施编码",
+    "事项类型",
+    "设定依据",
+    "权力来源",
+    "行使层级",
+    "实施主体",
+    "实施主体性质",
+    "实施主体编码",
+    "法定办结时限",
+    "承诺办结时限",
+    "办件类型",
+    "服务对象",
+    "办理形式",
+    "到办事现场次数",
+    "必须现场办理原因说明",
+    "网上办理深度",
+    "是否收费",
+    "收费标准",
+    "收费依据",
+    "受理条件",
+    "办理流程",
+    "办理地点",
+    "办理时间",
+    "咨询方式",
+    "监督投诉方式",
+    "材料名称",
+];
+
+/// Row `i` of a generated list: every item its own codes, one in fifty
+/// with a defect.
+pub fn row(i: usize) -> Vec<String> {
+    // every item its own basic and implementation code
+    let code = format!("0001{:05}{:03}", i % 100_000, i / 100_000);
+    let code = code.as_str();
+    let body = "11450721MB15580811";
+    let mut v: Vec<String> = vec![
+        "食品经营许可".into(),
+        code.into(),
+        format!("{body}4{code}"),
+        "行政许可".into(),
+        "《中华人民共和国食品安全法》第三十五条：国家对食品生产经营实行许可制度。".into(),
+        "法定本级行使".into(),
+        "县级".into(),
+        "浦北县市场监督管理局".into(),
+        "法定机关".into(),
+        body.into(),
+        "20".into(),
+        "10个工作日".into(),
+        "承诺件".into(),
+        "企业法人、非法人企业".into(),
+        "窗口办理、网上办理".into(),
+        "0".into(),
+        "".into(),
+        "1,2,3,4,5".into(),
+        "否".into(),
+        "".into(),
+        "".into(),
+        "申请人具有与经营的食品品种、数量相适应的经营场所。".into(),
+        "申请、受理、审查、决定、送达。".into(),
+        "浦北县政务服务中心".into(),
+        "工作日8:00-12:00".into(),
+        "0777-8212345".into(),
+        "0777-12345".into(),
+        "食品经营许可申请书".into(),
+    ];
+    // one in fifty with a defect
+    if i.is_multiple_of(50) {
+        v[11] = "30".into();
+    }
+    v
 }

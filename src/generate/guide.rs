@@ -143,13 +143,39 @@ const SECTION_ELEMENTS: [(&str, &[&str]); 19] = [
     ("scope", &["scope"]),
 ];
 
-/// The guide of every item (or of the items `only` names by implementation,
-/// handling or basic code), in catalogue order.
-pub fn build(
+/// An item chosen for a guide, with its file stem (unique in the run).
+#[derive(Debug, Clone)]
+pub struct Selected<'a> {
+    pub item: &'a Item,
+    pub file: String,
+}
+
+/// What the index lists of an item: cheap to compute for every item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub file: String,
+    pub name: String,
+    pub impl_code: String,
+    pub basic_code: String,
+    pub body: String,
+    pub item_type: String,
+    pub audience: Vec<String>,
+    pub region: String,
+}
+
+/// Builds guides for one standard.
+pub struct Guides<'a> {
+    std: &'a Standard,
+    idx: HashMap<&'a str, usize>,
+}
+
+/// Every item (or the items `only` names by implementation, handling or
+/// basic code), in catalogue order, each with a unique file stem.
+pub fn select<'a>(
     std: &Standard,
-    catalogues: &[Catalogue],
+    catalogues: &'a [Catalogue],
     only: &[String],
-) -> Result<Vec<GuideItem>, String> {
+) -> Result<Vec<Selected<'a>>, String> {
     let g = Guides::new(std);
     let wanted: Vec<String> = only
         .iter()
@@ -173,13 +199,13 @@ pub fn build(
                 }
                 matched.extend(hits);
             }
-            let mut gi = g.item(item);
-            let n = stems.entry(gi.file.clone()).or_insert(0);
+            let mut file = g.stem(item);
+            let n = stems.entry(file.clone()).or_insert(0);
             *n += 1;
             if *n > 1 {
-                gi.file = format!("{}-{}", gi.file, n);
+                file = format!("{file}-{n}");
             }
-            out.push(gi);
+            out.push(Selected { item, file });
         }
     }
     let unmatched: Vec<&str> = only
@@ -200,13 +226,22 @@ pub fn build(
     Ok(out)
 }
 
-struct Guides<'a> {
-    std: &'a Standard,
-    idx: HashMap<&'a str, usize>,
+/// The guides of the selected items (all in memory: for a few items, such
+/// as forms; the site writer builds them one at a time).
+pub fn build(
+    std: &Standard,
+    catalogues: &[Catalogue],
+    only: &[String],
+) -> Result<Vec<GuideItem>, String> {
+    let g = Guides::new(std);
+    Ok(select(std, catalogues, only)?
+        .iter()
+        .map(|s| g.guide(s))
+        .collect())
 }
 
 impl<'a> Guides<'a> {
-    fn new(std: &'a Standard) -> Self {
+    pub fn new(std: &'a Standard) -> Self {
         let idx = std
             .elements
             .iter()
@@ -285,20 +320,47 @@ impl<'a> Guides<'a> {
         ids.iter().filter_map(|id| self.row(fields, id)).collect()
     }
 
-    fn item(&self, item: &Item) -> GuideItem {
-        let f = &item.fields;
-        let text = |id: &str| self.row(f, id).and_then(|r| r.value).unwrap_or_default();
+    /// File stem: the handling code, else the implementation code (letters
+    /// and digits only), else the row; never the item's name.
+    fn stem(&self, item: &Item) -> String {
+        let code = |id: &str| match self.value(&item.fields, id) {
+            Some(Value::Text(t)) => crate::output::safe_stem(&t),
+            _ => None,
+        };
+        code("handling_code")
+            .or_else(|| code("impl_code"))
+            .unwrap_or_else(|| format!("row-{}", item.row))
+    }
+
+    fn text(&self, f: &[Field], id: &str) -> String {
+        self.row(f, id).and_then(|r| r.value).unwrap_or_default()
+    }
+
+    /// What the index needs of an item.
+    pub fn summary(&self, s: &Selected) -> Summary {
+        let f = &s.item.fields;
         let audience = self
             .row(f, "audience")
             .and_then(|r| r.value)
             .map(|v| v.split('、').map(str::to_string).collect())
             .unwrap_or_default();
-        let impl_code = text("impl_code");
-        let file = self
-            .value(f, "handling_code")
-            .and_then(|v| v.as_text().and_then(crate::output::safe_stem))
-            .or_else(|| crate::output::safe_stem(&impl_code))
-            .unwrap_or_else(|| format!("row-{}", item.row));
+        Summary {
+            file: s.file.clone(),
+            name: self.text(f, "name"),
+            impl_code: self.text(f, "impl_code"),
+            basic_code: self.text(f, "basic_code"),
+            body: self.text(f, "body_name"),
+            item_type: self.text(f, "item_type"),
+            audience,
+            region: self.text(f, "region"),
+        }
+    }
+
+    /// The whole guide of one item.
+    pub fn guide(&self, sel: &Selected) -> GuideItem {
+        let item = sel.item;
+        let f = &item.fields;
+        let summary = self.summary(sel);
         let mut sections = Vec::with_capacity(SECTIONS.len());
         let mut used: HashSet<&str> = HashSet::new();
         for ((id, title), (_, elements)) in SECTIONS.iter().zip(SECTION_ELEMENTS.iter()) {
@@ -368,13 +430,13 @@ impl<'a> Guides<'a> {
             values.insert(e.id.clone(), v);
         }
         GuideItem {
-            file,
-            name: text("name"),
-            impl_code,
-            basic_code: text("basic_code"),
-            body: text("body_name"),
-            item_type: text("item_type"),
-            audience,
+            file: summary.file,
+            name: summary.name,
+            impl_code: summary.impl_code,
+            basic_code: summary.basic_code,
+            body: summary.body,
+            item_type: summary.item_type,
+            audience: summary.audience,
             source: format!("{}:{}", item.source.path, item.row),
             sections,
             values,

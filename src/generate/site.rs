@@ -1,7 +1,7 @@
 //! Writing guides: a static HTML site (index plus one page per item), a
 //! Markdown set, or one Word document per item, all below `--out`.
 
-use super::guide::GuideItem;
+use super::guide::{Guides, Selected, Summary};
 use crate::output::OutDir;
 use crate::report::templates::Templates;
 use crate::standard::Standard;
@@ -29,22 +29,19 @@ pub struct SiteInfo {
 }
 
 impl SiteInfo {
-    /// The title names the region (所属地区) or the one body all items share.
-    pub fn new(std: &Standard, items: &[GuideItem], sources: &[String]) -> SiteInfo {
-        let common = |id: &str| {
-            let mut counts: HashMap<&str, usize> = HashMap::new();
-            for it in items {
-                if let Some(Some(v)) = it.values.get(id) {
-                    *counts.entry(v.as_str()).or_default() += 1;
-                }
-            }
-            counts
-                .into_iter()
-                .filter(|(_, n)| *n * 2 > items.len())
-                .max_by_key(|(_, n)| *n)
-                .map(|(v, _)| v.to_string())
-        };
-        let place = common("region").or_else(|| {
+    /// The title names the region (所属地区) most items share, or the one
+    /// body all items share.
+    pub fn new(std: &Standard, items: &[Summary], sources: &[String]) -> SiteInfo {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for it in items.iter().filter(|i| !i.region.is_empty()) {
+            *counts.entry(it.region.as_str()).or_default() += 1;
+        }
+        let region = counts
+            .into_iter()
+            .filter(|(_, n)| *n * 2 > items.len())
+            .max_by_key(|(_, n)| *n)
+            .map(|(v, _)| v.to_string());
+        let place = region.or_else(|| {
             let bodies: BTreeSet<&str> = items.iter().map(|i| i.body.as_str()).collect();
             (bodies.len() == 1)
                 .then(|| items[0].body.clone())
@@ -92,19 +89,25 @@ fn tidy(text: String) -> String {
     out
 }
 
-/// Write the guides; returns the files written.
+/// Write the guides of the selected items, one at a time (a province's
+/// worth never sits in memory as view models); returns the files written.
 pub fn write_guides(
-    items: &[GuideItem],
+    std: &Standard,
+    selected: &[Selected],
     format: GuideFormat,
     out: &OutDir,
     templates: &Templates,
-    site: &SiteInfo,
+    sources: &[String],
 ) -> Result<Vec<PathBuf>, String> {
+    let g = Guides::new(std);
+    let summaries: Vec<Summary> = selected.iter().map(|s| g.summary(s)).collect();
+    let site = SiteInfo::new(std, &summaries, sources);
     let mut written = Vec::new();
     match format {
         GuideFormat::Docx => {
-            for it in items {
-                let bytes = super::docx::guide_docx(it, &site.footer)?;
+            for sel in selected {
+                let it = g.guide(sel);
+                let bytes = super::docx::guide_docx(&it, &site.footer)?;
                 written.push(out.write(&format!("{}.docx", it.file), &bytes)?);
             }
         }
@@ -114,22 +117,24 @@ pub fn write_guides(
             } else {
                 "md"
             };
-            for it in items {
+            let page_template = format!("guide-item.{ext}.j2");
+            for sel in selected {
+                let it = g.guide(sel);
                 let ctx = minijinja::context! {
-                    site => serde(site),
+                    site => serde(&site),
                     root => "../",
-                    item => serde(it),
+                    item => serde(&it),
                 };
-                let page = tidy(templates.render(&format!("guide-item.{ext}.j2"), ctx)?);
+                let page = tidy(templates.render(&page_template, ctx)?);
                 written.push(out.write(&format!("items/{}.{ext}", it.file), page.as_bytes())?);
             }
             let ctx = minijinja::context! {
-                site => serde(site),
+                site => serde(&site),
                 root => "",
-                items => serde(&items),
-                bodies => sorted_unique(items.iter().map(|i| i.body.as_str())),
-                types => sorted_unique(items.iter().map(|i| i.item_type.as_str())),
-                audiences => sorted_unique(items.iter().flat_map(|i| i.audience.iter().map(String::as_str))),
+                items => serde(&summaries),
+                bodies => sorted_unique(summaries.iter().map(|i| i.body.as_str())),
+                types => sorted_unique(summaries.iter().map(|i| i.item_type.as_str())),
+                audiences => sorted_unique(summaries.iter().flat_map(|i| i.audience.iter().map(String::as_str))),
             };
             let index = tidy(templates.render(&format!("guide-index.{ext}.j2"), ctx)?);
             written.push(out.write(&format!("index.{ext}"), index.as_bytes())?);
