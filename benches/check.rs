@@ -28,13 +28,7 @@ fn main() {
     };
 
     let csv_path = dir.path().join("province.csv");
-    let mut w = csv::Writer::from_path(&csv_path).unwrap();
-    w.write_record(HEADERS).unwrap();
-    for i in 0..n {
-        w.write_record(row(i)).unwrap();
-    }
-    w.flush().unwrap();
-    drop(w);
+    support::write_csv(&csv_path, n);
 
     let xlsx_path = dir.path().join("province.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();

@@ -7,7 +7,7 @@
 //! here asserts a time.
 
 mod support;
-use support::{peak_rss_mib, row, HEADERS};
+use support::peak_rss_mib;
 
 use santong::catalogue::{Catalogue, ReadOptions};
 use santong::generate::site::{write_guides, GuideFormat};
@@ -24,13 +24,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let std = Standard::national().unwrap();
     let csv_path = dir.path().join("province.csv");
-    let mut w = csv::Writer::from_path(&csv_path).unwrap();
-    w.write_record(HEADERS).unwrap();
-    for i in 0..n {
-        w.write_record(row(i)).unwrap();
-    }
-    w.flush().unwrap();
-    drop(w);
+    support::write_csv(&csv_path, n);
 
     let t = Instant::now();
     let cat = Catalogue::load(&csv_path, &std, &ReadOptions::default()).unwrap();

@@ -429,7 +429,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 let bytes =
                     santong::generate::form::application_form(g).map_err(anyhow::Error::msg)?;
                 let path = out
-                    .write(&format!("{}.xlsx", g.file), &bytes)
+                    .write(&format!("{}.xlsx", g.summary.file), &bytes)
                     .map_err(anyhow::Error::msg)?;
                 eprintln!("{}", path.display());
             }

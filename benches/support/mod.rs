@@ -94,3 +94,13 @@ pub fn row(i: usize) -> Vec<String> {
     }
     v
 }
+
+/// Write a CSV of `n` generated items.
+pub fn write_csv(path: &std::path::Path, n: usize) {
+    let mut w = csv::Writer::from_path(path).unwrap();
+    w.write_record(HEADERS).unwrap();
+    for i in 0..n {
+        w.write_record(row(i)).unwrap();
+    }
+    w.flush().unwrap();
+}

@@ -237,10 +237,10 @@ pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
                 .outline_lvl(0)
                 .line_spacing(LineSpacing::new().before(240).after(120)),
         );
-    let title = if item.name.is_empty() {
+    let title = if item.summary.name.is_empty() {
         "（未提供事项名称）"
     } else {
-        &item.name
+        &item.summary.name
     };
     doc = doc
         .add_paragraph(
@@ -254,10 +254,10 @@ pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
                 .align(AlignmentType::Center)
                 .add_run(text_run(&format!(
                     "办事指南　实施编码：{}",
-                    if item.impl_code.is_empty() {
+                    if item.summary.impl_code.is_empty() {
                         "未提供"
                     } else {
-                        &item.impl_code
+                        &item.summary.impl_code
                     }
                 ))),
         );

@@ -181,25 +181,25 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
         f: Formats::new(),
         row: 0,
     };
-    let name = if item.name.is_empty() {
+    let name = if item.summary.name.is_empty() {
         "政务服务事项"
     } else {
-        &item.name
+        &item.summary.name
     };
     let title = s.f.title.clone();
     s.merge(0, LAST_COL, &format!("{name}申请表"), &title)?;
     s.ws.set_row_height(0, 36)?;
     s.row += 1;
     let sub = s.f.subtitle.clone();
-    let body = if item.body.is_empty() {
+    let body = if item.summary.body.is_empty() {
         "—"
     } else {
-        &item.body
+        &item.summary.body
     };
-    let code = if item.impl_code.is_empty() {
+    let code = if item.summary.impl_code.is_empty() {
         "—"
     } else {
-        &item.impl_code
+        &item.summary.impl_code
     };
     s.merge(
         0,
@@ -210,8 +210,10 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
     s.row += 2;
 
     // Applicant: natural persons, and legal persons or other organisations.
-    let natural = item.audience.is_empty() || item.audience.iter().any(|a| a == "自然人");
-    let organisation = item.audience.is_empty() || item.audience.iter().any(|a| a != "自然人");
+    let natural =
+        item.summary.audience.is_empty() || item.summary.audience.iter().any(|a| a == "自然人");
+    let organisation =
+        item.summary.audience.is_empty() || item.summary.audience.iter().any(|a| a != "自然人");
     if natural {
         s.section(if organisation {
             "申请人信息（自然人填写）"

@@ -64,14 +64,10 @@ pub struct Section {
 /// A guide for one item.
 #[derive(Debug, Clone, Serialize)]
 pub struct GuideItem {
-    /// File stem: from the handling or implementation code, never the name.
-    pub file: String,
-    pub name: String,
-    pub impl_code: String,
-    pub basic_code: String,
-    pub body: String,
-    pub item_type: String,
-    pub audience: Vec<String>,
+    /// File stem, name, codes, body, type, audience, region (templates see
+    /// them as `item.name` …).
+    #[serde(flatten)]
+    pub summary: Summary,
     /// Where the item was read: `file:row`.
     pub source: String,
     pub sections: Vec<Section>,
@@ -153,6 +149,7 @@ pub struct Selected<'a> {
 /// What the index lists of an item: cheap to compute for every item.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
+    /// File stem: from the handling or implementation code, never the name.
     pub file: String,
     pub name: String,
     pub impl_code: String,
@@ -430,13 +427,7 @@ impl<'a> Guides<'a> {
             values.insert(e.id.clone(), v);
         }
         GuideItem {
-            file: summary.file,
-            name: summary.name,
-            impl_code: summary.impl_code,
-            basic_code: summary.basic_code,
-            body: summary.body,
-            item_type: summary.item_type,
-            audience: summary.audience,
+            summary,
             source: format!("{}:{}", item.source.path, item.row),
             sections,
             values,

@@ -108,7 +108,7 @@ pub fn write_guides(
             for sel in selected {
                 let it = g.guide(sel);
                 let bytes = super::docx::guide_docx(&it, &site.footer)?;
-                written.push(out.write(&format!("{}.docx", it.file), &bytes)?);
+                written.push(out.write(&format!("{}.docx", it.summary.file), &bytes)?);
             }
         }
         GuideFormat::Html | GuideFormat::Md => {
@@ -126,7 +126,8 @@ pub fn write_guides(
                     item => serde(&it),
                 };
                 let page = tidy(templates.render(&page_template, ctx)?);
-                written.push(out.write(&format!("items/{}.{ext}", it.file), page.as_bytes())?);
+                written
+                    .push(out.write(&format!("items/{}.{ext}", it.summary.file), page.as_bytes())?);
             }
             let ctx = minijinja::context! {
                 site => serde(&site),

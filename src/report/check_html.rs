@@ -53,19 +53,10 @@ pub fn render_check_html(run: &CheckRun, std: &Standard, lang: Lang) -> Result<S
         _ => 2,
     };
     for f in &run.files {
+        files.push(super::file_json(f));
         match f {
-            FileOutcome::Failed { path, message } => files.push(json!({
-                "path": path, "items": 0, "errors": 0, "warnings": 0, "infos": 0, "failure": message,
-            })),
+            FileOutcome::Failed { .. } => {}
             FileOutcome::Checked(r) => {
-                files.push(json!({
-                    "path": r.path,
-                    "items": r.items,
-                    "errors": r.count(Severity::Error),
-                    "warnings": r.count(Severity::Warning),
-                    "infos": r.count(Severity::Info),
-                    "failure": Value::Null,
-                }));
                 for finding in &r.findings {
                     let x = render_finding(finding, std, lang);
                     let k = sev_index(finding.severity);

@@ -3,26 +3,17 @@
 
 use super::{render_finding, CheckRun, FileOutcome};
 use crate::i18n::Lang;
-use crate::standard::{Severity, Standard};
-use serde_json::{json, Value};
+use crate::standard::Standard;
+use serde_json::json;
 
 pub fn render_json(run: &CheckRun, std: &Standard, lang: Lang) -> String {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
     for f in &run.files {
+        files.push(super::file_json(f));
         match f {
-            FileOutcome::Failed { path, message } => files.push(json!({
-                "path": path, "items": 0, "errors": 0, "warnings": 0, "infos": 0, "failure": message,
-            })),
+            FileOutcome::Failed { .. } => {}
             FileOutcome::Checked(r) => {
-                files.push(json!({
-                    "path": r.path,
-                    "items": r.items,
-                    "errors": r.count(Severity::Error),
-                    "warnings": r.count(Severity::Warning),
-                    "infos": r.count(Severity::Info),
-                    "failure": Value::Null,
-                }));
                 for finding in &r.findings {
                     let x = render_finding(finding, std, lang);
                     diagnostics.push(json!({

@@ -55,6 +55,24 @@ pub enum FileOutcome {
     Failed { path: String, message: String },
 }
 
+/// A file's totals as the JSON and HTML reports show them.
+pub(crate) fn file_json(f: &FileOutcome) -> serde_json::Value {
+    use crate::standard::Severity;
+    match f {
+        FileOutcome::Failed { path, message } => serde_json::json!({
+            "path": path, "items": 0, "errors": 0, "warnings": 0, "infos": 0, "failure": message,
+        }),
+        FileOutcome::Checked(r) => serde_json::json!({
+            "path": r.path,
+            "items": r.items,
+            "errors": r.count(Severity::Error),
+            "warnings": r.count(Severity::Warning),
+            "infos": r.count(Severity::Info),
+            "failure": serde_json::Value::Null,
+        }),
+    }
+}
+
 /// A finding with its message rendered, as every renderer needs it.
 pub struct Rendered<'a> {
     pub finding: &'a Finding,
