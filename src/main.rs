@@ -561,11 +561,14 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 read,
             };
             let mut runr = CheckRun::default();
+            let mut ignored = 0usize;
             for f in &files {
                 runr.files.push(match check_file(f, &std, &opts) {
                     Ok(mut r) => {
                         if let Some(c) = &config {
+                            let before = r.findings.len();
                             r.findings.retain(|x| !c.ignores(x));
+                            ignored += before - r.findings.len();
                         }
                         FileOutcome::Checked(r)
                     }
@@ -594,6 +597,16 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 Format::Github => report::render_github(&runr, &std, lang),
                 Format::Junit => report::render_junit(&runr, &std, lang, fail_on.severity()),
             };
+            if let (Some(c), true) = (&config, ignored > 0) {
+                eprintln!(
+                    "{}",
+                    match lang {
+                        Lang::Zh =>
+                            format!("{} 的 ignore 忽略了 {ignored} 条问题", c.path.display()),
+                        Lang::En => format!("{ignored} finding(s) ignored by {}", c.path.display()),
+                    }
+                );
+            }
             if let (Some(out), Some(FileOutcome::Checked(r))) = (&annotate, runr.files.first()) {
                 let grids =
                     santong::catalogue::grid::read_grids(&files[0], opts.read.encoding.as_deref())

@@ -112,7 +112,15 @@ fn init_then_plain_check_works_from_anywhere_in_the_repository() {
         "{cfg}\nignore:\n  - rule: catch-all-clause\n    items: [\"{item}\"]\n    reason: 经省政务服务办复函同意\n"
     );
     std::fs::write(root.join("santong.yaml"), &with_ignore).unwrap();
-    santong_in(root).arg("check").assert().code(0);
+    let a = santong_in(root)
+        .args(["check", "--lang", "en"])
+        .assert()
+        .code(0);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("1 finding(s) ignored by"),
+        "the ignore is reported: {err}"
+    );
     // for another item it does not apply
     let other = with_ignore.replace(&item, &format!("{BODY}4000000000000"));
     std::fs::write(root.join("santong.yaml"), &other).unwrap();
