@@ -318,6 +318,9 @@ fn form_fits_the_audience_and_lists_the_materials() {
     let dir = tmp();
     let mut rows = clean_list();
     rows[0].insert("服务对象".into(), "自然人".into());
+    rows[2].insert("是否收费".into(), "是".into());
+    rows[2].insert("收费标准".into(), "每件10元".into());
+    rows[2].insert("收费依据".into(), "《行政事业性收费标准管理办法》".into());
     let list = list_xlsx(&dir, &rows);
     let out = dir.path().join("forms");
     let person = rows[0]["实施编码"].clone();
@@ -347,10 +350,17 @@ fn form_fits_the_audience_and_lists_the_materials() {
     assert!(p.contains("申请书") && p.contains("营业执照") && p.contains("是否提交"));
     assert!(p.contains("申请人（签字或盖章）") && p.contains("日期"));
     assert!(p.contains("本人（单位）承诺"));
+    assert!(p.contains("办理时限|自受理之日起10个工作日内办结"), "{p}");
+    assert!(p.contains("收费|不收费"));
     let c = text(&out.join(format!("{company}.xlsx")));
     assert!(
         c.contains("统一社会信用代码") && c.contains("法定代表人") && c.contains("代理人"),
         "{c}"
     );
     assert!(!c.contains("证件类型"));
+    assert!(
+        c.contains("收费|收费：每件10元") && c.contains("缴费方式"),
+        "{c}"
+    );
+    assert!(!p.contains("缴费方式"), "a free item asks for no payment");
 }

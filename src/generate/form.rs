@@ -272,6 +272,28 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
     if let Some(result) = value(item, "result_name") {
         s.wide("申请取得", Some(result), 24.0)?;
     }
+    // what the applicant is promised, phrased as in the guide
+    if let Some(limit) = guide_row(item, "time_limits", "promised_days") {
+        s.wide("办理时限", Some(&limit), 24.0)?;
+    }
+    if let Some(fee) = guide_row(item, "fees", "fee") {
+        let charged = fee != "不收费";
+        let text = match (charged, value(item, "fee_rate")) {
+            (true, Some(rate)) => format!("收费：{rate}"),
+            _ => fee,
+        };
+        s.wide("收费", Some(&text), 24.0)?;
+        if charged {
+            let mut ways = vec!["窗口缴费"];
+            if value(item, "online_payment") != Some("否") {
+                ways.push("网上缴费");
+            }
+            s.pair(
+                ("缴费方式", Some(list(&ways, "缴费方式")?)),
+                ("发票抬头", Some(length(100, "发票抬头")?)),
+            )?;
+        }
+    }
     s.wide("申请内容及事由", None, 72.0)?;
 
     // Materials checklist.
@@ -354,6 +376,19 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
         ..ProtectionOptions::default()
     });
     wb.save_to_buffer()
+}
+
+/// A value as the guide phrases it (e.g. 自受理之日起10个工作日内办结).
+fn guide_row(item: &GuideItem, section: &str, id: &str) -> Option<String> {
+    item.sections
+        .iter()
+        .find(|s| s.id == section)?
+        .blocks
+        .iter()
+        .flat_map(|b| b.rows.iter())
+        .find(|r| r.id == id)?
+        .value
+        .clone()
 }
 
 struct Material {
