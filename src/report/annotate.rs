@@ -100,7 +100,7 @@ fn build(
     write_summary(ws, grids, report, std, lang, &single)?;
 
     for g in grids {
-        let ws = wb.add_worksheet();
+        let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(&g.name)?;
         copy_sheet(ws, g, &marks)?;
         if g.hidden {
@@ -310,42 +310,72 @@ fn copy_sheet(
             .and_then(|m| m.worst)
             .and_then(|s| formats.get(&s))
     };
+    // Written row by row (the sheet is in constant-memory mode): at each
+    // row its merged ranges, then its values, then its marked empty cells.
+    let mut cells: Vec<&(u32, u16, CellValue)> = g.cells.iter().collect();
+    cells.sort_by_key(|(r, c, _)| (*r, *c));
     let values: HashMap<(u32, u16), &CellValue> =
         g.cells.iter().map(|(r, c, v)| ((*r, *c), v)).collect();
+    let mut merges: Vec<(u32, u16, u32, u16)> = g
+        .merges
+        .iter()
+        .copied()
+        .filter(|&(r1, c1, r2, c2)| (r1, c1) != (r2, c2))
+        .collect();
+    merges.sort();
+    let mut blanks: Vec<(u32, u16)> = marks
+        .keys()
+        .filter(|(sheet, r, c)| sheet == &g.name && !values.contains_key(&(*r, *c)))
+        .map(|(_, r, c)| (*r, *c))
+        .collect();
+    blanks.sort();
+    let mut rows: Vec<u32> = cells
+        .iter()
+        .map(|c| c.0)
+        .chain(merges.iter().map(|m| m.0))
+        .chain(blanks.iter().map(|b| b.0))
+        .collect();
+    rows.sort_unstable();
+    rows.dedup();
+    let (mut ci, mut mi, mut bi) = (0, 0, 0);
     let mut merged_top_left = std::collections::HashSet::new();
-    for &(r1, c1, r2, c2) in &g.merges {
-        if r1 == r2 && c1 == c2 {
-            continue;
-        }
-        let fmt = fmt_of(r1, c1).cloned().unwrap_or_default();
-        let text = match values.get(&(r1, c1)) {
-            Some(CellValue::Text(s)) => clip(s).to_string(),
-            _ => String::new(),
-        };
-        if ws.merge_range(r1, c1, r2, c2, &text, &fmt).is_ok() {
-            merged_top_left.insert((r1, c1));
-            if let Some(v) = values.get(&(r1, c1)) {
-                if !matches!(v, CellValue::Text(_)) {
-                    write_value(ws, r1, c1, v, Some(&fmt))?;
+    for r in rows {
+        while mi < merges.len() && merges[mi].0 == r {
+            let (r1, c1, r2, c2) = merges[mi];
+            mi += 1;
+            let fmt = fmt_of(r1, c1).cloned().unwrap_or_default();
+            let text = match values.get(&(r1, c1)) {
+                Some(CellValue::Text(s)) => clip(s).to_string(),
+                _ => String::new(),
+            };
+            if ws.merge_range(r1, c1, r2, c2, &text, &fmt).is_ok() {
+                merged_top_left.insert((r1, c1));
+                if let Some(v) = values.get(&(r1, c1)) {
+                    if !matches!(v, CellValue::Text(_)) {
+                        write_value(ws, r1, c1, v, Some(&fmt))?;
+                    }
                 }
             }
         }
-    }
-    for (r, c, v) in &g.cells {
-        if merged_top_left.contains(&(*r, *c)) {
-            continue;
+        while ci < cells.len() && cells[ci].0 == r {
+            let (r, c, v) = cells[ci];
+            ci += 1;
+            if !merged_top_left.contains(&(*r, *c)) {
+                write_value(ws, *r, *c, v, fmt_of(*r, *c))?;
+            }
         }
-        write_value(ws, *r, *c, v, fmt_of(*r, *c))?;
+        while bi < blanks.len() && blanks[bi].0 == r {
+            let (r, c) = blanks[bi];
+            bi += 1;
+            if let Some(f) = fmt_of(r, c) {
+                ws.write_blank(r, c, f)?;
+            }
+        }
     }
-    // marked cells that are empty still get their colour and note
+    // the notes
     for ((sheet, r, c), m) in marks {
         if sheet != &g.name {
             continue;
-        }
-        if !values.contains_key(&(*r, *c)) {
-            if let Some(f) = m.worst.and_then(|s| formats.get(&s)) {
-                ws.write_blank(*r, *c, f)?;
-            }
         }
         let text = m.lines.join("\n\n");
         let lines = text.lines().count() as u32 + text.chars().count() as u32 / 30;
