@@ -180,8 +180,9 @@ impl Loaded {
         })
     }
 
-    /// The catalogue files the globs match, sorted; hidden directories and
-    /// build output are not searched.
+    /// The catalogue files the globs match, sorted (none in a repository
+    /// that has no catalogues yet); hidden directories and build output are
+    /// not searched.
     pub fn files(&self) -> Result<Vec<PathBuf>, String> {
         if self.config.files.is_empty() {
             return Err(format!(
@@ -204,13 +205,6 @@ impl Loaded {
         walk(&self.dir, &self.dir, &set, &mut out);
         out.sort();
         out.dedup();
-        if out.is_empty() {
-            return Err(format!(
-                "{}: files {} match no file",
-                self.path.display(),
-                self.config.files.join(", ")
-            ));
-        }
         Ok(out)
     }
 }

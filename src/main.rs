@@ -493,7 +493,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 (Some(p), _) => Some(santong::config::Loaded::load(p).map_err(anyhow::Error::msg)?),
                 (None, true) => None,
                 (None, false) => match santong::config::find(&std::env::current_dir()?) {
-                    Some(p) => Some(santong::config::Loaded::load(&p).map_err(anyhow::Error::msg)?),
+                    Some(p) => Some(
+                        santong::config::Loaded::load(&relative_to_cwd(&p))
+                            .map_err(anyhow::Error::msg)?,
+                    ),
                     None => None,
                 },
             };
@@ -514,20 +517,42 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             let files = if files.is_empty() {
                 match &config {
-                    Some(c) => c.files().map_err(anyhow::Error::msg)?,
+                    Some(c) => {
+                        let found = c.files().map_err(anyhow::Error::msg)?;
+                        if found.is_empty() {
+                            // a new repository: nothing to check yet is not a failure
+                            eprintln!(
+                                "{}",
+                                match lang {
+                                    Lang::Zh => format!(
+                                        "{} 的 files（{}）没有匹配到文件，无可检查",
+                                        c.path.display(),
+                                        c.config.files.join("、")
+                                    ),
+                                    Lang::En => format!(
+                                        "{}: files ({}) match no file; nothing to check",
+                                        c.path.display(),
+                                        c.config.files.join(", ")
+                                    ),
+                                }
+                            );
+                        }
+                        found
+                    }
                     None => anyhow::bail!(
                         "no files given and no {} found here or above (write one with `santong init`)",
                         santong::config::FILE_NAME
                     ),
                 }
             } else {
-                santong::catalogue::expand_inputs(&files)
+                let found = santong::catalogue::expand_inputs(&files);
+                if found.is_empty() {
+                    anyhow::bail!(
+                        "no catalogue files (.xlsx, .xls, .csv, .yaml) in the given directories"
+                    );
+                }
+                found
             };
-            if files.is_empty() {
-                anyhow::bail!(
-                    "no catalogue files (.xlsx, .xls, .csv, .yaml) in the given directories"
-                );
-            }
             let files: Vec<PathBuf> = files.into_iter().map(|f| relative_to_cwd(&f)).collect();
             let encoding = encoding.or_else(|| cfg.and_then(|c| c.encoding.clone()));
             let read = santong::catalogue::ReadOptions { encoding };

@@ -141,6 +141,28 @@ fn init_then_plain_check_works_from_anywhere_in_the_repository() {
         .code(0);
 }
 
+#[test]
+fn a_new_empty_repository_checks_clean() {
+    let dir = tmp();
+    git(dir.path(), &["init", "-q"]);
+    santong_in(dir.path()).arg("init").assert().code(0);
+    let a = santong_in(dir.path())
+        .args(["check", "--lang", "en"])
+        .assert()
+        .code(0);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("santong.yaml: files") && err.contains("nothing to check"),
+        "{err}"
+    );
+    let a = santong_in(dir.path())
+        .args(["check", "--format", "sarif"])
+        .assert()
+        .code(0);
+    let sarif: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
+}
+
 /// The `run:` steps of the generated workflow that call santong.
 fn workflow_santong_steps(root: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(root.join(".github/workflows/santong.yml")).unwrap();
