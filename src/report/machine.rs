@@ -42,7 +42,8 @@ fn sarif_level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
-        _ => "note",
+        Severity::Info => "note",
+        Severity::Off => "none",
     }
 }
 
@@ -65,7 +66,10 @@ pub fn render_sarif(run: &CheckRun, std: &Standard, lang: Lang) -> String {
                 "name": r.id,
                 "shortDescription": {"text": lang.msg(&r.title)},
                 "fullDescription": {"text": format!("{} ({})", lang.msg(&r.title), r.id)},
-                "defaultConfiguration": {"level": sarif_level(r.severity)},
+                "defaultConfiguration": {
+                    "level": sarif_level(r.severity),
+                    "enabled": r.severity != Severity::Off,
+                },
                 "properties": {"elements": r.elements, "tags": ["santong", std.id.as_str()]},
             });
             if let Some(fix) = &r.fix {
