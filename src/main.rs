@@ -383,7 +383,12 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 .collect();
             let out = santong::output::OutDir::create(&out)
                 .map_err(anyhow::Error::msg)?
-                .protect(&santong::catalogue::expand_inputs(&files));
+                .protect(
+                    &catalogues
+                        .iter()
+                        .map(|c| c.path.clone())
+                        .collect::<Vec<_>>(),
+                );
             let format = match format {
                 GuideFormatArg::Html => GuideFormat::Html,
                 GuideFormatArg::Md => GuideFormat::Md,
@@ -424,7 +429,12 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 .map_err(anyhow::Error::msg)?;
             let out = santong::output::OutDir::create(&out)
                 .map_err(anyhow::Error::msg)?
-                .protect(&santong::catalogue::expand_inputs(&files));
+                .protect(
+                    &catalogues
+                        .iter()
+                        .map(|c| c.path.clone())
+                        .collect::<Vec<_>>(),
+                );
             for g in &guides {
                 let bytes =
                     santong::generate::form::application_form(g).map_err(anyhow::Error::msg)?;
