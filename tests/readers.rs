@@ -639,3 +639,46 @@ fn materials_keyed_by_basic_code() {
         vec![("material-orphan".to_string(), 3, "A".to_string())]
     );
 }
+
+/// A list whose third data row is hidden, as cities "delete" a cancelled
+/// item; the hidden row carries a defect.
+fn list_with_hidden_row(dir: &tempfile::TempDir, hide: bool) -> std::path::PathBuf {
+    let mut rows = clean_list();
+    rows[4].insert("承诺办结时限".into(), "30".into()); // promise-exceeds-statutory
+    let p = path_in(dir, if hide { "hidden.xlsx" } else { "shown.xlsx" });
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("实施清单").unwrap();
+    fill_sheet(ws, &headers_of(&rows), &rows);
+    // a hidden spare row below the data is not a data row
+    ws.set_row_hidden(rows.len() as u32 + 3).unwrap();
+    if hide {
+        ws.set_row_hidden(5).unwrap(); // sheet row 6 = rows[4]
+    }
+    wb.save(&p).unwrap();
+    p
+}
+
+#[test]
+fn hidden_rows_are_checked_and_reported() {
+    let dir = tmp();
+    let r = check(&list_with_hidden_row(&dir, true), false);
+    let h = hits(&r);
+    let hidden: Vec<_> = h.iter().filter(|x| x.0 == "hidden-row").collect();
+    assert_eq!(
+        hidden,
+        [&("hidden-row".to_string(), 6, String::new())],
+        "{h:?}"
+    );
+    let f = r.findings.iter().find(|f| f.rule == "hidden-row").unwrap();
+    assert_eq!(f.severity, santong::standard::Severity::Info);
+    // the hidden row is still checked as data
+    assert!(
+        h.iter()
+            .any(|x| x.0 == "promise-exceeds-statutory" && x.1 == 6),
+        "{h:?}"
+    );
+    // near miss: the same list with nothing hidden but a spare row
+    let r = check(&list_with_hidden_row(&dir, false), false);
+    assert!(!hits(&r).iter().any(|x| x.0 == "hidden-row"));
+}

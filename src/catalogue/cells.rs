@@ -211,7 +211,14 @@ pub fn read_workbook(
                     return Err(err(&e));
                 }
             };
+            let mut hidden = super::grid::xlsx_hidden_rows(path);
             for (name, source) in visible_sheets(path, wb.sheets_metadata(), sink) {
+                if let Some(rows) = hidden.remove(&name) {
+                    sink(Event::HiddenRows {
+                        source: source.clone(),
+                        rows,
+                    });
+                }
                 let reader = wb.worksheet_cells_reader(&name).map_err(|e| err(&e))?;
                 let rows = XlsxRows {
                     reader,

@@ -119,7 +119,7 @@ fn read_workbook_grids(path: &Path) -> Result<Vec<Grid>, ReadError> {
         .filter(|s| s.typ == calamine::SheetType::WorkSheet)
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
-    let widths = xlsx_column_widths(path).unwrap_or_default();
+    let layouts = xlsx_sheet_layouts(path).unwrap_or_default();
     let mut grids = Vec::new();
     for (name, hidden) in sheets {
         let range = wb
@@ -142,7 +142,10 @@ fn read_workbook_grids(path: &Path) -> Result<Vec<Grid>, ReadError> {
             _ => Vec::new(),
         };
         grids.push(Grid {
-            widths: widths.get(&name).cloned().unwrap_or_default(),
+            widths: layouts
+                .get(&name)
+                .map(|l| l.widths.clone())
+                .unwrap_or_default(),
             name,
             hidden,
             cells,
@@ -180,33 +183,93 @@ fn zip_text<R: std::io::Read + std::io::Seek>(
     Some(s)
 }
 
-fn each_tag(xml: &str, mut f: impl FnMut(&str, HashMap<String, String>)) {
-    let mut reader = quick_xml::Reader::from_str(xml);
+/// Call `f` with the attributes of every start tag named in `names`
+/// (other tags are skipped without decoding their attributes). The XML is
+/// streamed: a sheet of a million rows is never held in memory.
+fn each_tag<R: std::io::BufRead>(
+    xml: R,
+    names: &[&str],
+    mut f: impl FnMut(&str, HashMap<String, String>),
+) {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
     loop {
-        match reader.read_event() {
+        match reader.read_event_into(&mut buf) {
             Ok(quick_xml::events::Event::Start(e)) | Ok(quick_xml::events::Event::Empty(e)) => {
                 let name = e.local_name();
-                f(name.as_ref(), attrs(&e));
+                let name: &str = name.as_ref();
+                if names.contains(&name) {
+                    f(name, attrs(&e));
+                }
             }
             Ok(quick_xml::events::Event::Eof) | Err(_) => break,
             _ => {}
         }
+        buf.clear();
     }
 }
 
 /// Column widths of every sheet of an xlsx file (calamine does not read
 /// them): workbook.xml names the sheets, its relationships locate their
 /// parts, and each part's `<cols>` gives the widths.
-/// Per sheet name: (first column, last column, width in pixels).
-type Widths = HashMap<String, Vec<(u16, u16, u16)>>;
+/// What calamine does not read of a sheet: column widths and hidden rows.
+#[derive(Debug, Clone, Default)]
+pub struct SheetLayout {
+    /// (first column, last column, width in pixels at the default font)
+    pub widths: Vec<(u16, u16, u16)>,
+    /// 1-based numbers of the rows the sheet hides.
+    pub hidden_rows: Vec<u32>,
+}
 
-fn xlsx_column_widths(path: &Path) -> Option<Widths> {
+/// The layout of every sheet of an xlsx file, by sheet name: workbook.xml
+/// names the sheets, its relationships locate their parts, and each part's
+/// `<cols>` and `<row hidden="1">` give widths and hidden rows. None when
+/// the file is not an xlsx package.
+pub fn xlsx_sheet_layouts(path: &Path) -> Option<HashMap<String, SheetLayout>> {
+    sheet_layouts(path, true)
+}
+
+/// The hidden rows of every sheet of an xlsx file that hides any, for
+/// `check`: a sheet whose XML never says `hidden="…"` (nearly all) is only
+/// decompressed and searched, not parsed.
+pub fn xlsx_hidden_rows(path: &Path) -> HashMap<String, Vec<u32>> {
+    sheet_layouts(path, false)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(_, l)| !l.hidden_rows.is_empty())
+        .map(|(n, l)| (n, l.hidden_rows))
+        .collect()
+}
+
+/// Whether the XML mentions a hidden attribute anywhere.
+fn mentions_hidden<R: Read>(mut r: R) -> bool {
+    const NEEDLE: &[u8] = b" hidden=\"";
+    let finder = memchr::memmem::Finder::new(NEEDLE);
+    let mut buf = vec![0u8; 1 << 16];
+    let mut kept = 0usize;
+    loop {
+        let n = match r.read(&mut buf[kept..]) {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => n,
+        };
+        let end = kept + n;
+        if finder.find(&buf[..end]).is_some() {
+            return true;
+        }
+        // keep a tail so a needle split between reads is still found
+        let tail = NEEDLE.len().min(end);
+        buf.copy_within(end - tail..end, 0);
+        kept = tail;
+    }
+}
+
+fn sheet_layouts(path: &Path, widths: bool) -> Option<HashMap<String, SheetLayout>> {
     let file = std::fs::File::open(path).ok()?;
     let mut z = zip::ZipArchive::new(std::io::BufReader::new(file)).ok()?;
     let workbook = zip_text(&mut z, "xl/workbook.xml")?;
     let rels = zip_text(&mut z, "xl/_rels/workbook.xml.rels")?;
     let mut targets = HashMap::new();
-    each_tag(&rels, |name, a| {
+    each_tag(rels.as_bytes(), &["Relationship"], |name, a| {
         if name == "Relationship" {
             if let (Some(id), Some(t)) = (a.get("Id"), a.get("Target")) {
                 let part = if let Some(abs) = t.strip_prefix('/') {
@@ -219,7 +282,7 @@ fn xlsx_column_widths(path: &Path) -> Option<Widths> {
         }
     });
     let mut sheets = Vec::new();
-    each_tag(&workbook, |name, a| {
+    each_tag(workbook.as_bytes(), &["sheet"], |name, a| {
         if name == "sheet" {
             let rid = a
                 .iter()
@@ -235,30 +298,58 @@ fn xlsx_column_widths(path: &Path) -> Option<Widths> {
         let Some(part) = targets.get(&rid) else {
             continue;
         };
-        let Some(xml) = zip_text(&mut z, part) else {
+        if !widths {
+            let Ok(entry) = z.by_name(part) else {
+                continue;
+            };
+            if !mentions_hidden(entry) {
+                continue;
+            }
+        }
+        let Ok(entry) = z.by_name(part) else {
             continue;
         };
-        let mut widths = Vec::new();
-        each_tag(&xml, |tag, a| {
-            if tag == "col" {
-                let num = |k: &str| a.get(k).and_then(|v| v.parse::<f64>().ok());
-                if let (Some(min), Some(max), Some(w)) = (num("min"), num("max"), num("width")) {
-                    if min >= 1.0 && max >= min && w >= 0.0 {
-                        let last = (max.min(16_384.0) - 1.0) as u16;
-                        // the file's width is pixels ÷ 7 (the default font's digit width)
-                        let pixels = (w * 7.0).round().min(f64::from(u16::MAX)) as u16;
-                        widths.push(((min - 1.0) as u16, last, pixels));
+        let mut layout = SheetLayout::default();
+        each_tag(
+            std::io::BufReader::new(entry),
+            &["col", "row"],
+            |tag, a| match tag {
+                "col" => {
+                    let num = |k: &str| a.get(k).and_then(|v| v.parse::<f64>().ok());
+                    if let (Some(min), Some(max), Some(w)) = (num("min"), num("max"), num("width"))
+                    {
+                        if min >= 1.0 && max >= min && w >= 0.0 {
+                            let last = (max.min(16_384.0) - 1.0) as u16;
+                            // the file's width is pixels ÷ 7 (the default font's digit width)
+                            let pixels = (w * 7.0).round().min(f64::from(u16::MAX)) as u16;
+                            layout.widths.push(((min - 1.0) as u16, last, pixels));
+                        }
                     }
                 }
-            }
-        });
-        out.insert(name, widths);
+                "row" => {
+                    let hidden = a.get("hidden").is_some_and(|v| v == "1" || v == "true");
+                    if let (true, Some(r)) = (hidden, a.get("r").and_then(|v| v.parse().ok())) {
+                        layout.hidden_rows.push(r);
+                    }
+                }
+                _ => {}
+            },
+        );
+        out.insert(name, layout);
     }
     Some(out)
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hidden_attributes_are_found_across_reads() {
+        let mut xml = vec![b'x'; (1 << 16) - 5];
+        xml.extend_from_slice(b"<row r=\"9\" hidden=\"1\">");
+        assert!(super::mentions_hidden(&xml[..]));
+        assert!(!super::mentions_hidden(&b"<row r=\"9\">"[..]));
+    }
+
     #[test]
     fn sheet_names_are_made_valid() {
         assert_eq!(super::sheet_name("a/b:c"), "a_b_c");

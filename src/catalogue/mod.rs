@@ -124,6 +124,11 @@ pub enum Event {
         source: Arc<Source>,
         reason: String,
     },
+    /// Rows (1-based) a sheet hides; sent before the sheet's table.
+    HiddenRows {
+        source: Arc<Source>,
+        rows: Vec<u32>,
+    },
 }
 
 /// A file that could not be read at all.
@@ -310,7 +315,7 @@ impl Catalogue {
             Event::Table(t) => cat.tables.push(t),
             Event::Item(i) => cat.items.push(i),
             Event::Detached(d) => detached.push(d),
-            Event::Skipped { .. } => {}
+            Event::Skipped { .. } | Event::HiddenRows { .. } => {}
         })?;
         let keyer = KeyIndex::new(standard);
         let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();

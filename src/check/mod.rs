@@ -24,6 +24,7 @@ use std::sync::Arc;
 /// Ids of the rules implemented in Rust; every standard must define them
 /// (severity and messages are data).
 pub const BUILTIN_RULES: &[&str] = &[
+    "hidden-row",
     "missing-column",
     "unknown-column",
     "duplicate-column",
@@ -158,6 +159,8 @@ pub struct Checker<'a> {
     pub(crate) catch_all: Arc<(Vec<usize>, Vec<regex::Regex>)>,
     /// The implementation code of the item being checked.
     current_item: Option<Arc<str>>,
+    /// Rows each sheet hides.
+    hidden_rows: HashMap<Arc<Source>, std::collections::HashSet<u32>>,
 }
 
 impl<'a> Checker<'a> {
@@ -180,6 +183,7 @@ impl<'a> Checker<'a> {
             catch_all: builtin::catch_all_patterns(std),
             findings: Vec::new(),
             current_item: None,
+            hidden_rows: HashMap::new(),
         }
     }
 
@@ -200,6 +204,19 @@ impl<'a> Checker<'a> {
     }
 
     /// Record a finding on a field's own cell, with its value.
+    /// `hidden-row` for a data row its sheet hides.
+    fn note_hidden(&mut self, source: &Arc<Source>, row: u32) {
+        if self
+            .hidden_rows
+            .get(source)
+            .is_some_and(|h| h.contains(&row))
+        {
+            let mut p = BTreeMap::new();
+            p.insert("row".into(), MjValue::from(row));
+            self.emit("hidden-row", source, Some(row), None, None, None, p);
+        }
+    }
+
     pub(crate) fn emit_at(
         &mut self,
         rule: &str,
@@ -279,11 +296,15 @@ impl<'a> Checker<'a> {
                     key,
                     text,
                 });
+                self.note_hidden(&d.source, d.part.row);
                 match d.kind {
                     Scope::Material => self.check_material(&d.source, &d.part, &mut Vec::new()),
                     _ => self.check_part_values(&d.source, &d.part),
                 }
                 self.current_item = None;
+            }
+            Event::HiddenRows { source, rows } => {
+                self.hidden_rows.insert(source, rows.into_iter().collect());
             }
             Event::Skipped { .. } => {}
         }
@@ -370,6 +391,15 @@ impl<'a> Checker<'a> {
 
     fn check_item(&mut self, item: Item) {
         self.items += 1;
+        if !self.hidden_rows.is_empty() {
+            let mut rows = vec![item.row];
+            rows.extend(item.materials.iter().chain(&item.fees).map(|p| p.row));
+            rows.sort_unstable();
+            rows.dedup();
+            for r in rows {
+                self.note_hidden(&item.source, r);
+            }
+        }
         for k in self.keyer.item_keys(&item) {
             self.item_keys.insert(k);
         }
