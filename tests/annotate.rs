@@ -66,6 +66,7 @@ fn city_workbook(dir: &tempfile::TempDir) -> PathBuf {
         &rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd"),
     )
     .unwrap();
+    ws.set_row_hidden(4).unwrap(); // a hidden data row stays hidden in the copy
     let codes = wb.add_worksheet();
     codes.set_name("代码表").unwrap();
     codes.write_string(0, 0, "事项类型").unwrap();
@@ -220,6 +221,11 @@ fn annotated_copy_marks_every_finding_and_keeps_every_value() {
     assert_eq!(w, &original["widths"]["实施清单"]);
     assert!(w["A"].as_f64().unwrap() < w["C"].as_f64().unwrap(), "{w}");
     assert_eq!(a["hidden"], serde_json::json!(["代码表"]));
+    assert_eq!(a["hidden_rows"]["实施清单"], serde_json::json!([5]));
+    assert_eq!(
+        a["hidden_rows"]["实施清单"],
+        original["hidden_rows"]["实施清单"]
+    );
 }
 
 #[test]

@@ -29,6 +29,8 @@ pub struct Grid {
     pub widths: Vec<(u16, u16, u16)>,
     /// (first row, first column, last row, last column)
     pub merges: Vec<(u32, u16, u32, u16)>,
+    /// 0-based rows the sheet hides.
+    pub hidden_rows: Vec<u32>,
 }
 
 /// Read every sheet of a workbook, or a CSV file as one sheet named after
@@ -119,7 +121,7 @@ fn read_workbook_grids(path: &Path) -> Result<Vec<Grid>, ReadError> {
         .filter(|s| s.typ == calamine::SheetType::WorkSheet)
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
-    let layouts = xlsx_sheet_layouts(path).unwrap_or_default();
+    let mut layouts = xlsx_sheet_layouts(path).unwrap_or_default();
     let mut grids = Vec::new();
     for (name, hidden) in sheets {
         let range = wb
@@ -141,11 +143,14 @@ fn read_workbook_grids(path: &Path) -> Result<Vec<Grid>, ReadError> {
                 .collect(),
             _ => Vec::new(),
         };
+        let layout = layouts.remove(&name).unwrap_or_default();
         grids.push(Grid {
-            widths: layouts
-                .get(&name)
-                .map(|l| l.widths.clone())
-                .unwrap_or_default(),
+            widths: layout.widths,
+            hidden_rows: layout
+                .hidden_rows
+                .iter()
+                .map(|r| r.saturating_sub(1))
+                .collect(),
             name,
             hidden,
             cells,

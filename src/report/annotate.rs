@@ -286,6 +286,9 @@ fn copy_sheet(
     g: &Grid,
     marks: &HashMap<(String, u32, u16), Marks>,
 ) -> Result<(), XlsxError> {
+    for &r in &g.hidden_rows {
+        ws.set_row_hidden(r)?;
+    }
     let max_col = g.cells.iter().map(|c| c.1).max().unwrap_or(0);
     for &(first, last, px) in &g.widths {
         for c in first..=last.min(max_col.saturating_add(16)) {

@@ -140,11 +140,12 @@ def annotated_report(path):
     import openpyxl
 
     wb = openpyxl.load_workbook(path)
-    out = {"sheets": wb.sheetnames, "marked": {}, "links": [], "widths": {}, "hidden": []}
+    out = {"sheets": wb.sheetnames, "marked": {}, "links": [], "widths": {}, "hidden": [], "hidden_rows": {}}
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             out["hidden"].append(ws.title)
         out["widths"][ws.title] = {k: v.width for k, v in ws.column_dimensions.items() if v.width}
+        out["hidden_rows"][ws.title] = sorted(k for k, v in ws.row_dimensions.items() if v.hidden)
         for row in ws.iter_rows():
             for c in row:
                 if type(c).__name__ == "MergedCell":
