@@ -201,35 +201,25 @@ impl Loaded {
         let set = b
             .build()
             .map_err(|e| format!("{}: files: {e}", self.path.display()))?;
-        let mut out = Vec::new();
-        walk(&self.dir, &self.dir, &set, &mut out);
+        let skip = |p: &Path, dir: bool| {
+            dir && p
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .is_some_and(|n| n.starts_with('.') || n == "target" || n == "node_modules")
+        };
+        let mut all = Vec::new();
+        crate::catalogue::walk_files(&self.dir, &skip, &mut all);
+        // match on forward-slash paths relative to this file, on every platform
+        let mut out: Vec<PathBuf> = all
+            .into_iter()
+            .filter(|p| {
+                p.strip_prefix(&self.dir)
+                    .is_ok_and(|rel| set.is_match(rel.to_string_lossy().replace('\\', "/")))
+            })
+            .collect();
         out.sort();
         out.dedup();
         Ok(out)
-    }
-}
-
-fn walk(root: &Path, dir: &Path, set: &globset::GlobSet, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        let name = e.file_name();
-        let name = name.to_string_lossy();
-        let Ok(kind) = e.file_type() else { continue };
-        if kind.is_dir() {
-            if name.starts_with('.') || name == "target" || name == "node_modules" {
-                continue;
-            }
-            walk(root, &path, set, out);
-        } else if let Ok(rel) = path.strip_prefix(root) {
-            // match on forward-slash paths on every platform
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            if set.is_match(&rel) {
-                out.push(path);
-            }
-        }
     }
 }
 

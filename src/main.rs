@@ -381,14 +381,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 .iter()
                 .filter_map(|c| c.path.file_name().map(|n| n.to_string_lossy().into_owned()))
                 .collect();
-            let out = santong::output::OutDir::create(&out)
-                .map_err(anyhow::Error::msg)?
-                .protect(
-                    &catalogues
-                        .iter()
-                        .map(|c| c.path.clone())
-                        .collect::<Vec<_>>(),
-                );
+            let out = out_dir(&out, &catalogues)?;
             let format = match format {
                 GuideFormatArg::Html => GuideFormat::Html,
                 GuideFormatArg::Md => GuideFormat::Md,
@@ -427,14 +420,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let catalogues = load_catalogues(&files, &std, &read)?;
             let guides = santong::generate::guide::build(&std, &catalogues, &items)
                 .map_err(anyhow::Error::msg)?;
-            let out = santong::output::OutDir::create(&out)
-                .map_err(anyhow::Error::msg)?
-                .protect(
-                    &catalogues
-                        .iter()
-                        .map(|c| c.path.clone())
-                        .collect::<Vec<_>>(),
-                );
+            let out = out_dir(&out, &catalogues)?;
             for g in &guides {
                 let bytes =
                     santong::generate::form::application_form(g).map_err(anyhow::Error::msg)?;
@@ -654,6 +640,17 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(report::exit_code(&runr, fail_on.severity()))
         }
     }
+}
+
+/// The output directory of a generator, which never writes over its inputs.
+fn out_dir(
+    dir: &Path,
+    catalogues: &[santong::catalogue::Catalogue],
+) -> anyhow::Result<santong::output::OutDir> {
+    let inputs: Vec<PathBuf> = catalogues.iter().map(|c| c.path.clone()).collect();
+    Ok(santong::output::OutDir::create(dir)
+        .map_err(anyhow::Error::msg)?
+        .protect(&inputs))
 }
 
 /// Read catalogues whole (generation needs every item in memory).

@@ -163,40 +163,50 @@ pub const CATALOGUE_EXTENSIONS: [&str; 9] = [
 /// Expand directories among `paths` into the catalogue files below them
 /// (sorted, hidden directories such as `.git` skipped); files stay as given.
 pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for p in entries {
-            let hidden = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if hidden {
-                continue;
-            }
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| CATALOGUE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-            {
-                out.push(p);
-            }
-        }
-    }
+    let hidden = |p: &Path, _dir: bool| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+    };
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut out);
+            let mut found = Vec::new();
+            walk_files(p, &hidden, &mut found);
+            out.extend(found.into_iter().filter(|f| {
+                f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    CATALOGUE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                })
+            }));
         } else {
             out.push(p.clone());
         }
     }
     out
+}
+
+/// Every file below `dir`, depth first in name order, leaving out the
+/// entries `skip(path, is_dir)` names. Symbolic links to directories are
+/// not followed, so a link cycle cannot make the walk endless.
+pub fn walk_files(dir: &Path, skip: &dyn Fn(&Path, bool) -> bool, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<(PathBuf, bool)> = rd
+        .flatten()
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .collect();
+    entries.sort();
+    for (p, is_dir) in entries {
+        if skip(&p, is_dir) {
+            continue;
+        }
+        if is_dir {
+            walk_files(&p, skip, out);
+        } else {
+            out.push(p);
+        }
+    }
 }
 
 /// Read a catalogue file, streaming its records to `sink`.
