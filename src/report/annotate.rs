@@ -12,7 +12,7 @@ use crate::check::FileReport;
 use crate::i18n::Lang;
 use crate::standard::{Severity, Standard};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Url, Workbook, Worksheet, XlsxError};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 const SUMMARY: &str = "检查结果";
 /// Excel's limit on the text of a cell.
@@ -149,15 +149,7 @@ fn write_summary(
     )?;
 
     // summary by rule
-    let mut by_rule: BTreeMap<&str, [u32; 3]> = BTreeMap::new();
-    for f in &report.findings {
-        let k = match f.severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            _ => 2,
-        };
-        by_rule.entry(f.rule.as_str()).or_default()[k] += 1;
-    }
+    let by_rule = super::counts_by_rule(&report.findings);
     let mut r = 4u32;
     ws.write_string_with_format(r, 0, lang.pick("按规则汇总", "By rule"), &bold)?;
     r += 1;
@@ -173,16 +165,16 @@ fn write_summary(
         ws.write_string_with_format(r, c as u16, *h, &head)?;
     }
     r += 1;
-    let mut rules: Vec<(&str, [u32; 3])> = by_rule.into_iter().collect();
+    let mut rules: Vec<(&str, [usize; 3])> = by_rule.into_iter().collect();
     rules.sort_by(|a, b| {
-        (b.1.iter().sum::<u32>())
-            .cmp(&a.1.iter().sum::<u32>())
+        (b.1.iter().sum::<usize>())
+            .cmp(&a.1.iter().sum::<usize>())
             .then(a.0.cmp(b.0))
     });
     for (id, n) in &rules {
         ws.write_string(r, 0, *id)?;
         for (k, v) in n.iter().enumerate() {
-            ws.write_number(r, 1 + k as u16, *v)?;
+            ws.write_number(r, 1 + k as u16, *v as f64)?;
         }
         let t = std
             .rule(id)

@@ -6,9 +6,8 @@
 
 use super::{render_finding, templates, CheckRun, FileOutcome};
 use crate::i18n::Lang;
-use crate::standard::{Severity, Standard};
+use crate::standard::Standard;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 fn texts(lang: Lang) -> Value {
     let t = |zh: &str, en: &str| lang.pick(zh, en).to_string();
@@ -45,13 +44,6 @@ fn texts(lang: Lang) -> Value {
 pub fn render_check_html(run: &CheckRun, std: &Standard, lang: Lang) -> Result<String, String> {
     let mut files = Vec::new();
     let mut findings = Vec::new();
-    let mut per_rule: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
-    let mut totals = [0usize; 3];
-    let sev_index = |s: Severity| match s {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        _ => 2,
-    };
     for f in &run.files {
         files.push(super::file_json(f));
         match f {
@@ -59,9 +51,6 @@ pub fn render_check_html(run: &CheckRun, std: &Standard, lang: Lang) -> Result<S
             FileOutcome::Checked(r) => {
                 for finding in &r.findings {
                     let x = render_finding(finding, std, lang);
-                    let k = sev_index(finding.severity);
-                    per_rule.entry(finding.rule.as_str()).or_default()[k] += 1;
-                    totals[k] += 1;
                     findings.push(json!({
                         "file": r.path,
                         "rule": finding.rule,
@@ -77,6 +66,16 @@ pub fn render_check_html(run: &CheckRun, std: &Standard, lang: Lang) -> Result<S
                     }));
                 }
             }
+        }
+    }
+    let per_rule = super::counts_by_rule(run.files.iter().flat_map(|f| match f {
+        FileOutcome::Checked(r) => r.findings.as_slice(),
+        FileOutcome::Failed { .. } => &[],
+    }));
+    let mut totals = [0usize; 3];
+    for n in per_rule.values() {
+        for k in 0..3 {
+            totals[k] += n[k];
         }
     }
     let mut rules: Vec<Value> = per_rule

@@ -55,6 +55,23 @@ pub enum FileOutcome {
     Failed { path: String, message: String },
 }
 
+/// Findings per rule as [errors, warnings, infos], for the summaries by rule.
+pub(crate) fn counts_by_rule<'a>(
+    findings: impl IntoIterator<Item = &'a Finding>,
+) -> std::collections::BTreeMap<&'a str, [usize; 3]> {
+    use crate::standard::Severity;
+    let mut out: std::collections::BTreeMap<&str, [usize; 3]> = Default::default();
+    for f in findings {
+        let k = match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            _ => 2,
+        };
+        out.entry(f.rule.as_str()).or_default()[k] += 1;
+    }
+    out
+}
+
 /// A file's totals as the JSON and HTML reports show them.
 pub(crate) fn file_json(f: &FileOutcome) -> serde_json::Value {
     use crate::standard::Severity;
