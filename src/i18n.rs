@@ -52,7 +52,7 @@ impl Lang {
         }
     }
 
-    pub fn msg(self, m: &crate::standard::Msg) -> &str {
+    pub fn msg(self, m: &Msg) -> &str {
         self.pick(&m.zh, &m.en)
     }
 }
@@ -67,5 +67,21 @@ impl T {
             Lang::Zh => self.0,
             Lang::En => self.1,
         }
+    }
+}
+
+/// A text in both languages, as the standard's YAML writes it.
+#[derive(
+    Debug, Clone, Default, serde::Deserialize, serde::Serialize, schemars::JsonSchema, PartialEq,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Msg {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Msg {
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
     }
 }

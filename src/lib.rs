@@ -16,6 +16,7 @@ pub mod generate;
 pub mod i18n;
 pub mod output;
 pub mod report;
+pub mod rules;
 pub mod schema;
 pub mod score;
 pub mod standard;

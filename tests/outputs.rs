@@ -38,7 +38,7 @@ fn stdout(lang: &str, args: &[&str], code: i32) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn check_args<'a>(format: &'a str) -> Vec<&'a str> {
+fn check_args(format: &str) -> Vec<&str> {
     let mut a = vec!["check", "--basic", "sample", "--format", format];
     a.extend(EXAMPLES);
     a
@@ -121,7 +121,11 @@ fn one_guide_page_in_html_and_markdown() {
         pages.sort();
         let page = std::fs::read_to_string(&pages[0]).unwrap();
         insta::assert_snapshot!(format!("guide_page_{format}"), page);
-        let index = if format == "html" { "index.html" } else { "index.md" };
+        let index = if format == "html" {
+            "index.html"
+        } else {
+            "index.md"
+        };
         let index = std::fs::read_to_string(out.join(index)).unwrap();
         insta::assert_snapshot!(format!("guide_index_{format}"), index);
     }

@@ -432,11 +432,12 @@ fn every_rule_of_the_standard_has_a_case() {
     let std = national();
     let covered: Vec<&str> = cases().iter().map(|c| c.rule).collect();
     // material-orphan needs a materials sheet and hidden-row an xlsx
-    // workbook: both are covered (positive and near miss) in tests/readers.rs.
+    // workbook: both are covered (positive and near miss) in tests/readers.rs;
+    // expression-failed needs a broken standard (below).
     for r in &std.rules {
         assert!(
             covered.contains(&r.id.as_str())
-                || ["material-orphan", "hidden-row"].contains(&r.id.as_str()),
+                || ["material-orphan", "hidden-row", "expression-failed"].contains(&r.id.as_str()),
             "rule {} has no positive/negative case",
             r.id
         );
@@ -457,8 +458,11 @@ fn rule_ids_are_unique_and_documented() {
             r.id
         );
     }
-    for id in santong::check::BUILTIN_RULES {
-        assert!(seen.contains(*id), "built-in {id} missing from rules.yaml");
+    for id in santong::rules::RuleId::all() {
+        assert!(
+            seen.contains(id.as_str()),
+            "built-in {id} missing from rules.yaml"
+        );
     }
 }
 
@@ -473,4 +477,76 @@ fn clean_realistic_list_has_no_errors() {
     assert_eq!(r.items, sample_items().len());
     assert_eq!(errors(&r), vec![], "clean list has errors");
     assert!(hits(&r).iter().all(|(rule, ..)| rule != "invalid-value"));
+}
+
+/// A provincial standard adding one expression rule.
+fn standard_with_rule(dir: &tempfile::TempDir, assert: &str) -> santong::standard::Standard {
+    let d = dir.path().join("std");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("standard.yaml"), "id: gx\nextends: national\n").unwrap();
+    std::fs::write(
+        d.join("rules.yaml"),
+        format!(
+            "rules:\n  - id: name-arithmetic\n    element: name\n    assert: {assert}\n    title: {{ zh: 测试, en: test }}\n    message: {{ zh: 测试, en: test }}\n"
+        ),
+    )
+    .unwrap();
+    santong::standard::Standard::from_dir(&d).unwrap()
+}
+
+fn check_with(
+    std: &santong::standard::Standard,
+    rows: &[Row],
+    dir: &tempfile::TempDir,
+) -> Vec<(String, u32, String)> {
+    let p = path_in(dir, "list.csv");
+    write_csv(&p, &headers_of(rows), rows);
+    let opts = santong::check::CheckOptions::default();
+    hits(&santong::check::check_file(&p, std, &opts).unwrap())
+}
+
+#[test]
+fn an_expression_that_cannot_evaluate_is_reported_once_not_silently_off() {
+    let dir = tmp();
+    // text minus a number is no number: minijinja fails at run time
+    let std = standard_with_rule(&dir, "\"name - 1 > 0\"");
+    let rows = clean_list();
+    let h = check_with(&std, &rows, &dir);
+    let failed: Vec<_> = h
+        .iter()
+        .filter(|(r, ..)| r == "expression-failed")
+        .collect();
+    assert_eq!(failed.len(), 1, "once per file and expression: {h:?}");
+    assert_eq!(failed[0].1, 2, "at the first item: {h:?}");
+    assert!(!h.iter().any(|(r, ..)| r == "name-arithmetic"));
+}
+
+#[test]
+fn an_expression_that_evaluates_is_not_reported_as_failed() {
+    let dir = tmp();
+    let std = standard_with_rule(&dir, "\"name | length > 0\"");
+    let h = check_with(&std, &clean_list(), &dir);
+    assert!(
+        !h.iter()
+            .any(|(r, ..)| r == "expression-failed" || r == "name-arithmetic"),
+        "{h:?}"
+    );
+}
+
+#[test]
+fn a_rules_yaml_naming_an_unknown_built_in_fails_to_load_with_file_and_line() {
+    let dir = tmp();
+    let d = dir.path().join("std");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("standard.yaml"), "id: gx\nextends: national\n").unwrap();
+    std::fs::write(
+        d.join("rules.yaml"),
+        "rules:\n  - id: catch-all-clause\n    severity: warning\n  - id: catch-all-clauses\n    severity: off\n",
+    )
+    .unwrap();
+    let e = santong::standard::Standard::from_dir(&d)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("rules.yaml:4:"), "{e}");
+    assert!(e.contains("catch-all-clauses"), "{e}");
 }

@@ -9,6 +9,7 @@
 //! its sheet, row and column. Interpreting values (labels, codes, numbers
 //! written as text) is [`value`]'s job; judging them is `check`'s.
 
+mod basic;
 mod cells;
 pub mod grid;
 mod table;
@@ -19,6 +20,7 @@ use crate::standard::{Scope, Standard};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use basic::{BasicCatalogue, BasicEntry};
 pub use table::{column_index, column_letter};
 
 /// Where a table came from: file and sheet (none for CSV and YAML).

@@ -19,5 +19,6 @@ pub use credit::{
 };
 pub use phone::{check_phone_cell, find_phone_numbers, PhoneIssue, PhoneKind, PhoneNumber};
 pub use service::{
-    split_impl_code, validate_basic_code, validate_handling_code, BasicCode, BasicIssue, ImplParts,
+    split_impl_code, validate_basic_code, validate_handling_code, BasicCode, BasicIssue,
+    HandlingIssue, ImplParts,
 };

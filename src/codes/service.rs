@@ -64,17 +64,28 @@ pub fn split_impl_code(code: &str) -> Option<ImplParts<'_>> {
     })
 }
 
+/// Why a business-handling item code is malformed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandlingIssue {
+    /// Not 33 characters (the count found).
+    Length(usize),
+    /// The last two characters are not digits.
+    Suffix,
+    /// The first 31 characters are not the item's implementation code.
+    ImplMismatch,
+}
+
 /// A business-handling item code is the implementation code plus two digits.
-pub fn validate_handling_code(code: &str, impl_code: Option<&str>) -> Result<(), String> {
+pub fn validate_handling_code(code: &str, impl_code: Option<&str>) -> Result<(), HandlingIssue> {
     if code.len() != 33 || !code.is_ascii() {
-        return Err(format!("{} characters, expected 33", code.chars().count()));
+        return Err(HandlingIssue::Length(code.chars().count()));
     }
     if !code[31..].bytes().all(|b| b.is_ascii_digit()) {
-        return Err("the last two characters must be digits".into());
+        return Err(HandlingIssue::Suffix);
     }
     if let Some(ic) = impl_code {
         if ic.len() == 31 && &code[..31] != ic {
-            return Err("the first 31 characters differ from the implementation code".into());
+            return Err(HandlingIssue::ImplMismatch);
         }
     }
     Ok(())

@@ -3,7 +3,7 @@
 //! with its score.
 
 use super::{Alignment, Region};
-use crate::check::BasicCatalogue;
+use crate::catalogue::BasicCatalogue;
 use crate::standard::Standard;
 use crate::text::comparable;
 use std::collections::{BTreeMap, HashMap};

@@ -11,7 +11,7 @@ pub mod region;
 
 pub use region::{Region, RegionItem};
 
-use crate::check::BasicCatalogue;
+use crate::catalogue::BasicCatalogue;
 use crate::standard::{ElementType, Standard};
 use crate::text::{diff_runs, DiffOp};
 use region::{Val, MATERIAL_ATTRS};

@@ -1,19 +1,8 @@
-//! `santong explain RULE`: a rule's documentation (docs/rules.md, embedded)
-//! with its severity, elements, message and fix from the standard, and a
+//! `santong explain RULE`: a rule's documentation (from its file or its
+//! YAML, as `docs/rules.md` is generated) with its severity, elements, message and fix from the standard, and a
 //! good and a bad example — in Chinese and English.
 
 use crate::standard::Standard;
-
-const RULES_MD: &str = include_str!("../../docs/rules.md");
-
-/// The rule's section of docs/rules.md.
-fn section(id: &str) -> Option<&'static str> {
-    let head = format!("\n## {id}\n");
-    let start = RULES_MD.find(&head)? + head.len();
-    let rest = &RULES_MD[start..];
-    let end = rest.find("\n## ").unwrap_or(rest.len());
-    Some(&rest[..end])
-}
 
 /// The text of the rule's documentation, or an error naming the closest ids.
 pub fn explain(std: &Standard, id: &str) -> Result<String, String> {
@@ -31,26 +20,21 @@ pub fn explain(std: &Standard, id: &str) -> Result<String, String> {
         };
         return Err(format!("no rule `{id}`{hint}; `santong rules` lists them"));
     };
-    let doc = section(id).unwrap_or("");
-    let mut about_en = Vec::new();
-    let mut about_zh = Vec::new();
-    let mut good = Vec::new();
-    let mut bad = Vec::new();
+    let doc = crate::rules::doc_of(rule);
+    let (about_en, about_zh) = match &doc {
+        Some(d) => (vec![d.en], vec![d.zh]),
+        None => (Vec::new(), Vec::new()),
+    };
+    let (good, bad) = match &doc {
+        Some(d) => (d.good.clone(), d.bad.clone()),
+        None => (Vec::new(), Vec::new()),
+    };
     let mut expr = Vec::new();
-    for line in doc.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with("**") {
-            continue;
-        } else if let Some(z) = line.strip_prefix("说明：") {
-            about_zh.push(z.to_string());
-        } else if let Some(g) = line.strip_prefix("- good:") {
-            good.push(g.trim().to_string());
-        } else if let Some(b) = line.strip_prefix("- bad:") {
-            bad.push(b.trim().to_string());
-        } else if let Some(e) = line.strip_prefix("- ") {
-            expr.push(e.to_string());
-        } else {
-            about_en.push(line.to_string());
-        }
+    if let Some(w) = &rule.when {
+        expr.push(format!("when: `{w}`"));
+    }
+    if let Some(a) = &rule.assert {
+        expr.push(format!("assert: `{a}`"));
     }
     let mut out = String::new();
     let push = |out: &mut String, s: &str| {

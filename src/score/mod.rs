@@ -7,7 +7,8 @@
 //! computed (coverage without a basic catalogue, compression without limits).
 //! Definitions are in README.md; this module must not change them silently.
 
-use crate::check::{BasicCatalogue, FileReport};
+use crate::catalogue::BasicCatalogue;
+use crate::check::FileReport;
 use crate::diff::{compression, Comparison, Region};
 use std::collections::{BTreeMap, BTreeSet};
 

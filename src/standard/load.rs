@@ -7,7 +7,7 @@
 use super::expr::{environment, template_name};
 use super::model::*;
 use super::vocab::Vocabulary;
-use super::Standard;
+use super::{RuleId, Standard};
 use crate::yaml::{self, YamlError};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -224,6 +224,7 @@ fn merge_rule(b: &mut RuleDef, o: &RuleDef) {
     merge(&mut b.message, &o.message);
     merge(&mut b.fix, &o.fix);
     merge(&mut b.params, &o.params);
+    merge(&mut b.doc, &o.doc);
 }
 
 /// Where a definition sits: which layer's file, and the line of `id: …`.
@@ -446,7 +447,7 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
             }
         }
         if d.assert.is_none() {
-            if !crate::check::BUILTIN_RULES.contains(&d.id.as_str()) {
+            if RuleId::parse(&d.id).is_none() {
                 return Err(invalid(
                     origin,
                     format!(
@@ -507,6 +508,7 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
         }
         rules.push(Rule {
             id: d.id.clone(),
+            builtin: RuleId::parse(&d.id).filter(|_| d.assert.is_none()),
             severity: d.severity.unwrap_or(Severity::Error),
             elements: elements_of_rule,
             when: d.when.clone(),
@@ -515,22 +517,26 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
             message,
             fix: d.fix.clone(),
             params: d.params.clone().unwrap_or_default(),
+            doc: d.doc.clone(),
         });
     }
-    for id in crate::check::BUILTIN_RULES {
-        if !rules.iter().any(|r| r.id == *id) {
-            return Err(StandardError::Extends {
+    let mut builtin = Vec::with_capacity(RuleId::all().len());
+    for id in RuleId::all() {
+        match rules.iter().position(|r| r.builtin == Some(*id)) {
+            Some(i) => builtin.push(i),
+            None => return Err(StandardError::Extends {
                 path: layers.first().map(|l| l.dir.clone()).unwrap_or_default(),
                 message: format!("built-in rule `{id}` is not defined (a standard must define every built-in rule; set `severity: off` to disable one)"),
-            });
+            }),
         }
     }
 
-    let element_index = elements
+    let element_index: HashMap<String, usize> = elements
         .iter()
         .enumerate()
         .map(|(i, e)| (e.id.clone(), i))
         .collect();
+    let ids = super::ElementIds::resolve(&element_index);
     let mut header_index: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in elements.iter().enumerate() {
         for name in std::iter::once(&e.label).chain(e.aliases.iter()) {
@@ -568,6 +574,8 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
             .iter()
             .map(|h| crate::text::header_keys(h).remove(0))
             .collect(),
+        ids,
+        builtin,
         element_index,
         header_index,
         rule_index,

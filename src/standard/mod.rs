@@ -7,13 +7,15 @@
 //! spreadsheets or findings.
 
 mod expr;
+mod ids;
 mod load;
 pub mod model;
 mod vocab;
 
 pub use expr::is_blank;
+pub use ids::{ElementIds, RuleId, BUILTIN_COUNT};
 pub use load::{StandardError, NATIONAL_FILES, SAMPLE_BASIC_CATALOGUE};
-pub use model::{Element, ElementType, Msg, Rule, Scope, Severity};
+pub use model::{Element, ElementType, Msg, Rule, RuleDocDef, Scope, Severity};
 pub use vocab::{Lookup, Vocabulary};
 
 use minijinja::Environment;
@@ -31,6 +33,10 @@ pub struct Standard {
     pub vocabularies: HashMap<String, Vocabulary>,
     pub rules: Vec<Rule>,
     pub none_words: Vec<String>,
+    /// The elements the Rust code names, resolved once.
+    pub ids: ElementIds,
+    /// `rules` index of each built-in rule, by [`RuleId`] order.
+    builtin: Vec<usize>,
     ignored_headers: Vec<String>,
     element_index: HashMap<String, usize>,
     header_index: HashMap<String, Vec<usize>>,
@@ -79,6 +85,16 @@ impl Standard {
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rule_index.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// A built-in rule's definition (every standard defines all of them).
+    pub fn builtin_rule(&self, id: RuleId) -> &Rule {
+        &self.rules[self.builtin[id.index()]]
+    }
+
+    /// Severity of a built-in rule.
+    pub fn severity_of(&self, id: RuleId) -> Severity {
+        self.builtin_rule(id).severity
     }
 
     /// Severity of a rule, `Off` if the standard does not define it.

@@ -61,13 +61,7 @@ impl Severity {
     }
 }
 
-/// A text in both languages.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Msg {
-    pub zh: String,
-    pub en: String,
-}
+pub use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -202,6 +196,21 @@ pub struct RuleDef {
     pub message: Option<Msg>,
     pub fix: Option<Msg>,
     pub params: Option<BTreeMap<String, serde_json::Value>>,
+    /// Documentation of an expression rule (built-in rules are documented
+    /// in their Rust file): what it checks, and examples.
+    pub doc: Option<RuleDocDef>,
+}
+
+/// A rule's documentation: a description in each language and examples.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDocDef {
+    pub en: String,
+    pub zh: String,
+    #[serde(default)]
+    pub good: Vec<String>,
+    #[serde(default)]
+    pub bad: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -254,6 +263,9 @@ pub struct Element {
 #[derive(Debug, Clone, Serialize)]
 pub struct Rule {
     pub id: String,
+    /// The built-in rule this is, none for an expression rule.
+    #[serde(skip)]
+    pub builtin: Option<super::RuleId>,
     pub severity: Severity,
     pub elements: Vec<String>,
     pub when: Option<String>,
@@ -262,6 +274,7 @@ pub struct Rule {
     pub message: Msg,
     pub fix: Option<Msg>,
     pub params: BTreeMap<String, serde_json::Value>,
+    pub doc: Option<RuleDocDef>,
 }
 
 impl Rule {

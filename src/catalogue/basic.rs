@@ -1,7 +1,7 @@
 //! The basic catalogue (基本目录): the reference for "same item, same code".
 
-use crate::catalogue::value::{interpret, Value};
-use crate::catalogue::{Catalogue, ReadError, ReadOptions};
+use super::value::{interpret, Value};
+use super::{Catalogue, ReadError, ReadOptions};
 use crate::standard::Standard;
 use crate::text::comparable;
 use std::collections::{HashMap, HashSet};

@@ -1,0 +1,16 @@
+//! Same item, same code: an item against its basic-catalogue entry. These
+//! rules run only with `--basic`, on items whose basic code is well formed.
+
+pub mod legal_basis_mismatch;
+pub mod name_mismatch;
+pub mod type_mismatch;
+pub mod unknown_basic_code;
+
+use crate::catalogue::BasicEntry;
+use crate::rules::ItemCx;
+
+/// The item's entry in the basic catalogue, when the check has one and the
+/// item's basic code is valid and listed.
+pub(crate) fn entry<'a>(cx: &ItemCx<'a>) -> Option<&'a BasicEntry> {
+    cx.file.basic?.get(cx.facts.basic_code.as_deref()?)
+}

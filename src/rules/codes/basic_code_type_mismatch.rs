@@ -1,0 +1,50 @@
+//! `basic-code-type-mismatch`: the item-type digits of a valid basic code
+//! (positions 3–4) disagree with the 事项类型 column.
+
+use crate::codes::validate_basic_code;
+use crate::rules::*;
+
+pub struct BasicCodeTypeMismatch;
+
+impl BasicCodeTypeMismatch {
+    pub fn new(_: &Standard) -> Result<Self, ParamError> {
+        Ok(BasicCodeTypeMismatch)
+    }
+}
+
+impl Rule for BasicCodeTypeMismatch {
+    fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
+        let Some(code) = &cx.facts.basic_code else {
+            return;
+        };
+        let Ok(b) = validate_basic_code(code) else {
+            return;
+        };
+        let Some((Value::Code(t), tf)) = cx.value(cx.std().ids.item_type) else {
+            return;
+        };
+        if t == b.item_type {
+            return;
+        }
+        let vocab = cx.std().vocabulary("item_type");
+        let label = |code: &str| {
+            vocab
+                .and_then(|v| v.label_of(code))
+                .unwrap_or(code)
+                .to_string()
+        };
+        let p = params(&[
+            ("code_type", b.item_type.to_string()),
+            ("code_type_label", label(b.item_type)),
+            ("item_type_label", label(t)),
+        ]);
+        sink.emit(RuleId::BasicCodeTypeMismatch, At::field(cx.source(), tf), p);
+    }
+}
+
+pub const DOC: RuleDoc = RuleDoc {
+    en: "Digits 3–4 of the basic code name a different item type from the 事项类型 column (inferred split of the code).",
+    zh: "基本编码第3—4位表示的事项类型与“事项类型”列不一致（编码拆分方式为推断）。",
+    good: &["000104002000 with 行政许可"],
+    bad: &["000104002000 with 行政确认"],
+};

@@ -1,0 +1,61 @@
+//! `body-level-mismatch`: the area in the body's credit code (positions
+//! 3–8) is of another tier than the exercise level: a provincial level with
+//! a city's code, a county level with a province's.
+
+use crate::codes::parse_area;
+use crate::rules::*;
+
+pub struct BodyLevelMismatch;
+
+impl BodyLevelMismatch {
+    pub fn new(_: &Standard) -> Result<Self, ParamError> {
+        Ok(BodyLevelMismatch)
+    }
+}
+
+impl Rule for BodyLevelMismatch {
+    fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
+        let (Some(body), [level]) = (&cx.facts.body_code, cx.facts.levels.as_slice()) else {
+            return;
+        };
+        let area = &body[2..8];
+        let Ok(a) = parse_area(area) else {
+            return;
+        };
+        let tier = a.tier();
+        let clash = match level.as_str() {
+            "2" => tier != 1,
+            "3" => tier == 1 || (tier == 3 && !area.ends_with("01")),
+            "4" | "5" | "6" => tier == 1,
+            _ => false,
+        };
+        let Some((_, lf)) = cx.value(cx.std().ids.level).filter(|_| clash) else {
+            return;
+        };
+        let label = cx
+            .std()
+            .vocabulary("level")
+            .and_then(|v| v.label_of(level))
+            .unwrap_or(level)
+            .to_string();
+        let (tz, te) = match tier {
+            1 => ("省级", "province"),
+            2 => ("地市级", "prefecture"),
+            _ => ("县级", "county"),
+        };
+        let p = params(&[
+            ("area", area.to_string()),
+            ("tier_zh", tz.into()),
+            ("tier_en", te.into()),
+            ("level_label", label),
+        ]);
+        sink.emit(RuleId::BodyLevelMismatch, At::field(cx.source(), lf), p);
+    }
+}
+
+pub const DOC: RuleDoc = RuleDoc {
+    en: "The area in the body's credit code (positions 3–8) is of a tier that contradicts a single 行使层级: a provincial item registered under a county, a county item under a province.",
+    zh: "实施主体信用代码中的地区（第3—8位）层级与唯一的行使层级矛盾：如省级事项登记在县级主体下，或县级事项登记在省级主体下。",
+    good: &["11450721MB15580811 with 县级"],
+    bad: &["11450721MB15580811 with 省级"],
+};

@@ -1,0 +1,2 @@
+//! Rules on how applicants reach the office.
+pub mod invalid_phone;

@@ -1,0 +1,120 @@
+//! Rule documentation: each built-in rule's [`RuleDoc`] lives in its file,
+//! each expression rule's `doc` in `rules.yaml`. `docs/rules.md` is
+//! generated from both ([`markdown`]; a test fails when the committed file
+//! drifts), and `santong explain` reads the same data.
+
+use crate::standard::{Rule, Standard};
+
+/// A built-in rule's documentation, written beside its code.
+#[derive(Debug)]
+pub struct RuleDoc {
+    pub en: &'static str,
+    pub zh: &'static str,
+    pub good: &'static [&'static str],
+    pub bad: &'static [&'static str],
+}
+
+/// A rule's documentation, whichever kind of rule it is.
+pub struct DocView<'a> {
+    pub en: &'a str,
+    pub zh: &'a str,
+    pub good: Vec<&'a str>,
+    pub bad: Vec<&'a str>,
+}
+
+/// The documentation of a rule of the standard, if it has any.
+pub fn doc_of(rule: &Rule) -> Option<DocView<'_>> {
+    if let Some(id) = rule.builtin {
+        let d = super::doc(id);
+        return Some(DocView {
+            en: d.en,
+            zh: d.zh,
+            good: d.good.to_vec(),
+            bad: d.bad.to_vec(),
+        });
+    }
+    rule.doc.as_ref().map(|d| DocView {
+        en: &d.en,
+        zh: &d.zh,
+        good: d.good.iter().map(String::as_str).collect(),
+        bad: d.bad.iter().map(String::as_str).collect(),
+    })
+}
+
+const INTRO: &str = "# Rules
+
+Every rule santong applies, one section each. Ids are stable and kebab-case;
+severity and messages are data in `standards/national/rules.yaml` and a provincial
+standard may override them (`severity: off` disables a rule). Rules with an
+`assert` expression are evaluated by minijinja; the others are built in, one
+file each under `src/rules/`. `santong rules` lists them.
+
+This file is generated from the rules' own documentation (`cargo test` fails
+when it drifts; `UPDATE_DOCS=1 cargo test --lib rules_md` rewrites it).
+";
+
+/// `docs/rules.md`: every rule of the standard, in its order.
+pub fn markdown(std: &Standard) -> String {
+    let mut out = String::from(INTRO);
+    for r in &std.rules {
+        out.push_str(&format!("\n## {}\n\n", r.id));
+        out.push_str(&format!(
+            "**{}** — {}. Default severity: `{}`.",
+            r.title.zh,
+            r.title.en,
+            r.severity.as_str()
+        ));
+        if r.builtin.is_none() && !r.elements.is_empty() {
+            out.push_str(&format!(" Points at: `{}`.", r.elements.join(", ")));
+        }
+        match r.builtin {
+            Some(id) => out.push_str(&format!(" Code: `{}`.\n", super::file_of(id))),
+            None => out.push('\n'),
+        }
+        let Some(d) = doc_of(r) else { continue };
+        out.push_str(&format!("\n{}\n\n说明：{}\n\n", d.en, d.zh));
+        if let Some(w) = &r.when {
+            out.push_str(&format!("- when: `{w}`\n"));
+        }
+        if let Some(a) = &r.assert {
+            out.push_str(&format!("- assert: `{a}`\n\n"));
+        }
+        for g in &d.good {
+            out.push_str(&format!("- good: {g}\n"));
+        }
+        for b in &d.bad {
+            out.push_str(&format!("- bad: {b}\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_md_is_generated_from_the_rules() {
+        let std = Standard::national().unwrap();
+        let text = markdown(&std);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(path, &text).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap();
+        assert!(
+            committed == text,
+            "docs/rules.md is out of date: run UPDATE_DOCS=1 cargo test --lib rules_md"
+        );
+    }
+
+    #[test]
+    fn every_rule_is_documented_with_examples() {
+        let std = Standard::national().unwrap();
+        for r in &std.rules {
+            let d = doc_of(r).unwrap_or_else(|| panic!("{} has no doc", r.id));
+            assert!(!d.en.is_empty() && !d.zh.is_empty(), "{}", r.id);
+            assert!(!d.good.is_empty() && !d.bad.is_empty(), "{}", r.id);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! The standard's expression rules (`assert` / `when` in `rules.yaml`) and
+//! the variables they see. An expression that cannot be evaluated on an
+//! item is reported as `expression-failed`, never silently skipped.
+
+pub mod expression_failed;
+
+use crate::catalogue::value::Value;
+use crate::catalogue::Field;
+use crate::standard::{ElementType, Scope, Standard};
+use minijinja::Value as MjValue;
+use std::collections::{BTreeMap, HashMap};
+
+/// The variables of an item: by element id, and as one minijinja value.
+pub struct Vars {
+    pub map: BTreeMap<String, MjValue>,
+    pub value: MjValue,
+}
+
+/// Phone cells compare by the numbers they contain, not by their spelling.
+fn phone_key(text: &str) -> String {
+    let nums: Vec<String> = crate::codes::find_phone_numbers(&crate::text::nfkc(text))
+        .into_iter()
+        .map(|n| n.digits)
+        .collect();
+    if nums.is_empty() {
+        crate::text::compact(text)
+    } else {
+        nums.join(",")
+    }
+}
+
+fn to_value(v: Option<&Value>, multi: bool, phone: bool) -> MjValue {
+    match v {
+        None | Some(Value::Absent) if multi => MjValue::from(Vec::<MjValue>::new()),
+        None | Some(Value::Absent) => MjValue::from(()),
+        Some(Value::Text(t)) if phone => MjValue::from(phone_key(t)),
+        Some(Value::Text(t)) => MjValue::from(t.clone()),
+        Some(Value::Int(n)) => MjValue::from(*n),
+        Some(Value::Duration { amount, .. }) => MjValue::from(*amount),
+        Some(Value::Code(c)) => MjValue::from(c.clone()),
+        Some(Value::Codes(c)) => MjValue::from(c.clone()),
+        Some(Value::Uncoded(l)) => MjValue::from(l.clone()),
+    }
+}
+
+/// Build the variables rules see: every item element, absent ones as none
+/// (multi-valued ones as an empty list), durations with `<id>_unit`.
+pub fn vars(std: &Standard, values: &HashMap<usize, (Value, &Field)>) -> Vars {
+    let mut ctx = BTreeMap::new();
+    for (i, el) in std.elements.iter().enumerate() {
+        if el.scope != Scope::Item {
+            continue;
+        }
+        let v = values.get(&i).map(|(v, _)| v);
+        ctx.insert(
+            el.id.clone(),
+            to_value(v, el.multi, el.kind == ElementType::Phone),
+        );
+        if el.kind == ElementType::Duration {
+            let unit = match v {
+                Some(Value::Duration { unit: Some(u), .. }) => Some(u.clone()),
+                _ => None,
+            }
+            .or_else(|| {
+                let ue = el
+                    .unit_element
+                    .as_deref()
+                    .and_then(|u| std.element_index(u))?;
+                values
+                    .get(&ue)
+                    .and_then(|(v, _)| v.as_code().map(str::to_string))
+            })
+            // A bare number (or 即办) is in working days, the national default.
+            .unwrap_or_else(|| "1".to_string());
+            ctx.insert(format!("{}_unit", el.id), MjValue::from(unit));
+        }
+    }
+    let value = MjValue::from(ctx.clone());
+    Vars { map: ctx, value }
+}
+
+/// Compiled expressions, so each is parsed once per run, not per item.
+#[derive(Default)]
+pub struct Expressions<'a> {
+    compiled: HashMap<String, Result<minijinja::Expression<'a, 'static>, String>>,
+}
+
+impl<'a> Expressions<'a> {
+    /// Evaluate an expression to a boolean, or say why it cannot be.
+    pub fn holds(&mut self, std: &'a Standard, expr: &str, vars: &Vars) -> Result<bool, String> {
+        let e = self.compiled.entry(expr.to_string()).or_insert_with(|| {
+            std.env()
+                .compile_expression_owned(expr.to_string())
+                .map_err(|e| e.to_string())
+        });
+        match e {
+            Ok(e) => e
+                .eval(vars.value.clone())
+                .map(|v| v.is_true())
+                .map_err(|e| e.to_string()),
+            Err(msg) => Err(msg.clone()),
+        }
+    }
+}

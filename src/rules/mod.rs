@@ -1,0 +1,278 @@
+//! The built-in rules, one file each under `src/rules/<family>/`, and the
+//! runner of the standard's expression rules.
+//!
+//! A rule sees a narrow, read-only context (the table, the item with its
+//! values already interpreted, a material or fee row, or the whole file at
+//! the end) and writes findings to a [`Sink`]. It never reads files, never
+//! prints and never looks at another rule's findings: what several rules
+//! share (is the body code valid? the basic code?) is computed once into
+//! [`Facts`]. Severity, messages and parameters are data in the
+//! standard's `rules.yaml`; the registry below maps each [`RuleId`] to its
+//! file, and the match is exhaustive, so a rule without a file (or a file
+//! without an id) does not compile.
+
+mod basic;
+mod codes;
+mod contact;
+mod doc;
+pub mod expressions;
+mod materials;
+mod sink;
+mod structure;
+mod values;
+mod wording;
+
+pub use crate::standard::RuleId;
+pub use doc::{doc_of, markdown, DocView, RuleDoc};
+pub use sink::{params, reasons, At, Finding, Params, Sink};
+
+use crate::catalogue::value::{Problem, Value};
+use crate::catalogue::{BasicCatalogue, Field, Item, Part, Source, TableInfo};
+use crate::codes::AreaList;
+use crate::standard::{Scope, Standard};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// An item's fields interpreted once: element index → (value, field).
+pub type Values<'f> = HashMap<usize, (Value, &'f Field)>;
+
+/// What every rule may know about the file being checked.
+pub struct FileCx<'a> {
+    pub std: &'a Standard,
+    pub basic: Option<&'a BasicCatalogue>,
+    pub areas: Option<&'a AreaList>,
+    pub tables: &'a HashMap<Arc<Source>, TableInfo>,
+    pub hidden: &'a HashMap<Arc<Source>, HashSet<u32>>,
+}
+
+impl FileCx<'_> {
+    /// The element's column in the table the source names, if it has one.
+    pub fn column(&self, source: &Arc<Source>, element: usize) -> Option<u32> {
+        self.tables.get(source).and_then(|t| t.column_of(element))
+    }
+
+    /// Whether the table can hold the element. A YAML item is its own
+    /// table: an absent key is a missing value, not a missing column.
+    pub fn has_column(&self, source: &Arc<Source>, element: usize) -> bool {
+        self.tables
+            .get(source)
+            .is_some_and(|t| t.by_line || t.has(element))
+    }
+
+    /// The (last) header row of the table.
+    pub fn header_row(&self, source: &Arc<Source>) -> Option<u32> {
+        self.tables
+            .get(source)
+            .and_then(|t| t.header_rows.last().copied())
+    }
+
+    pub fn is_hidden(&self, source: &Arc<Source>, row: u32) -> bool {
+        self.hidden.get(source).is_some_and(|h| h.contains(&row))
+    }
+}
+
+/// What several rules need to know about an item, computed once.
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// The body's credit code, when it is valid.
+    pub body_code: Option<String>,
+    /// The basic code, when it is well formed with a known type.
+    pub basic_code: Option<String>,
+    /// The exercise-level codes.
+    pub levels: Vec<String>,
+}
+
+/// One item, its values interpreted.
+pub struct ItemCx<'a> {
+    pub file: &'a FileCx<'a>,
+    pub item: &'a Item,
+    pub values: &'a Values<'a>,
+    /// What could not be read, per field, in field order.
+    pub problems: &'a [(&'a Field, Problem)],
+    /// Elements whose value could not be read (already reported).
+    pub invalid: &'a HashSet<usize>,
+    /// Whether each element is required for this item, by index.
+    pub required: &'a [bool],
+    /// The variables expression rules see.
+    pub vars: &'a expressions::Vars,
+    pub facts: &'a Facts,
+}
+
+impl<'a> ItemCx<'a> {
+    pub fn std(&self) -> &'a Standard {
+        self.file.std
+    }
+
+    pub fn source(&self) -> &'a Arc<Source> {
+        &self.item.source
+    }
+
+    /// The text value of an element and its field.
+    pub fn text(&self, element: Option<usize>) -> Option<(&'a str, &'a Field)> {
+        let (v, f) = self.values.get(&element?)?;
+        v.as_text().map(|t| (t, *f))
+    }
+
+    pub fn value(&self, element: Option<usize>) -> Option<&'a (Value, &'a Field)> {
+        self.values.get(&element?)
+    }
+}
+
+/// A material or fee row, inline under its item or detached on its own sheet.
+pub struct PartCx<'a> {
+    pub file: &'a FileCx<'a>,
+    pub source: &'a Arc<Source>,
+    pub part: &'a Part,
+    pub kind: Scope,
+    pub problems: &'a [(&'a Field, Problem)],
+    /// On a sheet of its own, keyed to its item (not under the item).
+    pub detached: bool,
+}
+
+/// A detached row whose item is not in the file.
+pub struct Orphan {
+    pub source: Arc<Source>,
+    pub row: u32,
+    pub col: Option<u32>,
+    /// The key's element (实施编码, 基本编码 or 事项名称).
+    pub element: Option<usize>,
+    pub text: String,
+}
+
+/// The whole file, once every row is read.
+pub struct FinishCx<'a> {
+    pub file: &'a FileCx<'a>,
+    pub orphans: &'a [Orphan],
+    pub items: usize,
+    pub saw_materials: bool,
+    pub item_tables: &'a [Arc<Source>],
+}
+
+/// A built-in rule. Each hook is called at its point of the file; a rule
+/// implements the ones it needs and may keep state for the file.
+pub trait Rule {
+    fn table(&mut self, _cx: &FileCx<'_>, _t: &TableInfo, _sink: &mut Sink<'_>) {}
+    fn item(&mut self, _cx: &ItemCx<'_>, _sink: &mut Sink<'_>) {}
+    fn part(&mut self, _cx: &PartCx<'_>, _sink: &mut Sink<'_>) {}
+    fn finish(&mut self, _cx: &FinishCx<'_>, _sink: &mut Sink<'_>) {}
+}
+
+/// A rule's `params` that do not fit its parameter struct.
+#[derive(Debug, thiserror::Error)]
+#[error("rule `{rule}`: params: {message}")]
+pub struct ParamError {
+    pub rule: RuleId,
+    pub message: String,
+}
+
+/// A rule's `params` from the standard as its typed parameter struct.
+pub(crate) fn rule_params<T: serde::de::DeserializeOwned>(
+    std: &Standard,
+    id: RuleId,
+) -> Result<T, ParamError> {
+    let map: serde_json::Map<String, serde_json::Value> = std
+        .builtin_rule(id)
+        .params
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    serde_json::from_value(serde_json::Value::Object(map)).map_err(|e| ParamError {
+        rule: id,
+        message: e.to_string(),
+    })
+}
+
+/// Element ids from a rule's params as indexes (ids the standard lacks are
+/// skipped, as a provincial standard may drop an element).
+pub(crate) fn element_indexes(std: &Standard, ids: &[String]) -> Vec<usize> {
+    ids.iter().filter_map(|e| std.element_index(e)).collect()
+}
+
+macro_rules! registry {
+    ($($id:ident => $family:ident :: $file:ident :: $ty:ident),* $(,)?) => {
+        fn build_one<'a>(id: RuleId, std: &'a Standard) -> Result<Box<dyn Rule + 'a>, ParamError> {
+            Ok(match id {
+                $(RuleId::$id => Box::new($family::$file::$ty::new(std)?),)*
+            })
+        }
+
+        /// The documentation of a built-in rule, from its file.
+        pub fn doc(id: RuleId) -> &'static RuleDoc {
+            match id {
+                $(RuleId::$id => &$family::$file::DOC,)*
+            }
+        }
+
+        /// The file each built-in rule lives in, for the docs.
+        pub fn file_of(id: RuleId) -> &'static str {
+            match id {
+                $(RuleId::$id => concat!("src/rules/", stringify!($family), "/", stringify!($file), ".rs"),)*
+            }
+        }
+    };
+}
+
+// One line per built-in rule: id => family::file::Type.
+registry! {
+    HiddenRow => structure::hidden_row::HiddenRow,
+    MissingColumn => structure::missing_column::MissingColumn,
+    UnknownColumn => structure::unknown_column::UnknownColumn,
+    DuplicateColumn => structure::duplicate_column::DuplicateColumn,
+    MissingRequired => values::missing_required::MissingRequired,
+    InvalidValue => values::invalid_value::InvalidValue,
+    UncodedItemType => values::uncoded_item_type::UncodedItemType,
+    InvalidCreditCode => codes::invalid_credit_code::InvalidCreditCode,
+    InvalidOrgCode => codes::invalid_org_code::InvalidOrgCode,
+    InvalidBasicCode => codes::invalid_basic_code::InvalidBasicCode,
+    BasicCodeTypeMismatch => codes::basic_code_type_mismatch::BasicCodeTypeMismatch,
+    ImplCodeMismatch => codes::impl_code_mismatch::ImplCodeMismatch,
+    InvalidHandlingCode => codes::invalid_handling_code::InvalidHandlingCode,
+    DuplicateImplCode => codes::duplicate_impl_code::DuplicateImplCode,
+    InvalidAreaCode => codes::invalid_area_code::InvalidAreaCode,
+    AreaCodeNonstandard => codes::area_code_nonstandard::AreaCodeNonstandard,
+    BodyLevelMismatch => codes::body_level_mismatch::BodyLevelMismatch,
+    InvalidPhone => contact::invalid_phone::InvalidPhone,
+    UnknownBasicCode => basic::unknown_basic_code::UnknownBasicCode,
+    NameMismatch => basic::name_mismatch::NameMismatch,
+    TypeMismatch => basic::type_mismatch::TypeMismatch,
+    LegalBasisMismatch => basic::legal_basis_mismatch::LegalBasisMismatch,
+    CatchAllClause => wording::catch_all_clause::CatchAllClause,
+    MaterialMissingName => materials::material_missing_name::MaterialMissingName,
+    MaterialOrphan => materials::material_orphan::MaterialOrphan,
+    DuplicateMaterial => materials::duplicate_material::DuplicateMaterial,
+    ExpressionFailed => expressions::expression_failed::ExpressionRules,
+}
+
+/// Every rule for one file's check, built from the standard.
+pub fn build(std: &Standard) -> Result<Vec<Box<dyn Rule + '_>>, ParamError> {
+    RuleId::all().iter().map(|id| build_one(*id, std)).collect()
+}
+
+/// Derive the shared facts of an item from its values.
+pub fn facts(std: &Standard, values: &Values<'_>) -> Facts {
+    let ids = &std.ids;
+    let text = |e: Option<usize>| values.get(&e?).and_then(|(v, _)| v.as_text());
+    let body_code = text(ids.body_code)
+        .filter(|c| crate::codes::validate_credit_code(c).is_ok())
+        .map(str::to_string);
+    let type_vocab = std.vocabulary("item_type");
+    let basic_code = text(ids.basic_code)
+        .filter(|c| {
+            crate::codes::validate_basic_code(c)
+                .is_ok_and(|b| type_vocab.is_none_or(|v| v.label_of(b.item_type).is_some()))
+        })
+        .map(str::to_string);
+    let levels = values
+        .get(&ids.level.unwrap_or(usize::MAX))
+        .map(|(v, _)| match v {
+            Value::Codes(c) => c.clone(),
+            Value::Code(c) => vec![c.clone()],
+            _ => Vec::new(),
+        })
+        .unwrap_or_default();
+    Facts {
+        body_code,
+        basic_code,
+        levels,
+    }
+}

@@ -1,0 +1,184 @@
+//! Where rules put their findings: one place that applies the standard's
+//! severity (and `off`), fills the variables every message may use, counts
+//! errors and tags each finding with its item, as cargo-deny's sink does.
+
+use super::RuleId;
+use crate::catalogue::{Field, Source};
+use crate::standard::{Severity, Standard};
+use minijinja::Value as MjValue;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Variables for a rule's message and fix templates.
+pub type Params = BTreeMap<String, MjValue>;
+
+/// Params from string pairs.
+pub fn params(pairs: &[(&str, String)]) -> Params {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), MjValue::from(v.clone())))
+        .collect()
+}
+
+/// A reason in both languages, as `reason_zh` / `reason_en`.
+pub fn reasons(zh: String, en: String) -> Params {
+    params(&[("reason_zh", zh), ("reason_en", en)])
+}
+
+/// One departure from the standard, located to a cell.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub source: Arc<Source>,
+    /// 1-based row; none for file-level findings.
+    pub row: Option<u32>,
+    /// 0-based column; none for row- or file-level findings.
+    pub col: Option<u32>,
+    /// Index of the element the finding is about.
+    pub element: Option<usize>,
+    /// The offending value as written.
+    pub value: Option<String>,
+    /// Variables for the rule's message and fix templates.
+    pub params: Params,
+    /// The implementation code of the item (or material's item) the
+    /// finding belongs to, when there is one.
+    pub item: Option<Arc<str>>,
+}
+
+impl Finding {
+    /// Sort key: file, sheet, row, column, rule.
+    pub fn sort_key(&self) -> (&str, Option<&str>, u32, u32, &str) {
+        (
+            &self.source.path,
+            self.source.sheet.as_deref(),
+            self.row.unwrap_or(0),
+            self.col.map(|c| c + 1).unwrap_or(0),
+            &self.rule,
+        )
+    }
+}
+
+/// Where a finding points.
+#[derive(Debug, Clone, Copy)]
+pub struct At<'a> {
+    pub source: &'a Arc<Source>,
+    pub row: Option<u32>,
+    pub col: Option<u32>,
+    pub element: Option<usize>,
+    pub value: Option<&'a str>,
+}
+
+impl<'a> At<'a> {
+    /// A field's own cell, with its value.
+    pub fn field(source: &'a Arc<Source>, f: &'a Field) -> Self {
+        At {
+            source,
+            row: Some(f.row),
+            col: f.col,
+            element: Some(f.element),
+            value: Some(&f.text),
+        }
+    }
+
+    /// A cell (or a row when `col` is none) about an element.
+    pub fn cell(
+        source: &'a Arc<Source>,
+        row: Option<u32>,
+        col: Option<u32>,
+        element: Option<usize>,
+    ) -> Self {
+        At {
+            source,
+            row,
+            col,
+            element,
+            value: None,
+        }
+    }
+
+    pub fn with_value(mut self, value: Option<&'a str>) -> Self {
+        self.value = value;
+        self
+    }
+}
+
+/// Collects one file's findings.
+pub struct Sink<'a> {
+    std: &'a Standard,
+    findings: Vec<Finding>,
+    errors: usize,
+    item: Option<Arc<str>>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(std: &'a Standard) -> Self {
+        Sink {
+            std,
+            findings: Vec::new(),
+            errors: 0,
+            item: None,
+        }
+    }
+
+    /// Record a built-in rule's finding at the standard's severity.
+    pub fn emit(&mut self, rule: RuleId, at: At<'_>, params: Params) {
+        let severity = self.std.severity_of(rule);
+        self.push(rule.as_str(), severity, at, params);
+    }
+
+    /// Record a built-in rule's finding one level below its severity
+    /// (error → warning), for conditionally required or unconfirmed elements.
+    pub fn emit_downgraded(&mut self, rule: RuleId, at: At<'_>, params: Params) {
+        let severity = match self.std.severity_of(rule) {
+            Severity::Error => Severity::Warning,
+            s => s,
+        };
+        self.push(rule.as_str(), severity, at, params);
+    }
+
+    /// Record a finding of any rule (expression rules are named by id).
+    pub fn push(&mut self, rule: &str, severity: Severity, at: At<'_>, mut params: Params) {
+        if severity == Severity::Off {
+            return;
+        }
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
+        if let Some(e) = at.element {
+            params
+                .entry("label".into())
+                .or_insert_with(|| MjValue::from(self.std.elements[e].label.clone()));
+        }
+        if let Some(v) = at.value {
+            params
+                .entry("value".into())
+                .or_insert_with(|| MjValue::from(v.to_string()));
+        }
+        self.findings.push(Finding {
+            rule: rule.to_string(),
+            severity,
+            source: at.source.clone(),
+            row: at.row,
+            col: at.col,
+            element: at.element,
+            value: at.value.map(str::to_string),
+            params,
+            item: self.item.clone(),
+        });
+    }
+
+    /// The implementation code findings are tagged with from now on.
+    pub fn set_item(&mut self, item: Option<Arc<str>>) {
+        self.item = item;
+    }
+
+    /// Error findings so far.
+    pub fn errors(&self) -> usize {
+        self.errors
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}

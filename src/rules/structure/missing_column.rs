@@ -1,0 +1,72 @@
+//! `missing-column`: a required element has no column. Conditionally
+//! required elements are reported (as a warning) once per table, when the
+//! first item that needs them appears; a list with no materials at all gets
+//! a warning for 材料名称 at the end.
+
+use crate::rules::*;
+use minijinja::Value as MjValue;
+
+#[derive(Default)]
+pub struct MissingColumn {
+    /// (table, element) pairs already reported as conditionally missing.
+    reported: HashSet<(Arc<Source>, usize)>,
+}
+
+impl MissingColumn {
+    pub fn new(_: &Standard) -> Result<Self, ParamError> {
+        Ok(Self::default())
+    }
+}
+
+impl Rule for MissingColumn {
+    fn table(&mut self, cx: &FileCx<'_>, t: &TableInfo, sink: &mut Sink<'_>) {
+        if t.role != Scope::Item || t.header_rows.is_empty() {
+            return;
+        }
+        let header_row = t.header_rows.last().copied();
+        for (i, el) in cx.std.elements.iter().enumerate() {
+            // Conditionally required columns are reported when an item needs them.
+            if el.scope != Scope::Item || t.has(i) || !el.required {
+                continue;
+            }
+            let at = At::cell(&t.source, header_row, None, Some(i));
+            sink.emit(RuleId::MissingColumn, at, Params::new());
+        }
+    }
+
+    fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
+        let src = cx.source();
+        for (i, el) in cx.std().elements.iter().enumerate() {
+            if el.scope != Scope::Item || el.required || !cx.required[i] {
+                continue;
+            }
+            if cx.file.has_column(src, i) || !self.reported.insert((src.clone(), i)) {
+                continue;
+            }
+            let mut p = Params::new();
+            p.insert(
+                "condition".into(),
+                MjValue::from(el.required_when.clone().unwrap_or_default()),
+            );
+            let at = At::cell(src, cx.file.header_row(src), None, Some(i));
+            sink.emit_downgraded(RuleId::MissingColumn, at, p);
+        }
+    }
+
+    fn finish(&mut self, cx: &FinishCx<'_>, sink: &mut Sink<'_>) {
+        if cx.saw_materials || cx.items == 0 {
+            return;
+        }
+        if let (Some(src), Some(e)) = (cx.item_tables.first(), cx.file.std.ids.material_name) {
+            let at = At::cell(src, cx.file.header_row(src), None, Some(e));
+            sink.emit_downgraded(RuleId::MissingColumn, at, Params::new());
+        }
+    }
+}
+
+pub const DOC: RuleDoc = RuleDoc {
+    en: "A required element has no column in an items table. Conditionally required elements (time limits for administrative powers, penalty elements for 行政处罚) are reported once, when the first item that needs them appears; an items workbook with no materials at all gets a warning for 材料名称.",
+    zh: "事项表缺少必填要素的列。按条件必填的要素（行政权力事项的时限、行政处罚事项的处罚要素）在第一个需要它的事项出现时报告一次；整个清单没有任何申请材料时，对“材料名称”给出警告。",
+    good: &["Header row contains 事项名称 … 实施主体编码."],
+    bad: &["Header row lacks 实施主体编码."],
+};

@@ -1,0 +1,82 @@
+//! `missing-required`: a required element (or one required by its
+//! `required_when` condition) is blank, on an item or a material row.
+
+use crate::catalogue::value::interpret;
+use crate::rules::*;
+use minijinja::Value as MjValue;
+
+pub struct MissingRequired;
+
+impl MissingRequired {
+    pub fn new(_: &Standard) -> Result<Self, ParamError> {
+        Ok(MissingRequired)
+    }
+}
+
+impl Rule for MissingRequired {
+    fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
+        let src = cx.source();
+        for (i, el) in cx.std().elements.iter().enumerate() {
+            // a missing column is missing-column's finding
+            if el.scope != Scope::Item || !cx.required[i] || !cx.file.has_column(src, i) {
+                continue;
+            }
+            // an unreadable value was already reported as invalid
+            let present =
+                cx.invalid.contains(&i) || cx.values.get(&i).is_some_and(|(v, _)| !v.is_absent());
+            if present {
+                continue;
+            }
+            let mut p = Params::new();
+            if !el.required {
+                p.insert(
+                    "condition".into(),
+                    MjValue::from(el.required_when.clone().unwrap_or_default()),
+                );
+            }
+            let value = cx.values.get(&i).map(|(_, f)| f.text.as_str());
+            let at = At::cell(src, Some(cx.item.row), cx.file.column(src, i), Some(i));
+            sink.emit(RuleId::MissingRequired, at.with_value(value), p);
+        }
+    }
+
+    fn part(&mut self, cx: &PartCx<'_>, sink: &mut Sink<'_>) {
+        let std = cx.file.std;
+        let Some(name_i) = std.ids.material_name else {
+            return;
+        };
+        if cx.kind != Scope::Material {
+            return;
+        }
+        for (i, el) in std.elements.iter().enumerate() {
+            if el.scope != Scope::Material
+                || !el.required
+                || i == name_i
+                || !cx.file.has_column(cx.source, i)
+            {
+                continue;
+            }
+            let absent = cx.part.get(i).is_none_or(|f| {
+                let (v, problems) = interpret(el, std, &f.text, f.numeric);
+                v.is_absent() && problems.is_empty()
+            });
+            if absent {
+                let at = At::cell(
+                    cx.source,
+                    Some(cx.part.row),
+                    cx.file.column(cx.source, i),
+                    Some(i),
+                );
+                let value = cx.part.get(i).map(|f| f.text.as_str());
+                sink.emit(RuleId::MissingRequired, at.with_value(value), Params::new());
+            }
+        }
+    }
+}
+
+pub const DOC: RuleDoc = RuleDoc {
+    en: "A required element (R in the exchange schema) is empty or holds a none-word such as 无. `required_when` makes an element required only for some items (e.g. 法定办结时限 when 事项类型 is not 公共服务). Also applies to required material elements (材料必要性).",
+    zh: "必填要素（国家交换规范中的必填项）为空，或只写了“无”等表示没有的词。`required_when` 使要素仅对部分事项必填（如事项类型不是公共服务时的法定办结时限）。也适用于必填的材料要素（材料必要性）。",
+    good: &["受理条件: 申请人具有…"],
+    bad: &["受理条件: 无"],
+};
