@@ -19,6 +19,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod score;
+pub mod settings;
 pub mod standard;
 pub mod text;
 pub mod yaml;

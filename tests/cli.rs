@@ -360,3 +360,48 @@ fn a_directory_of_yaml_items_is_a_catalogue_repository() {
         .unwrap()
         .ends_with("000111002000.yaml"));
 }
+
+/// `santong schema catalogue | head -1` used to panic (exit 101) on the
+/// closed pipe; a reader that goes away now ends the run quietly.
+#[test]
+fn closed_stdout_pipe_ends_quietly_with_the_runs_exit_code() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("santong");
+    for (args, code) in [
+        (vec!["schema", "catalogue"], 0),
+        (vec!["explain", "catch-all-clause"], 0),
+        (
+            vec![
+                "check",
+                "--format",
+                "json",
+                EXAMPLES[0],
+                EXAMPLES[1],
+                EXAMPLES[2],
+            ],
+            1,
+        ),
+    ] {
+        // the read end closes before santong has loaded its standard, so
+        // its first write meets the closed pipe
+        let mut child = Std::new(&bin)
+            .args(&args)
+            .env("LANG", "C")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let status = child.wait().unwrap();
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

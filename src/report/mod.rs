@@ -31,6 +31,51 @@ use crate::check::{FileReport, Finding};
 use crate::i18n::Lang;
 use crate::standard::Standard;
 
+/// The formats of a `check` report. Adding one: its emitter file here, a
+/// variant, and its arm in [`render`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Grouped by file, for a terminal
+    Human,
+    /// The JSON contract (version 1)
+    Json,
+    /// One self-contained page with totals, a chart and filterable findings
+    Html,
+    /// SARIF 2.1.0, for code-scanning tools
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// JUnit XML, a case per file and rule
+    Junit,
+}
+
+/// What some formats need beyond the findings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Colour the human output (a terminal that wants it).
+    pub color: bool,
+    /// The severity that fails the run (JUnit marks those cases failed).
+    pub fail_on: Option<crate::standard::Severity>,
+}
+
+/// Render a check run in a format.
+pub fn render(
+    format: Format,
+    run: &CheckRun,
+    std: &Standard,
+    lang: Lang,
+    opts: &RenderOptions,
+) -> Result<String, String> {
+    Ok(match format {
+        Format::Human => render_human(run, std, lang, opts.color),
+        Format::Json => render_json(run, std, lang),
+        Format::Html => render_check_html(run, std, lang)?,
+        Format::Sarif => render_sarif(run, std, lang),
+        Format::Github => render_github(run, std, lang),
+        Format::Junit => render_junit(run, std, lang, opts.fail_on),
+    })
+}
+
 /// Pad text on the right to a display width (CJK characters take two columns).
 pub(crate) fn pad_end(s: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;

@@ -1,0 +1,216 @@
+//! `santong check`: implementation lists against the standard.
+
+use super::Exit;
+use anyhow::Context;
+use santong::catalogue::ReadOptions;
+use santong::check::{check_file, CheckOptions};
+use santong::codes::AreaList;
+use santong::config::{FailOn, Loaded};
+use santong::i18n::Lang;
+use santong::report::{self, CheckRun, FileOutcome, Format, RenderOptions};
+use santong::settings::{Flags, Settings};
+use santong::standard::Standard;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Catalogue files to check; a directory means every catalogue file below it.
+    /// None: the files of the nearest santong.yaml
+    files: Vec<PathBuf>,
+    /// Settings file (default: the nearest santong.yaml at or above the working directory)
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Do not read santong.yaml
+    #[arg(long)]
+    no_config: bool,
+    /// Basic catalogue (xlsx, csv or yaml) for the same-item/same-code rules; `sample` uses the bundled sample
+    #[arg(long, value_name = "FILE")]
+    basic: Option<PathBuf>,
+    /// Standard directory (default: the embedded national standard)
+    #[arg(long, value_name = "DIR")]
+    standard: Option<PathBuf>,
+    /// Full division-code list (CSV) to check that area codes exist
+    #[arg(long, value_name = "FILE")]
+    areas: Option<PathBuf>,
+    /// CSV encoding, overriding detection (e.g. gbk, utf-8)
+    #[arg(long)]
+    encoding: Option<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Write the report to this file instead of standard output
+    #[arg(long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Exit 1 when a finding is at or above this severity (default: error)
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Also write a copy of the (single) input workbook with the findings marked
+    #[arg(long, value_name = "OUT.xlsx")]
+    annotate: Option<PathBuf>,
+}
+
+/// The nearest santong.yaml, the one named, or none.
+fn find_config(a: &Args) -> anyhow::Result<Option<Loaded>> {
+    let path = match (&a.config, a.no_config) {
+        (Some(p), _) => Some(p.clone()),
+        (None, true) => None,
+        (None, false) => {
+            santong::config::find(&std::env::current_dir()?).map(|p| super::relative_to_cwd(&p))
+        }
+    };
+    path.map(|p| Loaded::load(&p).map_err(anyhow::Error::msg))
+        .transpose()
+}
+
+/// The files to check: those given (directories expanded), else the config's.
+fn input_files(
+    files: &[PathBuf],
+    config: Option<&Loaded>,
+    lang: Lang,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let found = if !files.is_empty() {
+        let found = santong::catalogue::expand_inputs(files);
+        if found.is_empty() {
+            anyhow::bail!("no catalogue files (.xlsx, .xls, .csv, .yaml) in the given directories");
+        }
+        found
+    } else if let Some(c) = config {
+        let found = c.files().map_err(anyhow::Error::msg)?;
+        if found.is_empty() {
+            // a new repository: nothing to check yet is not a failure
+            let (path, globs) = (c.path.display(), &c.config.files);
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Zh => format!(
+                        "{path} 的 files（{}）没有匹配到文件，无可检查",
+                        globs.join("、")
+                    ),
+                    Lang::En => format!(
+                        "{path}: files ({}) match no file; nothing to check",
+                        globs.join(", ")
+                    ),
+                }
+            );
+        }
+        found
+    } else {
+        anyhow::bail!(
+            "no files given and no {} found here or above (write one with `santong init`)",
+            santong::config::FILE_NAME
+        )
+    };
+    Ok(found
+        .into_iter()
+        .map(|f| super::relative_to_cwd(&f))
+        .collect())
+}
+
+fn load_areas(path: Option<&Path>) -> anyhow::Result<Option<AreaList>> {
+    path.map(|p| {
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+        Ok(AreaList::from_csv_text(&text))
+    })
+    .transpose()
+}
+
+/// Check every file; a file that cannot be read is reported and the others
+/// are still checked. Returns the run and how many findings were ignored.
+fn check_all(
+    files: &[PathBuf],
+    std: &Standard,
+    opts: &CheckOptions<'_>,
+    config: Option<&Loaded>,
+) -> (CheckRun, usize) {
+    let mut run = CheckRun::default();
+    let mut ignored = 0usize;
+    for f in files {
+        run.files.push(match check_file(f, std, opts) {
+            Ok(mut r) => {
+                if let Some(c) = config {
+                    let before = r.findings.len();
+                    r.findings.retain(|x| !c.ignores(x));
+                    ignored += before - r.findings.len();
+                }
+                FileOutcome::Checked(r)
+            }
+            Err(e) => {
+                eprintln!("santong: {e}");
+                FileOutcome::Failed {
+                    path: e.path,
+                    message: e.message,
+                }
+            }
+        });
+    }
+    (run, ignored)
+}
+
+pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+    let config = find_config(&a)?;
+    let settings = Settings::merge(
+        Flags {
+            standard: a.standard.clone(),
+            basic: a.basic.clone(),
+            areas: a.areas.clone(),
+            encoding: a.encoding.clone(),
+            fail_on: a.fail_on,
+        },
+        config.as_ref(),
+    );
+    let mut std = super::load_chosen_standard(&settings.standard)?;
+    if let Some(c) = &config {
+        c.apply(&mut std).map_err(anyhow::Error::msg)?;
+    }
+    let files = input_files(&a.files, config.as_ref(), lang)?;
+    let read = ReadOptions {
+        encoding: settings.encoding.clone(),
+    };
+    let basic = super::load_basic(settings.basic.as_ref(), &std, &read)?;
+    let areas = load_areas(settings.areas.as_deref())?;
+    super::refuse_overwrite(&files, a.output.as_deref())?;
+    super::refuse_overwrite(&files, a.annotate.as_deref())?;
+    if a.annotate.is_some() && files.len() != 1 {
+        anyhow::bail!(
+            "--annotate copies one workbook; {} files were given",
+            files.len()
+        );
+    }
+    let opts = CheckOptions {
+        basic: basic.as_ref(),
+        areas: areas.as_ref(),
+        read,
+    };
+    let (run, ignored) = check_all(&files, &std, &opts, config.as_ref());
+    let fail_on = settings.fail_on.severity();
+    let render = RenderOptions {
+        color: a.format == Format::Human && a.output.is_none() && color_wanted(),
+        fail_on,
+    };
+    let text = report::render(a.format, &run, &std, lang, &render).map_err(anyhow::Error::msg)?;
+    if let (Some(c), true) = (&config, ignored > 0) {
+        let path = c.path.display();
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Zh => format!("{path} 的 ignore 忽略了 {ignored} 条问题"),
+                Lang::En => format!("{ignored} finding(s) ignored by {path}"),
+            }
+        );
+    }
+    if let (Some(out), Some(FileOutcome::Checked(r))) = (&a.annotate, run.files.first()) {
+        let grids = santong::catalogue::grid::read_grids(&files[0], opts.read.encoding.as_deref())
+            .map_err(|e| anyhow::anyhow!("{}: {}", e.path, e.message))?;
+        let bytes =
+            report::annotated_workbook(&grids, r, &std, lang).map_err(anyhow::Error::msg)?;
+        super::write_atomic(out, &bytes)?;
+    }
+    super::emit(a.output.as_deref(), &text)?;
+    Ok(report::exit_code(&run, fail_on) as Exit)
+}
+
+/// Colour on a terminal, unless NO_COLOR is set.
+fn color_wanted() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

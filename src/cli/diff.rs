@@ -1,0 +1,34 @@
+//! `santong diff`: the same basic items compared across regions' lists.
+
+use super::regional::{emit_report, RegionArgs, RegionFormat, Regional};
+use super::Exit;
+use santong::i18n::Lang;
+use santong::report;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    args: RegionArgs,
+    /// Exit 1 when any difference exists (for CI gates)
+    #[arg(long)]
+    fail_if_diff: bool,
+}
+
+pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+    let r = Regional::load(&a.args)?;
+    let cmp = r.compare();
+    let format = a.args.format;
+    emit_report(
+        format,
+        a.args.output.as_deref(),
+        || {
+            Ok(match format {
+                RegionFormat::Json => report::diff_json(&cmp),
+                RegionFormat::Html => report::diff_html(&cmp, lang).map_err(anyhow::Error::msg)?,
+                _ => report::diff_human(&cmp, lang),
+            })
+        },
+        || report::diff_xlsx(&cmp, lang),
+    )?;
+    Ok(u8::from(a.fail_if_diff && !cmp.differences.is_empty()))
+}

@@ -1,0 +1,69 @@
+//! `santong guide`: a service guide (办事指南) per item.
+
+use super::Exit;
+use clap::ValueEnum;
+use santong::generate::site::{write_guides, GuideFormat};
+use santong::i18n::Lang;
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Html,
+    Md,
+    Docx,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The implementation list(s) to generate from (xlsx, xls, csv, yaml)
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Only these items (implementation, handling or basic codes)
+    #[arg(long = "item", value_name = "CODE", num_args = 1..)]
+    items: Vec<String>,
+    #[arg(long, value_enum, default_value = "html")]
+    format: FormatArg,
+    /// Directory to write into (created if missing); nothing is written outside it
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Directory of templates overriding the embedded ones (same file names)
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    standard: Option<PathBuf>,
+    #[arg(long)]
+    encoding: Option<String>,
+}
+
+pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+    let std = super::load_standard(a.standard.as_deref())?;
+    let templates = santong::report::templates::Templates::load(a.templates.as_deref())
+        .map_err(anyhow::Error::msg)?;
+    let read = santong::catalogue::ReadOptions {
+        encoding: a.encoding,
+    };
+    let catalogues = super::load_catalogues(&a.files, &std, &read)?;
+    let selected = santong::generate::guide::select(&std, &catalogues, &a.items)
+        .map_err(anyhow::Error::msg)?;
+    let sources: Vec<String> = catalogues
+        .iter()
+        .filter_map(|c| c.path.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let out = super::out_dir(&a.out, &catalogues)?;
+    let format = match a.format {
+        FormatArg::Html => GuideFormat::Html,
+        FormatArg::Md => GuideFormat::Md,
+        FormatArg::Docx => GuideFormat::Docx,
+    };
+    let written = write_guides(&std, &selected, format, &out, &templates, &sources)
+        .map_err(anyhow::Error::msg)?;
+    let (files, items, dir) = (written.len(), selected.len(), out.root().display());
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Zh => format!("已写入 {files} 个文件（{items} 个事项）到 {dir}"),
+            Lang::En => format!("wrote {files} files ({items} items) to {dir}"),
+        }
+    );
+    Ok(0)
+}

@@ -1,0 +1,35 @@
+//! `santong init`: set up a catalogue repository.
+
+use super::Exit;
+use anyhow::Context;
+use santong::i18n::Lang;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The repository (default: the working directory)
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Overwrite files that exist
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+    for (rel, _) in santong::config::INIT_FILES {
+        let path = a.dir.join(rel);
+        if path.exists() && !a.force {
+            anyhow::bail!("{} exists; pass --force to overwrite it", path.display());
+        }
+    }
+    for (rel, text) in santong::config::INIT_FILES {
+        let path = a.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        super::write_atomic(&path, text.as_bytes())?;
+        eprintln!("{} {}", lang.pick("已写入", "wrote"), path.display());
+    }
+    Ok(0)
+}

@@ -1,0 +1,152 @@
+//! What `diff` and `score` share: their arguments, the regions they read and
+//! the comparison they make.
+
+use clap::ValueEnum;
+use santong::catalogue::{BasicCatalogue, ReadOptions};
+use santong::diff::{Baseline, Comparison, Region};
+use santong::settings::BasicChoice;
+use santong::standard::Standard;
+use std::path::{Path, PathBuf};
+
+/// Formats of the regional reports.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RegionFormat {
+    Human,
+    Json,
+    Html,
+    Xlsx,
+}
+
+/// Arguments shared by `diff` and `score`.
+#[derive(clap::Args)]
+pub struct RegionArgs {
+    /// One list per region (xlsx, xls, csv, yaml)
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Region names, in the order of the files (default: the list's 所属地区 column, else the file name)
+    #[arg(long = "name", value_name = "NAME")]
+    pub names: Vec<String>,
+    /// Basic catalogue (xlsx, csv or yaml); `sample` uses the bundled sample
+    #[arg(long, value_name = "FILE")]
+    pub basic: Option<PathBuf>,
+    /// What regions are compared against: basic, majority, or one region (its file or name)
+    #[arg(long, value_name = "basic|majority|FILE")]
+    pub baseline: Option<String>,
+    #[arg(long, value_name = "DIR")]
+    pub standard: Option<PathBuf>,
+    #[arg(long)]
+    pub encoding: Option<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: RegionFormat,
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// The standard, the catalogue, the regions and the comparison.
+pub struct Regional {
+    pub std: Standard,
+    pub basic: Option<BasicCatalogue>,
+    pub regions: Vec<Region>,
+    pub baseline: Baseline,
+    pub read: ReadOptions,
+}
+
+impl Regional {
+    pub fn load(a: &RegionArgs) -> anyhow::Result<Regional> {
+        let std = super::load_standard(a.standard.as_deref())?;
+        let read = ReadOptions {
+            encoding: a.encoding.clone(),
+        };
+        let basic = super::load_basic(
+            a.basic.clone().map(BasicChoice::from_arg).as_ref(),
+            &std,
+            &read,
+        )?;
+        super::refuse_overwrite(&a.files, a.output.as_deref())?;
+        let regions = load_regions(&a.files, &a.names, &std, &read)?;
+        let baseline = pick_baseline(a.baseline.as_deref(), &a.files, &regions, basic.is_some())?;
+        Ok(Regional {
+            std,
+            basic,
+            regions,
+            baseline,
+            read,
+        })
+    }
+
+    pub fn compare(&self) -> Comparison {
+        santong::diff::compare(
+            &self.std,
+            &self.regions,
+            self.basic.as_ref(),
+            &self.baseline,
+        )
+    }
+}
+
+/// Write a text report, or a workbook.
+pub fn emit_report(
+    format: RegionFormat,
+    output: Option<&Path>,
+    text: impl FnOnce() -> anyhow::Result<String>,
+    xlsx: impl FnOnce() -> Result<Vec<u8>, String>,
+) -> anyhow::Result<()> {
+    match format {
+        RegionFormat::Xlsx => super::emit_xlsx(output, xlsx()),
+        _ => super::emit(output, &text()?),
+    }
+}
+
+fn load_regions(
+    files: &[PathBuf],
+    names: &[String],
+    std: &Standard,
+    read: &ReadOptions,
+) -> anyhow::Result<Vec<Region>> {
+    if !names.is_empty() && names.len() != files.len() {
+        anyhow::bail!(
+            "--name was given {} times for {} files",
+            names.len(),
+            files.len()
+        );
+    }
+    let regions = santong::diff::load_regions(files, names, std, read)?;
+    let mut seen = std::collections::HashSet::new();
+    for r in &regions {
+        if !seen.insert(r.name.clone()) {
+            anyhow::bail!("two lists are both named `{}`; give each a --name", r.name);
+        }
+    }
+    Ok(regions)
+}
+
+fn pick_baseline(
+    baseline: Option<&str>,
+    files: &[PathBuf],
+    regions: &[Region],
+    has_basic: bool,
+) -> anyhow::Result<Baseline> {
+    Ok(match baseline {
+        None if has_basic => Baseline::Basic,
+        None | Some("majority") => Baseline::Majority,
+        Some("basic") if !has_basic => anyhow::bail!("--baseline basic needs --basic FILE"),
+        Some("basic") => Baseline::Basic,
+        Some(other) => {
+            let by_file = files
+                .iter()
+                .position(|f| super::same_file(f, Path::new(other)) || f.as_os_str() == other)
+                .map(|i| regions[i].name.clone());
+            match by_file.or_else(|| {
+                regions
+                    .iter()
+                    .find(|r| r.name == other)
+                    .map(|r| r.name.clone())
+            }) {
+                Some(name) => Baseline::Region(name),
+                None => anyhow::bail!(
+                    "--baseline `{other}` is neither basic, majority, nor one of the lists"
+                ),
+            }
+        }
+    })
+}

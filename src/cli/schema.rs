@@ -1,0 +1,35 @@
+//! `santong schema KIND`: a JSON Schema for editors and other tools.
+
+use super::Exit;
+use clap::ValueEnum;
+use santong::i18n::Lang;
+use santong::schema;
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Catalogue,
+    Standard,
+    Config,
+    TableSchema,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(value_enum)]
+    kind: Kind,
+    /// Standard directory for catalogue and table-schema (default: national)
+    #[arg(long, value_name = "DIR")]
+    standard: Option<PathBuf>,
+}
+
+pub fn run(a: Args, _lang: Lang) -> anyhow::Result<Exit> {
+    let v = match a.kind {
+        Kind::Standard => schema::standard_schema(),
+        Kind::Config => schema::config_schema(),
+        Kind::Catalogue => schema::catalogue_schema(&super::load_standard(a.standard.as_deref())?),
+        Kind::TableSchema => schema::table_schema(&super::load_standard(a.standard.as_deref())?),
+    };
+    super::print(&schema::to_text(&v))?;
+    Ok(0)
+}

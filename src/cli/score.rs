@@ -1,0 +1,47 @@
+//! `santong score`: each region scored on coverage, accuracy, maturity,
+//! channels, compression and standardisation.
+
+use super::regional::{emit_report, RegionArgs, RegionFormat, Regional};
+use super::Exit;
+use santong::check::{check_file, CheckOptions};
+use santong::i18n::Lang;
+use santong::report;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    args: RegionArgs,
+}
+
+pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+    let a = a.args;
+    let r = Regional::load(&a)?;
+    let cmp = r.compare();
+    let opts = CheckOptions {
+        basic: r.basic.as_ref(),
+        areas: None,
+        read: r.read.clone(),
+    };
+    let checks: Vec<_> = a
+        .files
+        .iter()
+        .map(|f| check_file(f, &r.std, &opts).ok())
+        .collect();
+    let scores = santong::score::score(&r.std, &r.regions, &checks, &cmp, r.basic.as_ref());
+    let baseline = r.baseline.describe();
+    emit_report(
+        a.format,
+        a.output.as_deref(),
+        || {
+            Ok(match a.format {
+                RegionFormat::Json => report::score_json(&scores, &baseline),
+                RegionFormat::Html => {
+                    report::score_html(&scores, &baseline, lang).map_err(anyhow::Error::msg)?
+                }
+                _ => report::score_human(&scores, lang),
+            })
+        },
+        || report::score_xlsx(&scores, lang),
+    )?;
+    Ok(0)
+}

@@ -1,0 +1,22 @@
+//! `santong template`: a blank implementation-list workbook from the standard.
+
+use super::Exit;
+use santong::i18n::Lang;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long, value_name = "DIR")]
+    standard: Option<PathBuf>,
+    /// The workbook to write (.xlsx)
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+    let std = super::load_standard(a.standard.as_deref())?;
+    let bytes =
+        santong::generate::template::blank_template(&std, lang).map_err(anyhow::Error::msg)?;
+    super::write_atomic(&a.out, &bytes)?;
+    Ok(0)
+}
