@@ -142,3 +142,72 @@ fn rules_list_and_explain() {
         );
     }
 }
+
+/// Every cell of a workbook's sheets, one line per row.
+fn workbook_text(path: &std::path::Path) -> String {
+    let mut wb = open_workbook_auto(path).unwrap();
+    let names = wb.sheet_names().to_vec();
+    let mut text = String::new();
+    for name in names {
+        text.push_str(&format!("## {name}\n"));
+        let range = wb.worksheet_range(&name).unwrap();
+        for row in range.rows() {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect();
+            text.push_str(&cells.join(" | "));
+            text.push('\n');
+        }
+    }
+    text
+}
+
+#[test]
+fn application_form_cells() {
+    let dir = tmp();
+    let out = path_in(&dir, "forms");
+    santong("zh_CN.UTF-8")
+        .args([
+            "form",
+            EXAMPLES[0],
+            "--item",
+            "11450702MB1234562R4000111001000",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let mut files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 1);
+    insta::assert_snapshot!("form_cells", workbook_text(&files[0]));
+}
+
+#[test]
+fn blank_template_and_regional_workbooks() {
+    let dir = tmp();
+    let t = path_in(&dir, "template.xlsx");
+    santong("zh_CN.UTF-8")
+        .args(["template", "--out"])
+        .arg(&t)
+        .assert()
+        .code(0);
+    insta::assert_snapshot!("template_cells", workbook_text(&t));
+    for cmd in ["diff", "score"] {
+        let p = path_in(&dir, &format!("{cmd}.xlsx"));
+        santong("zh_CN.UTF-8")
+            .args(region_args(cmd, "xlsx"))
+            .arg("--output")
+            .arg(&p)
+            .assert()
+            .code(0);
+        insta::assert_snapshot!(format!("{cmd}_xlsx_cells"), workbook_text(&p));
+    }
+}

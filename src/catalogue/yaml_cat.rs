@@ -122,6 +122,82 @@ fn fields_of(
     (fields, unknown)
 }
 
+/// An item's materials and fees: lists under the keys that name them, of
+/// mappings or (for materials) bare names.
+fn parts_of(
+    standard: &Standard,
+    obj: &serde_json::Map<String, J>,
+    lines: &[&str],
+    (start, end): (usize, usize),
+) -> (Vec<Part>, Vec<Part>) {
+    let mut materials = Vec::new();
+    let mut fees = Vec::new();
+    for (keys, scope, out) in [
+        (&MATERIAL_KEYS[..], Scope::Material, &mut materials),
+        (&FEE_KEYS[..], Scope::Fee, &mut fees),
+    ] {
+        for k in keys {
+            let Some(J::Array(list)) = obj.get(*k) else {
+                continue;
+            };
+            let kl = key_line(lines, start, end, k).unwrap_or(start);
+            let sub = entry_starts(lines, kl + 1, end, indent(lines.get(kl).unwrap_or(&"")) + 1);
+            for (j, m) in list.iter().enumerate() {
+                let ms = sub.get(j).copied().unwrap_or(kl);
+                let me = sub.get(j + 1).copied().unwrap_or(end);
+                let part_fields = match m {
+                    J::Object(mo) => fields_of(standard, mo, scope, lines, (ms, me)).0,
+                    // a bare list of material names
+                    other => match (scalar_text(other), standard.element_index("material_name")) {
+                        (Some(t), Some(e)) if scope == Scope::Material => vec![Field {
+                            element: e,
+                            text: t,
+                            row: ms as u32 + 1,
+                            col: None,
+                            numeric: false,
+                        }],
+                        _ => Vec::new(),
+                    },
+                };
+                out.push(Part {
+                    row: ms as u32 + 1,
+                    fields: part_fields,
+                });
+            }
+        }
+    }
+    (materials, fees)
+}
+
+/// One table description for the file: the union of keys used; unknown
+/// keys carry their line in place of a column.
+#[allow(clippy::type_complexity)]
+fn columns_of(
+    standard: &Standard,
+    items: &[&J],
+    unknown_all: Vec<(String, u32)>,
+) -> (Vec<(u32, usize, String)>, Vec<(u32, String)>) {
+    let mut columns: Vec<(u32, usize, String)> = Vec::new();
+    for it in items {
+        if let J::Object(o) = it {
+            for k in o.keys() {
+                if let Some(e) = element_for(standard, k, Scope::Item) {
+                    if !columns.iter().any(|c| c.1 == e) {
+                        columns.push((columns.len() as u32, e, k.clone()));
+                    }
+                }
+            }
+        }
+    }
+    let mut unknown: Vec<(u32, String)> = Vec::new();
+    for (k, line) in unknown_all {
+        if !unknown.iter().any(|(_, u)| *u == k) {
+            unknown.push((line, k));
+        }
+    }
+    (columns, unknown)
+}
+
 pub fn read(
     path: &Path,
     standard: &Standard,
@@ -179,49 +255,7 @@ pub fn read_str(
         let end = starts.get(i + 1).copied().unwrap_or(lines.len());
         let (fields, unknown) = fields_of(standard, obj, Scope::Item, &lines, (start, end));
         unknown_all.extend(unknown);
-        let mut materials = Vec::new();
-        let mut fees = Vec::new();
-        for (keys, scope, out) in [
-            (&MATERIAL_KEYS[..], Scope::Material, &mut materials),
-            (&FEE_KEYS[..], Scope::Fee, &mut fees),
-        ] {
-            for k in keys {
-                let Some(J::Array(list)) = obj.get(*k) else {
-                    continue;
-                };
-                let kl = key_line(&lines, start, end, k).unwrap_or(start);
-                let sub = entry_starts(
-                    &lines,
-                    kl + 1,
-                    end,
-                    indent(lines.get(kl).unwrap_or(&"")) + 1,
-                );
-                for (j, m) in list.iter().enumerate() {
-                    let ms = sub.get(j).copied().unwrap_or(kl);
-                    let me = sub.get(j + 1).copied().unwrap_or(end);
-                    let part_fields = match m {
-                        J::Object(mo) => fields_of(standard, mo, scope, &lines, (ms, me)).0,
-                        // a bare list of material names
-                        other => {
-                            match (scalar_text(other), standard.element_index("material_name")) {
-                                (Some(t), Some(e)) if scope == Scope::Material => vec![Field {
-                                    element: e,
-                                    text: t,
-                                    row: ms as u32 + 1,
-                                    col: None,
-                                    numeric: false,
-                                }],
-                                _ => Vec::new(),
-                            }
-                        }
-                    };
-                    out.push(Part {
-                        row: ms as u32 + 1,
-                        fields: part_fields,
-                    });
-                }
-            }
-        }
+        let (materials, fees) = parts_of(standard, obj, &lines, (start, end));
         parsed.push(Item {
             source: source.clone(),
             row: start as u32 + 1,
@@ -230,26 +264,7 @@ pub fn read_str(
             fees,
         });
     }
-    // One table description for the file: the union of keys used; unknown
-    // keys carry their line in place of a column.
-    let mut columns: Vec<(u32, usize, String)> = Vec::new();
-    for it in &items {
-        if let J::Object(o) = it {
-            for k in o.keys() {
-                if let Some(e) = element_for(standard, k, Scope::Item) {
-                    if !columns.iter().any(|c| c.1 == e) {
-                        columns.push((columns.len() as u32, e, k.clone()));
-                    }
-                }
-            }
-        }
-    }
-    let mut unknown: Vec<(u32, String)> = Vec::new();
-    for (k, line) in unknown_all {
-        if !unknown.iter().any(|(_, u)| *u == k) {
-            unknown.push((line, k));
-        }
-    }
+    let (columns, unknown) = columns_of(standard, &items, unknown_all);
     if !parsed.is_empty() {
         sink(Event::Table(super::TableInfo {
             source: source.clone(),

@@ -367,6 +367,26 @@ fn compare_element(
     (!devs.is_empty()).then_some((base, source, compared, devs))
 }
 
+/// The materials more than half the regions list (half, with the first
+/// region among them, breaks a tie).
+fn majority_keys(with: &[(usize, &RegionItem)]) -> Vec<u64> {
+    let n = with.len();
+    let first = with[0].1;
+    let mut all: Vec<(u64, usize)> = Vec::new();
+    for (_, it) in with {
+        for m in &it.materials {
+            match all.iter_mut().find(|(k, _)| *k == m.key) {
+                Some(e) => e.1 += 1,
+                None => all.push((m.key, 1)),
+            }
+        }
+    }
+    all.into_iter()
+        .filter(|(k, c)| c * 2 > n || (c * 2 == n && first.material(*k).is_some()))
+        .map(|(k, _)| k)
+        .collect()
+}
+
 fn compare_materials(
     std: &Standard,
     regions: &[Region],
@@ -390,28 +410,8 @@ fn compare_materials(
             it.materials.iter().map(|m| m.key).collect(),
             regions[r].name.clone(),
         ),
-        None => {
-            if with.len() < 2 {
-                return None;
-            }
-            let n = with.len();
-            let first = with[0].1;
-            let mut all: Vec<(u64, usize)> = Vec::new();
-            for (_, it) in &with {
-                for m in &it.materials {
-                    match all.iter_mut().find(|(k, _)| *k == m.key) {
-                        Some(e) => e.1 += 1,
-                        None => all.push((m.key, 1)),
-                    }
-                }
-            }
-            let keys = all
-                .into_iter()
-                .filter(|(k, c)| c * 2 > n || (c * 2 == n && first.material(*k).is_some()))
-                .map(|(k, _)| k)
-                .collect();
-            (keys, "majority".into())
-        }
+        None if with.len() < 2 => return None,
+        None => (majority_keys(&with), "majority".into()),
     };
     let display = |k: u64| -> String {
         with.iter()

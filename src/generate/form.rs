@@ -181,6 +181,18 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
         f: Formats::new(),
         row: 0,
     };
+    let name = title_block(&mut s, item)?;
+    applicant(&mut s, item)?;
+    item_fields(&mut s, item, &name)?;
+    materials_checklist(&mut s, item)?;
+    closing(&mut s)?;
+    let last = s.row;
+    page_setup(s.ws, last)?;
+    wb.save_to_buffer()
+}
+
+/// The title and the receiving office; returns the item's name.
+fn title_block(s: &mut Sheet<'_>, item: &GuideItem) -> Result<String, XlsxError> {
     let name = if item.summary.name.is_empty() {
         "政务服务事项"
     } else {
@@ -209,6 +221,11 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
     )?;
     s.row += 2;
 
+    Ok(name.to_string())
+}
+
+/// The applicant: natural persons, and legal persons or other organisations.
+fn applicant(s: &mut Sheet<'_>, item: &GuideItem) -> Result<(), XlsxError> {
     // Applicant: natural persons, and legal persons or other organisations.
     let natural =
         item.summary.audience.is_empty() || item.summary.audience.iter().any(|a| a == "自然人");
@@ -256,6 +273,11 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
         s.wide("联系地址", None, 24.0)?;
     }
 
+    Ok(())
+}
+
+/// The item's own fields: kind, pick-up, result, limit, fee.
+fn item_fields(s: &mut Sheet<'_>, item: &GuideItem, name: &str) -> Result<(), XlsxError> {
     // The item's own fields.
     s.section("申请事项")?;
     s.wide("申请事项", Some(name), 24.0)?;
@@ -296,6 +318,11 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
     }
     s.wide("申请内容及事由", None, 72.0)?;
 
+    Ok(())
+}
+
+/// The materials checklist, a 是/否 choice per material.
+fn materials_checklist(s: &mut Sheet<'_>, item: &GuideItem) -> Result<(), XlsxError> {
     // Materials checklist.
     s.section("申请材料清单（请在“是否提交”栏选择）")?;
     let (label, center, fixed, input) = (
@@ -343,6 +370,12 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
         s.ws.add_data_validation(first, 5, s.row - 1, 5, &yes_no)?;
     }
 
+    Ok(())
+}
+
+/// Declaration, signature and date, and the receiving office's box.
+fn closing(s: &mut Sheet<'_>) -> Result<(), XlsxError> {
+    let fixed = s.f.fixed.clone();
     // Declaration, signature and date.
     s.section("申请人声明")?;
     s.merge(0, LAST_COL, DECLARATION, &fixed)?;
@@ -360,9 +393,11 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
         "填表说明：请用黑色墨水笔或签字笔填写，字迹清楚；带底色的格子为填写区域。",
         &note,
     )?;
-    let last = s.row;
+    Ok(())
+}
 
-    let ws = s.ws;
+/// A4, fitted to the width, protected but for the input cells.
+fn page_setup(ws: &mut Worksheet, last: u32) -> Result<(), XlsxError> {
     ws.set_paper_size(9) // A4
         .set_portrait()
         .set_print_fit_to_pages(1, 0)
@@ -375,7 +410,7 @@ fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
         select_unlocked_cells: true,
         ..ProtectionOptions::default()
     });
-    wb.save_to_buffer()
+    Ok(())
 }
 
 /// A value as the guide phrases it (e.g. 自受理之日起10个工作日内办结).

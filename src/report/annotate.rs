@@ -124,10 +124,6 @@ fn write_summary(
         .set_bold()
         .set_background_color(Color::RGB(0xD9D9D9))
         .set_border(FormatBorder::Thin);
-    let wrap = Format::new().set_text_wrap();
-    let link = Format::new()
-        .set_font_color(Color::RGB(0x0563C1))
-        .set_underline(rust_xlsxwriter::FormatUnderline::Single);
     let count = |s| report.count(s);
     ws.write_string_with_format(0, 0, lang.pick("实施清单检查结果", "Check results"), &title)?;
     ws.write_string(1, 0, clip(&report.path))?;
@@ -148,10 +144,26 @@ fn write_summary(
         ),
     )?;
 
+    let r = write_rule_totals(ws, report, std, lang, &bold, &head)?;
+    let head_row = write_findings(ws, r, grids, report, std, lang, single, (&bold, &head))?;
+    ws.set_freeze_panes(head_row + 1, 0)?;
+    ws.set_active(true);
+    Ok(())
+}
+
+/// The findings per rule, most first, from row 4; returns the next row.
+fn write_rule_totals(
+    ws: &mut Worksheet,
+    report: &FileReport,
+    std: &Standard,
+    lang: Lang,
+    bold: &Format,
+    head: &Format,
+) -> Result<u32, XlsxError> {
     // summary by rule
     let by_rule = super::counts_by_rule(&report.findings);
     let mut r = 4u32;
-    ws.write_string_with_format(r, 0, lang.pick("按规则汇总", "By rule"), &bold)?;
+    ws.write_string_with_format(r, 0, lang.pick("按规则汇总", "By rule"), bold)?;
     r += 1;
     // columns line up with the findings table below: rule, three counts, description
     let rule_head = [
@@ -162,7 +174,7 @@ fn write_summary(
         lang.pick("说明", "Description"),
     ];
     for (c, h) in rule_head.iter().enumerate() {
-        ws.write_string_with_format(r, c as u16, *h, &head)?;
+        ws.write_string_with_format(r, c as u16, *h, head)?;
     }
     r += 1;
     let mut rules: Vec<(&str, [usize; 3])> = by_rule.into_iter().collect();
@@ -184,9 +196,29 @@ fn write_summary(
         r += 1;
     }
 
+    Ok(r)
+}
+
+/// Every finding, linked to its cell, below row `r`; returns the table's
+/// header row.
+#[allow(clippy::too_many_arguments)]
+fn write_findings(
+    ws: &mut Worksheet,
+    mut r: u32,
+    grids: &[Grid],
+    report: &FileReport,
+    std: &Standard,
+    lang: Lang,
+    single: &str,
+    (bold, head): (&Format, &Format),
+) -> Result<u32, XlsxError> {
+    let wrap = Format::new().set_text_wrap();
+    let link = Format::new()
+        .set_font_color(Color::RGB(0x0563C1))
+        .set_underline(rust_xlsxwriter::FormatUnderline::Single);
     // every finding, linked to its cell
     r += 1;
-    ws.write_string_with_format(r, 0, lang.pick("问题明细", "Findings"), &bold)?;
+    ws.write_string_with_format(r, 0, lang.pick("问题明细", "Findings"), bold)?;
     r += 1;
     let head_row = r;
     let cols = [
@@ -200,7 +232,7 @@ fn write_summary(
         (lang.pick("修改建议", "Fix"), 40.0),
     ];
     for (c, (h, w)) in cols.iter().enumerate() {
-        ws.write_string_with_format(r, c as u16, *h, &head)?;
+        ws.write_string_with_format(r, c as u16, *h, head)?;
         ws.set_column_width(c as u16, *w)?;
     }
     r += 1;
@@ -240,9 +272,7 @@ fn write_summary(
     if !report.findings.is_empty() {
         ws.autofilter(head_row, 0, r - 1, (cols.len() - 1) as u16)?;
     }
-    ws.set_freeze_panes(head_row + 1, 0)?;
-    ws.set_active(true);
-    Ok(())
+    Ok(head_row)
 }
 
 fn write_value(

@@ -55,6 +55,36 @@ fn r4(v: Option<f64>) -> Option<f64> {
     v.map(|x| (x * 10_000.0).round() / 10_000.0)
 }
 
+/// The overall score (the mean of the indices a region has) and the rank
+/// by it, ties broken by name.
+fn rank(out: &mut [RegionScore]) {
+    for s in out.iter_mut() {
+        let parts: Vec<f64> = [
+            s.coverage,
+            s.accuracy,
+            s.zero_visit,
+            s.online_accept,
+            s.channels,
+            s.compression,
+            s.standardisation,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        s.overall = r4(mean(&parts)).unwrap_or(0.0);
+    }
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&a, &b| {
+        out[b]
+            .overall
+            .total_cmp(&out[a].overall)
+            .then(out[a].region.cmp(&out[b].region))
+    });
+    for (rank, i) in order.iter().enumerate() {
+        out[*i].rank = rank + 1;
+    }
+}
+
 /// Score regions. `checks[i]` is the check report of `regions[i]`.
 pub fn score(
     std: &crate::standard::Standard,
@@ -63,8 +93,8 @@ pub fn score(
     comparison: &Comparison,
     basic: Option<&BasicCatalogue>,
 ) -> Vec<RegionScore> {
-    let depth_i = std.element_index("online_depth");
-    let channels_i = std.element_index("channels");
+    let depth_i = std.ids.online_depth;
+    let channels_i = std.ids.channels;
     // basic codes where each region deviates
     let mut deviating: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for d in &comparison.differences {
@@ -80,7 +110,6 @@ pub fn score(
         .enumerate()
         .map(|(i, region)| {
             let items = &region.items;
-            let n = items.len();
             let aligned: BTreeSet<&str> = comparison
                 .coverage
                 .iter()
@@ -135,7 +164,6 @@ pub fn score(
                     .count(),
                 aligned.len(),
             );
-            let _ = n;
             RegionScore {
                 region: region.name.clone(),
                 items: items.len(),
@@ -151,31 +179,7 @@ pub fn score(
             }
         })
         .collect();
-    for s in &mut out {
-        let parts: Vec<f64> = [
-            s.coverage,
-            s.accuracy,
-            s.zero_visit,
-            s.online_accept,
-            s.channels,
-            s.compression,
-            s.standardisation,
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        s.overall = r4(mean(&parts)).unwrap_or(0.0);
-    }
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by(|&a, &b| {
-        out[b]
-            .overall
-            .total_cmp(&out[a].overall)
-            .then(out[a].region.cmp(&out[b].region))
-    });
-    for (rank, i) in order.iter().enumerate() {
-        out[*i].rank = rank + 1;
-    }
+    rank(&mut out);
     out.sort_by_key(|s| s.rank);
     out
 }

@@ -301,47 +301,10 @@ fn layered<T: Clone>(
 }
 
 fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
-    let mut meta = MetaDef::default();
-    for l in &layers {
-        let m = &l.meta;
-        merge(&mut meta.id, &m.id);
-        merge(&mut meta.name, &m.name);
-        merge(&mut meta.name_en, &m.name_en);
-        merge(&mut meta.version, &m.version);
-        merge(&mut meta.none_words, &m.none_words);
-        merge(&mut meta.ignored_headers, &m.ignored_headers);
-    }
+    let meta = merged_meta(&layers);
     let mut env = environment();
 
-    // vocabularies
-    let vdefs = layered(
-        &layers,
-        "vocabularies.yaml",
-        |l| &l.vocabularies,
-        |v| &v.id,
-        merge_vocabulary,
-    )?;
-    let mut vocabularies = HashMap::new();
-    for (v, origin) in vdefs {
-        let entries = v.entries.clone().unwrap_or_default();
-        if entries.is_empty() && v.uncoded.as_ref().is_none_or(|u| u.is_empty()) {
-            return Err(invalid(
-                &origin,
-                format!("vocabulary `{}` has no entries", v.id),
-            ));
-        }
-        let label = v.label.clone().unwrap_or_else(|| v.id.clone());
-        vocabularies.insert(
-            v.id.clone(),
-            Vocabulary::new(
-                v.id.clone(),
-                label,
-                v.pad,
-                entries,
-                v.uncoded.clone().unwrap_or_default(),
-            ),
-        );
-    }
+    let vocabularies = build_vocabularies(&layers)?;
 
     // elements
     let edefs = layered(
@@ -354,171 +317,14 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
     let ids: HashSet<String> = edefs.iter().map(|(e, _)| e.id.clone()).collect();
     let mut elements = Vec::new();
     for (d, origin) in &edefs {
-        let Some(label) = d.label.clone() else {
-            return Err(invalid(origin, format!("element `{}` has no label", d.id)));
-        };
-        let kind = d.kind.unwrap_or_default();
-        if let Some(v) = &d.vocabulary {
-            if !vocabularies.contains_key(v) {
-                return Err(invalid(
-                    origin,
-                    format!("element `{}`: unknown vocabulary `{v}`", d.id),
-                ));
-            }
-        } else if kind == ElementType::Code {
-            return Err(invalid(
-                origin,
-                format!("element `{}` has type code but no vocabulary", d.id),
-            ));
-        }
-        if let Some(u) = &d.unit_element {
-            if !ids.contains(u) {
-                return Err(invalid(
-                    origin,
-                    format!("element `{}`: unknown unit_element `{u}`", d.id),
-                ));
-            }
-        }
-        if let Some(p) = &d.pattern {
-            if let Err(e) = regex::Regex::new(p) {
-                return Err(invalid(
-                    origin,
-                    format!("element `{}`: bad pattern: {e}", d.id),
-                ));
-            }
-        }
-        if let Some(w) = &d.required_when {
-            if let Err(e) = env.compile_expression(w) {
-                return Err(invalid(
-                    origin,
-                    format!("element `{}`: required_when: {e}", d.id),
-                ));
-            }
-        }
-        elements.push(Element {
-            id: d.id.clone(),
-            label,
-            aliases: d.aliases.clone().unwrap_or_default(),
-            scope: d.scope.unwrap_or_default(),
-            kind,
-            vocabulary: d.vocabulary.clone(),
-            multi: d.multi.unwrap_or(false),
-            required: d.required.unwrap_or(false),
-            required_when: d.required_when.clone(),
-            max_length: d.max_length,
-            min: d.min,
-            max: d.max,
-            pattern: d.pattern.clone(),
-            pattern_re: d.pattern.as_deref().and_then(|p| regex::Regex::new(p).ok()),
-            strict: d.strict.unwrap_or(true),
-            uniform: d.uniform.unwrap_or(false),
-            none_value: d.none_value,
-            unit_element: d.unit_element.clone(),
-            description: Msg {
-                zh: d.description.clone().unwrap_or_default(),
-                en: d.description_en.clone().unwrap_or_default(),
-            },
-        });
+        elements.push(build_element(d, origin, &ids, &vocabularies, &env)?);
     }
 
     // rules
     let rdefs = layered(&layers, "rules.yaml", |l| &l.rules, |r| &r.id, merge_rule)?;
     let mut rules = Vec::new();
     for (d, origin) in &rdefs {
-        if !is_kebab(&d.id) {
-            return Err(invalid(
-                origin,
-                format!("rule id `{}` is not kebab-case", d.id),
-            ));
-        }
-        let (Some(title), Some(message)) = (d.title.clone(), d.message.clone()) else {
-            return Err(invalid(
-                origin,
-                format!("rule `{}` needs a title and a message", d.id),
-            ));
-        };
-        let elements_of_rule = d.element.as_ref().map(|e| e.to_vec()).unwrap_or_default();
-        for e in &elements_of_rule {
-            if !ids.contains(e) {
-                return Err(invalid(
-                    origin,
-                    format!("rule `{}`: unknown element `{e}`", d.id),
-                ));
-            }
-        }
-        if d.assert.is_none() {
-            if RuleId::parse(&d.id).is_none() {
-                return Err(invalid(
-                    origin,
-                    format!(
-                        "rule `{}` has no `assert` expression and is not a built-in rule",
-                        d.id
-                    ),
-                ));
-            }
-            if d.when.is_some() {
-                return Err(invalid(
-                    origin,
-                    format!("built-in rule `{}` cannot take `when`", d.id),
-                ));
-            }
-        } else if elements_of_rule.is_empty() {
-            return Err(invalid(
-                origin,
-                format!("rule `{}` needs `element` to point its findings at", d.id),
-            ));
-        }
-        for (what, expr) in [("when", &d.when), ("assert", &d.assert)] {
-            if let Some(x) = expr {
-                if let Err(e) = env.compile_expression(x) {
-                    return Err(invalid(origin, format!("rule `{}`: {what}: {e}", d.id)));
-                }
-            }
-        }
-        for p in d
-            .params
-            .as_ref()
-            .and_then(|p| p.get("patterns"))
-            .and_then(|v| v.as_array())
-            .into_iter()
-            .flatten()
-        {
-            if let Some(Err(e)) = p.as_str().map(regex::Regex::new) {
-                return Err(invalid(
-                    origin,
-                    format!("rule `{}`: bad pattern: {e}", d.id),
-                ));
-            }
-        }
-        let mut parts = vec![("message", message.clone())];
-        if let Some(f) = &d.fix {
-            parts.push(("fix", f.clone()));
-        }
-        for (part, msg) in parts {
-            for (lang, src) in [("zh", &msg.zh), ("en", &msg.en)] {
-                if let Err(e) =
-                    env.add_template_owned(template_name(&d.id, part, lang), src.clone())
-                {
-                    return Err(invalid(
-                        origin,
-                        format!("rule `{}`: {part} ({lang}): {e}", d.id),
-                    ));
-                }
-            }
-        }
-        rules.push(Rule {
-            id: d.id.clone(),
-            builtin: RuleId::parse(&d.id).filter(|_| d.assert.is_none()),
-            severity: d.severity.unwrap_or(Severity::Error),
-            elements: elements_of_rule,
-            when: d.when.clone(),
-            assert: d.assert.clone(),
-            title,
-            message,
-            fix: d.fix.clone(),
-            params: d.params.clone().unwrap_or_default(),
-            doc: d.doc.clone(),
-        });
+        rules.push(build_rule(d, origin, &ids, &mut env)?);
     }
     let mut builtin = Vec::with_capacity(RuleId::all().len());
     for id in RuleId::all() {
@@ -581,6 +387,232 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
         rule_index,
         env,
     })
+}
+
+/// One element from its merged definition, validated.
+fn build_element(
+    d: &ElementDef,
+    origin: &Origin,
+    ids: &HashSet<String>,
+    vocabularies: &HashMap<String, Vocabulary>,
+    env: &minijinja::Environment<'static>,
+) -> Result<Element, StandardError> {
+    let Some(label) = d.label.clone() else {
+        return Err(invalid(origin, format!("element `{}` has no label", d.id)));
+    };
+    let kind = d.kind.unwrap_or_default();
+    if let Some(v) = &d.vocabulary {
+        if !vocabularies.contains_key(v) {
+            return Err(invalid(
+                origin,
+                format!("element `{}`: unknown vocabulary `{v}`", d.id),
+            ));
+        }
+    } else if kind == ElementType::Code {
+        return Err(invalid(
+            origin,
+            format!("element `{}` has type code but no vocabulary", d.id),
+        ));
+    }
+    if let Some(u) = &d.unit_element {
+        if !ids.contains(u) {
+            return Err(invalid(
+                origin,
+                format!("element `{}`: unknown unit_element `{u}`", d.id),
+            ));
+        }
+    }
+    if let Some(p) = &d.pattern {
+        if let Err(e) = regex::Regex::new(p) {
+            return Err(invalid(
+                origin,
+                format!("element `{}`: bad pattern: {e}", d.id),
+            ));
+        }
+    }
+    if let Some(w) = &d.required_when {
+        if let Err(e) = env.compile_expression(w) {
+            return Err(invalid(
+                origin,
+                format!("element `{}`: required_when: {e}", d.id),
+            ));
+        }
+    }
+    Ok(Element {
+        id: d.id.clone(),
+        label,
+        aliases: d.aliases.clone().unwrap_or_default(),
+        scope: d.scope.unwrap_or_default(),
+        kind,
+        vocabulary: d.vocabulary.clone(),
+        multi: d.multi.unwrap_or(false),
+        required: d.required.unwrap_or(false),
+        required_when: d.required_when.clone(),
+        max_length: d.max_length,
+        min: d.min,
+        max: d.max,
+        pattern: d.pattern.clone(),
+        pattern_re: d.pattern.as_deref().and_then(|p| regex::Regex::new(p).ok()),
+        strict: d.strict.unwrap_or(true),
+        uniform: d.uniform.unwrap_or(false),
+        none_value: d.none_value,
+        unit_element: d.unit_element.clone(),
+        description: Msg {
+            zh: d.description.clone().unwrap_or_default(),
+            en: d.description_en.clone().unwrap_or_default(),
+        },
+    })
+}
+
+/// One rule from its merged definition, validated; its message and fix
+/// templates are added to the environment.
+fn build_rule(
+    d: &RuleDef,
+    origin: &Origin,
+    ids: &HashSet<String>,
+    env: &mut minijinja::Environment<'static>,
+) -> Result<Rule, StandardError> {
+    if !is_kebab(&d.id) {
+        return Err(invalid(
+            origin,
+            format!("rule id `{}` is not kebab-case", d.id),
+        ));
+    }
+    let (Some(title), Some(message)) = (d.title.clone(), d.message.clone()) else {
+        return Err(invalid(
+            origin,
+            format!("rule `{}` needs a title and a message", d.id),
+        ));
+    };
+    let elements_of_rule = d.element.as_ref().map(|e| e.to_vec()).unwrap_or_default();
+    for e in &elements_of_rule {
+        if !ids.contains(e) {
+            return Err(invalid(
+                origin,
+                format!("rule `{}`: unknown element `{e}`", d.id),
+            ));
+        }
+    }
+    if d.assert.is_none() {
+        if RuleId::parse(&d.id).is_none() {
+            return Err(invalid(
+                origin,
+                format!(
+                    "rule `{}` has no `assert` expression and is not a built-in rule",
+                    d.id
+                ),
+            ));
+        }
+        if d.when.is_some() {
+            return Err(invalid(
+                origin,
+                format!("built-in rule `{}` cannot take `when`", d.id),
+            ));
+        }
+    } else if elements_of_rule.is_empty() {
+        return Err(invalid(
+            origin,
+            format!("rule `{}` needs `element` to point its findings at", d.id),
+        ));
+    }
+    for (what, expr) in [("when", &d.when), ("assert", &d.assert)] {
+        if let Some(x) = expr {
+            if let Err(e) = env.compile_expression(x) {
+                return Err(invalid(origin, format!("rule `{}`: {what}: {e}", d.id)));
+            }
+        }
+    }
+    for p in d
+        .params
+        .as_ref()
+        .and_then(|p| p.get("patterns"))
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+    {
+        if let Some(Err(e)) = p.as_str().map(regex::Regex::new) {
+            return Err(invalid(
+                origin,
+                format!("rule `{}`: bad pattern: {e}", d.id),
+            ));
+        }
+    }
+    let mut parts = vec![("message", message.clone())];
+    if let Some(f) = &d.fix {
+        parts.push(("fix", f.clone()));
+    }
+    for (part, msg) in parts {
+        for (lang, src) in [("zh", &msg.zh), ("en", &msg.en)] {
+            if let Err(e) = env.add_template_owned(template_name(&d.id, part, lang), src.clone()) {
+                return Err(invalid(
+                    origin,
+                    format!("rule `{}`: {part} ({lang}): {e}", d.id),
+                ));
+            }
+        }
+    }
+    Ok(Rule {
+        id: d.id.clone(),
+        builtin: RuleId::parse(&d.id).filter(|_| d.assert.is_none()),
+        severity: d.severity.unwrap_or(Severity::Error),
+        elements: elements_of_rule,
+        when: d.when.clone(),
+        assert: d.assert.clone(),
+        title,
+        message,
+        fix: d.fix.clone(),
+        params: d.params.clone().unwrap_or_default(),
+        doc: d.doc.clone(),
+    })
+}
+
+/// The metadata of the layers, the last layer's value winning.
+fn merged_meta(layers: &[Layer]) -> MetaDef {
+    let mut meta = MetaDef::default();
+    for l in layers {
+        let m = &l.meta;
+        merge(&mut meta.id, &m.id);
+        merge(&mut meta.name, &m.name);
+        merge(&mut meta.name_en, &m.name_en);
+        merge(&mut meta.version, &m.version);
+        merge(&mut meta.none_words, &m.none_words);
+        merge(&mut meta.ignored_headers, &m.ignored_headers);
+    }
+    meta
+}
+
+/// Every vocabulary of the layers, merged by id and validated.
+fn build_vocabularies(layers: &[Layer]) -> Result<HashMap<String, Vocabulary>, StandardError> {
+    let vdefs = layered(
+        layers,
+        "vocabularies.yaml",
+        |l| &l.vocabularies,
+        |v| &v.id,
+        merge_vocabulary,
+    )?;
+    let mut vocabularies = HashMap::new();
+    for (v, origin) in vdefs {
+        let entries = v.entries.clone().unwrap_or_default();
+        if entries.is_empty() && v.uncoded.as_ref().is_none_or(|u| u.is_empty()) {
+            return Err(invalid(
+                &origin,
+                format!("vocabulary `{}` has no entries", v.id),
+            ));
+        }
+        let label = v.label.clone().unwrap_or_else(|| v.id.clone());
+        vocabularies.insert(
+            v.id.clone(),
+            Vocabulary::new(
+                v.id.clone(),
+                label,
+                v.pad,
+                entries,
+                v.uncoded.clone().unwrap_or_default(),
+            ),
+        );
+    }
+
+    Ok(vocabularies)
 }
 
 fn is_kebab(id: &str) -> bool {
