@@ -5,7 +5,8 @@
 //! with the rule, message and fix; a first sheet 检查结果 lists every
 //! finding with a link to its cell and sums them up by rule.
 
-use super::render_finding;
+use super::emit::{totals_by_rule, FindingView};
+use super::words::{severity, severity_count, severity_heading};
 use crate::catalogue::column_letter;
 use crate::catalogue::grid::{CellValue, Grid};
 use crate::check::FileReport;
@@ -37,14 +38,6 @@ fn clip(s: &str) -> &str {
     &s[..end]
 }
 
-fn severity_label(s: Severity, lang: Lang) -> &'static str {
-    match s {
-        Severity::Error => lang.pick("错误", "error"),
-        Severity::Warning => lang.pick("警告", "warning"),
-        _ => lang.pick("提示", "info"),
-    }
-}
-
 /// What a cell with findings shows: its worst severity and the notes.
 #[derive(Default)]
 struct Marks {
@@ -74,7 +67,7 @@ fn build(
     let mut marks: HashMap<(String, u32, u16), Marks> = HashMap::new();
     for f in &report.findings {
         let Some(row) = f.row else { continue };
-        let x = render_finding(f, std, lang);
+        let x = FindingView::new(f, std, lang);
         let key = (
             sheet_of(&f.source.sheet),
             row.saturating_sub(1),
@@ -135,11 +128,11 @@ fn write_summary(
             std.name,
             std.version,
             lang.pick("：", ":"),
-            lang.pick("错误", "errors"),
+            severity_count(Severity::Error, lang),
             count(Severity::Error),
-            lang.pick("警告", "warnings"),
+            severity_count(Severity::Warning, lang),
             count(Severity::Warning),
-            lang.pick("提示", "notes"),
+            severity_count(Severity::Info, lang),
             count(Severity::Info)
         ),
     )?;
@@ -161,38 +154,27 @@ fn write_rule_totals(
     head: &Format,
 ) -> Result<u32, XlsxError> {
     // summary by rule
-    let by_rule = super::counts_by_rule(&report.findings);
     let mut r = 4u32;
     ws.write_string_with_format(r, 0, lang.pick("按规则汇总", "By rule"), bold)?;
     r += 1;
     // columns line up with the findings table below: rule, three counts, description
     let rule_head = [
         lang.pick("规则", "Rule"),
-        lang.pick("错误", "Errors"),
-        lang.pick("警告", "Warnings"),
-        lang.pick("提示", "Notes"),
+        severity_heading(Severity::Error, lang),
+        severity_heading(Severity::Warning, lang),
+        severity_heading(Severity::Info, lang),
         lang.pick("说明", "Description"),
     ];
     for (c, h) in rule_head.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, *h, head)?;
     }
     r += 1;
-    let mut rules: Vec<(&str, [usize; 3])> = by_rule.into_iter().collect();
-    rules.sort_by(|a, b| {
-        (b.1.iter().sum::<usize>())
-            .cmp(&a.1.iter().sum::<usize>())
-            .then(a.0.cmp(b.0))
-    });
-    for (id, n) in &rules {
-        ws.write_string(r, 0, *id)?;
-        for (k, v) in n.iter().enumerate() {
+    for t in totals_by_rule(std, lang, &report.findings) {
+        ws.write_string(r, 0, t.id)?;
+        for (k, v) in [t.errors, t.warnings, t.infos].iter().enumerate() {
             ws.write_number(r, 1 + k as u16, *v as f64)?;
         }
-        let t = std
-            .rule(id)
-            .map(|x| lang.msg(&x.title).to_string())
-            .unwrap_or_default();
-        ws.write_string(r, 4, t)?;
+        ws.write_string(r, 4, t.title)?;
         r += 1;
     }
 
@@ -238,13 +220,13 @@ fn write_findings(
     r += 1;
     let sheet_exists = |s: &str| grids.iter().any(|g| g.name == s);
     for f in &report.findings {
-        let x = render_finding(f, std, lang);
+        let x = FindingView::new(f, std, lang);
         let sheet = f.source.sheet.clone().unwrap_or_else(|| single.to_string());
         ws.write_string(r, 0, &f.rule)?;
         ws.write_string_with_format(
             r,
             1,
-            severity_label(f.severity, lang),
+            severity(f.severity, lang),
             &Format::new().set_background_color(fill(f.severity)),
         )?;
         ws.write_string(r, 2, clip(&sheet))?;

@@ -4,9 +4,12 @@
 //! severity and element and sorted by any column. All catalogue text is
 //! escaped by the template engine.
 
-use super::{render_finding, templates, CheckRun, FileOutcome};
+use super::emit::{Emitter, FindingView, RuleTotal, Summary};
+use super::templates;
+use super::words::{severity, severity_heading};
 use crate::i18n::Lang;
-use crate::standard::Standard;
+use crate::standard::Severity;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 fn texts(lang: Lang) -> Value {
@@ -17,9 +20,9 @@ fn texts(lang: Lang) -> Value {
         "files": t("文件", "Files"),
         "file": t("文件", "File"),
         "items": t("事项数", "Items"),
-        "errors": t("错误", "Errors"),
-        "warnings": t("警告", "Warnings"),
-        "infos": t("提示", "Notes"),
+        "errors": severity_heading(Severity::Error, lang),
+        "warnings": severity_heading(Severity::Warning, lang),
+        "infos": severity_heading(Severity::Info, lang),
         "failure": t("无法读取", "Could not read"),
         "by_rule": t("按规则统计", "Findings by rule"),
         "rule": t("规则", "Rule"),
@@ -35,105 +38,81 @@ fn texts(lang: Lang) -> Value {
         "search": t("搜索值或问题", "Search values and messages"),
         "shown": t("显示", "Shown"),
         "none": t("没有发现问题。", "No findings."),
-        "sev_error": t("错误", "error"),
-        "sev_warning": t("警告", "warning"),
-        "sev_info": t("提示", "info"),
+        "sev_error": severity(Severity::Error, lang),
+        "sev_warning": severity(Severity::Warning, lang),
+        "sev_info": severity(Severity::Info, lang),
     })
 }
 
-pub fn render_check_html(run: &CheckRun, std: &Standard, lang: Lang) -> Result<String, String> {
-    let mut files = Vec::new();
-    let mut findings = Vec::new();
-    for f in &run.files {
-        files.push(super::file_json(f));
-        match f {
-            FileOutcome::Failed { .. } => {}
-            FileOutcome::Checked(r) => {
-                for finding in &r.findings {
-                    let x = render_finding(finding, std, lang);
-                    findings.push(json!({
-                        "file": r.path,
-                        "rule": finding.rule,
-                        "severity": finding.severity.as_str(),
-                        "cell": x.cell,
-                        "row": finding.row.unwrap_or(0),
-                        "col": finding.col.map(|c| c + 1).unwrap_or(0),
-                        "element": x.field.unwrap_or(""),
-                        "label": x.label.unwrap_or(""),
-                        "value": finding.value,
-                        "message": x.message,
-                        "fix": x.fix,
-                    }));
-                }
-            }
-        }
-    }
-    let per_rule = super::counts_by_rule(run.files.iter().flat_map(|f| match f {
-        FileOutcome::Checked(r) => r.findings.as_slice(),
-        FileOutcome::Failed { .. } => &[],
-    }));
-    let mut totals = [0usize; 3];
-    for n in per_rule.values() {
-        for k in 0..3 {
-            totals[k] += n[k];
-        }
-    }
-    let mut rules: Vec<Value> = per_rule
-        .iter()
-        .map(|(id, n)| {
-            let title = std
-                .rule(id)
-                .map(|r| lang.msg(&r.title).to_string())
-                .unwrap_or_default();
-            json!({"id": id, "title": title, "errors": n[0], "warnings": n[1], "infos": n[2], "count": n[0] + n[1] + n[2]})
-        })
-        .collect();
-    rules.sort_by(|a, b| {
-        b["count"]
-            .as_u64()
-            .cmp(&a["count"].as_u64())
-            .then(a["id"].as_str().cmp(&b["id"].as_str()))
-    });
-    // the bar chart: one bar per rule, widths scaled to the largest count
-    let bar_max = 360.0;
-    let top = rules
-        .first()
-        .and_then(|r| r["count"].as_u64())
-        .unwrap_or(1)
-        .max(1) as f64;
-    let bars: Vec<Value> = rules
+/// A table row: the shared finding view plus where the page sorts it.
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    view: FindingView<'a>,
+    cell: String,
+    col: u32,
+}
+
+/// One bar of the chart.
+#[derive(Serialize)]
+struct Bar<'a> {
+    id: &'a str,
+    count: usize,
+    y: usize,
+    width: f64,
+}
+
+#[derive(Default)]
+pub struct Html<'a> {
+    rows: Vec<Row<'a>>,
+}
+
+/// The bar chart: one bar per rule, widths scaled to the largest count.
+const BAR_MAX: f64 = 360.0;
+
+fn bars<'a>(rules: &[RuleTotal<'a>]) -> Vec<Bar<'a>> {
+    let top = rules.first().map_or(1, |r| r.count).max(1) as f64;
+    rules
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let n = r["count"].as_u64().unwrap_or(0) as f64;
-            json!({"id": r["id"], "count": r["count"], "y": i * 22, "width": ((n / top) * bar_max).max(1.0).round()})
+        .map(|(i, r)| Bar {
+            id: r.id,
+            count: r.count,
+            y: i * 22,
+            width: ((r.count as f64 / top) * BAR_MAX).max(1.0).round(),
         })
-        .collect();
-    let mut elements: Vec<(String, String)> = findings
-        .iter()
-        .filter(|f| !f["element"].as_str().unwrap_or("").is_empty())
-        .map(|f| {
-            (
-                f["element"].as_str().unwrap_or("").to_string(),
-                f["label"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
-    elements.sort();
-    elements.dedup();
-    let ctx = json!({
-        "lang": lang.pick("zh-CN", "en"),
-        "t": texts(lang),
-        "standard": {"name": std.name, "version": std.version},
-        "files": files,
-        "totals": {"errors": totals[0], "warnings": totals[1], "infos": totals[2], "findings": findings.len()},
-        "rules": rules,
-        "chart": {"bars": bars, "height": rules.len() * 22 + 4, "label_width": 230, "width": 230.0 + bar_max + 60.0},
-        "elements": elements.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
-        "findings": findings,
-    });
-    templates::render(
-        "check.html.j2",
-        minijinja::Value::from(minijinja::value::Serde(&ctx)),
-    )
+        .collect()
+}
+
+impl<'a> Emitter<'a> for Html<'a> {
+    fn finding(&mut self, view: FindingView<'a>) {
+        let (cell, col) = (view.cell.clone(), view.col());
+        self.rows.push(Row { view, cell, col });
+    }
+
+    fn finish(self: Box<Self>, s: &Summary<'a>) -> Result<String, String> {
+        let mut elements: Vec<(&str, &str)> = self
+            .rows
+            .iter()
+            .filter_map(|r| Some((r.view.field?, r.view.label.unwrap_or(""))))
+            .collect();
+        elements.sort();
+        elements.dedup();
+        let lang = s.lang;
+        let ctx = json!({
+            "lang": lang.pick("zh-CN", "en"),
+            "t": texts(lang),
+            "standard": {"name": s.std.name, "version": s.std.version},
+            "files": s.files,
+            "totals": {"errors": s.errors, "warnings": s.warnings, "infos": s.infos, "findings": self.rows.len()},
+            "rules": s.rules,
+            "chart": {"bars": bars(&s.rules), "height": s.rules.len() * 22 + 4, "label_width": 230, "width": 230.0 + BAR_MAX + 60.0},
+            "elements": elements.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
+            "findings": self.rows,
+        });
+        templates::render(
+            "check.html.j2",
+            minijinja::Value::from(minijinja::value::Serde(&ctx)),
+        )
+    }
 }

@@ -5,29 +5,31 @@ mod annotate;
 mod check_html;
 mod diff;
 mod diff_html;
+pub mod emit;
 mod explain;
+mod github;
 mod human;
 mod json;
-mod machine;
+mod junit;
+mod sarif;
 mod score;
 mod score_html;
 pub mod templates;
+mod words;
 mod xlsx;
 
 pub use annotate::annotated_workbook;
-pub use check_html::render_check_html;
 pub use diff::{diff_human, diff_json};
 pub use diff_html::diff_html;
+pub use emit::{Emitter, FileView, FindingView};
 pub use explain::explain;
-pub use human::render_human;
-pub use json::render_json;
-pub use machine::{path_uri, render_github, render_junit, render_sarif};
+pub use sarif::path_uri;
 pub use score::{column_value, score_human, score_json, COLUMNS};
 pub use score_html::score_html;
+pub use words::{severity as severity_word, severity_count, severity_heading};
 pub use xlsx::{diff_xlsx, score_xlsx};
 
-use crate::catalogue::column_letter;
-use crate::check::{FileReport, Finding};
+use crate::check::FileReport;
 use crate::i18n::Lang;
 use crate::standard::Standard;
 
@@ -66,14 +68,15 @@ pub fn render(
     lang: Lang,
     opts: &RenderOptions,
 ) -> Result<String, String> {
-    Ok(match format {
-        Format::Human => render_human(run, std, lang, opts.color),
-        Format::Json => render_json(run, std, lang),
-        Format::Html => render_check_html(run, std, lang)?,
-        Format::Sarif => render_sarif(run, std, lang),
-        Format::Github => render_github(run, std, lang),
-        Format::Junit => render_junit(run, std, lang, opts.fail_on),
-    })
+    let emitter: Box<dyn Emitter<'_> + '_> = match format {
+        Format::Human => Box::new(human::Human::new(lang, opts.color)),
+        Format::Json => Box::<json::Json>::default(),
+        Format::Html => Box::<check_html::Html>::default(),
+        Format::Sarif => Box::new(sarif::Sarif::new(std, lang)),
+        Format::Github => Box::new(github::Github::new(lang)),
+        Format::Junit => Box::new(junit::Junit::new(std, lang, opts.fail_on)),
+    };
+    emit::walk(run, std, lang, emitter)
 }
 
 /// Pad text on the right to a display width (CJK characters take two columns).
@@ -98,89 +101,6 @@ pub struct CheckRun {
 pub enum FileOutcome {
     Checked(FileReport),
     Failed { path: String, message: String },
-}
-
-/// Findings per rule as [errors, warnings, infos], for the summaries by rule.
-pub(crate) fn counts_by_rule<'a>(
-    findings: impl IntoIterator<Item = &'a Finding>,
-) -> std::collections::BTreeMap<&'a str, [usize; 3]> {
-    use crate::standard::Severity;
-    let mut out: std::collections::BTreeMap<&str, [usize; 3]> = Default::default();
-    for f in findings {
-        let k = match f.severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            _ => 2,
-        };
-        out.entry(f.rule.as_str()).or_default()[k] += 1;
-    }
-    out
-}
-
-/// A file's totals as the JSON and HTML reports show them.
-pub(crate) fn file_json(f: &FileOutcome) -> serde_json::Value {
-    use crate::standard::Severity;
-    match f {
-        FileOutcome::Failed { path, message } => serde_json::json!({
-            "path": path, "items": 0, "errors": 0, "warnings": 0, "infos": 0, "failure": message,
-        }),
-        FileOutcome::Checked(r) => serde_json::json!({
-            "path": r.path,
-            "items": r.items,
-            "errors": r.count(Severity::Error),
-            "warnings": r.count(Severity::Warning),
-            "infos": r.count(Severity::Info),
-            "failure": serde_json::Value::Null,
-        }),
-    }
-}
-
-/// A finding with its message rendered, as every renderer needs it.
-pub struct Rendered<'a> {
-    pub finding: &'a Finding,
-    pub message: String,
-    pub fix: Option<String>,
-    /// `实施清单!M17`, `M17` for CSV, `L12` (line) for YAML.
-    pub cell: String,
-    pub column: Option<String>,
-    pub field: Option<&'a str>,
-    pub label: Option<&'a str>,
-}
-
-pub fn render_finding<'a>(f: &'a Finding, std: &'a Standard, lang: Lang) -> Rendered<'a> {
-    let ctx = minijinja::Value::from(f.params.clone());
-    let message = std
-        .render(&f.rule, "message", lang, &ctx)
-        .unwrap_or_else(|| f.rule.clone());
-    let fix = std
-        .render(&f.rule, "fix", lang, &ctx)
-        .filter(|s| !s.trim().is_empty());
-    let column = f.col.map(column_letter);
-    let mut cell = String::new();
-    if let Some(s) = &f.source.sheet {
-        cell.push_str(s);
-        cell.push('!');
-    }
-    let yaml = f.source.path.ends_with(".yaml") || f.source.path.ends_with(".yml");
-    match (&column, f.row) {
-        (Some(c), Some(r)) => cell.push_str(&format!("{c}{r}")),
-        (None, Some(r)) => match lang {
-            Lang::Zh => cell.push_str(&format!("第{r}行")),
-            Lang::En if yaml => cell.push_str(&format!("line {r}")),
-            Lang::En => cell.push_str(&format!("row {r}")),
-        },
-        _ => {}
-    }
-    let el = f.element.map(|e| &std.elements[e]);
-    Rendered {
-        finding: f,
-        message,
-        fix,
-        cell,
-        column,
-        field: el.map(|e| e.id.as_str()),
-        label: el.map(|e| e.label.as_str()),
-    }
 }
 
 /// Exit status of a run: 2 if any file failed, else 1 if any finding is at
