@@ -62,6 +62,44 @@ struct Layer {
     rules: Vec<RuleDef>,
     /// file name -> (display path, text), for locating validation errors
     texts: HashMap<&'static str, (String, String)>,
+    /// (file name, id) -> (line, column) of the entry, from the parser's spans
+    spans: HashMap<(&'static str, String), (usize, usize)>,
+}
+
+/// An entry of an elements, vocabularies or rules file, for its position.
+#[derive(serde::Deserialize)]
+struct Entry {
+    id: String,
+}
+
+/// Every entry's id with where the parser found the entry.
+#[derive(serde::Deserialize, Default)]
+struct Entries {
+    #[serde(default)]
+    elements: Vec<yaml::Spanned<Entry>>,
+    #[serde(default)]
+    vocabularies: Vec<yaml::Spanned<Entry>>,
+    #[serde(default)]
+    rules: Vec<yaml::Spanned<Entry>>,
+}
+
+/// Where each entry of a layer's files starts. The files were parsed
+/// (and validated) already, so a failure here only loses positions.
+fn entry_spans(
+    texts: &HashMap<&'static str, (String, String)>,
+) -> HashMap<(&'static str, String), (usize, usize)> {
+    let mut out = HashMap::new();
+    for (file, (path, text)) in texts {
+        let Ok(e) = yaml::parse::<Entries>(text, Path::new(path)) else {
+            continue;
+        };
+        for entry in e.elements.iter().chain(&e.vocabularies).chain(&e.rules) {
+            let at = &entry.referenced;
+            out.entry((*file, entry.value.id.clone()))
+                .or_insert((at.line() as usize, at.column() as usize));
+        }
+    }
+    out
 }
 
 const FILES: [&str; 4] = [
@@ -103,6 +141,7 @@ fn parse_layer(
         elements,
         vocabularies,
         rules,
+        spans: entry_spans(&texts),
         texts,
     })
 }
@@ -234,30 +273,18 @@ struct Origin {
     column: usize,
 }
 
-fn locate(layer: &Layer, file: &str, id: &str) -> Origin {
-    let (path, text) = layer
+fn locate(layer: &Layer, file: &'static str, id: &str) -> Origin {
+    let path = layer
         .texts
         .get(file)
-        .cloned()
-        .unwrap_or_else(|| (format!("{}/{}", layer.dir, file), String::new()));
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim_start().trim_start_matches("- ").trim_start();
-        if let Some(rest) = t.strip_prefix("id:") {
-            if rest.trim().trim_matches(['"', '\'']) == id {
-                let column = line.find("id:").unwrap_or(0) + 1;
-                return Origin {
-                    path,
-                    line: i + 1,
-                    column,
-                };
-            }
-        }
-    }
-    Origin {
-        path,
-        line: 1,
-        column: 1,
-    }
+        .map(|(p, _)| p.clone())
+        .unwrap_or_else(|| format!("{}/{}", layer.dir, file));
+    let (line, column) = layer
+        .spans
+        .get(&(file, id.to_string()))
+        .copied()
+        .unwrap_or((1, 1));
+    Origin { path, line, column }
 }
 
 fn invalid(o: &Origin, message: String) -> StandardError {
