@@ -224,7 +224,7 @@ impl Loaded {
 }
 
 /// The starter `santong.yaml` written by `santong init`.
-pub const STARTER: &str = r#"# santong.yaml — settings for `santong check` in this catalogue repository.
+const STARTER: &str = r#"# santong.yaml — settings for `santong check` in this catalogue repository.
 # Plain `santong check` (no file arguments) reads this file, searching upward
 # from the working directory. Schema: `santong schema config`.
 
@@ -238,10 +238,7 @@ basic: sample
 
 # The catalogue files to check (globs relative to this file).
 files:
-  - "catalogues/**/*.xlsx"
-  - "catalogues/**/*.xls"
-  - "catalogues/**/*.csv"
-  - "catalogues/**/*.yaml"
+  - "@FILES@"
 
 # Per-rule severity overrides (error, warning, info, off).
 severity:
@@ -289,7 +286,7 @@ jobs:
 "#;
 
 /// The pre-commit configuration written by `santong init`.
-pub const PRE_COMMIT: &str = r#"# pre-commit (https://pre-commit.com): check the catalogues before each commit.
+const PRE_COMMIT: &str = r#"# pre-commit (https://pre-commit.com): check the catalogues before each commit.
 repos:
   - repo: local
     hooks:
@@ -298,15 +295,35 @@ repos:
         entry: santong check
         language: system
         pass_filenames: false
-        files: '\.(xlsx|xls|csv|ya?ml)$'
+        files: '\.(@EXTENSIONS@)$'
 "#;
 
+/// The starter `santong.yaml`; its glob names every extension a
+/// directory walk reads (from the readers registry).
+pub fn starter() -> String {
+    STARTER.replace(
+        "@FILES@",
+        &crate::catalogue::read::starter_glob("catalogues"),
+    )
+}
+
+/// The pre-commit hook, triggered by the same extensions.
+fn pre_commit() -> String {
+    let exts: Vec<&str> = crate::catalogue::read::READERS
+        .iter()
+        .flat_map(|r| r.extensions.iter().copied())
+        .collect();
+    PRE_COMMIT.replace("@EXTENSIONS@", &exts.join("|"))
+}
+
 /// Files `santong init` writes, relative to the repository.
-pub const INIT_FILES: [(&str, &str); 3] = [
-    (FILE_NAME, STARTER),
-    (".github/workflows/santong.yml", WORKFLOW),
-    (".pre-commit-config.yaml", PRE_COMMIT),
-];
+pub fn init_files() -> [(&'static str, String); 3] {
+    [
+        (FILE_NAME, starter()),
+        (".github/workflows/santong.yml", WORKFLOW.to_string()),
+        (".pre-commit-config.yaml", pre_commit()),
+    ]
+}
 
 #[cfg(test)]
 mod tests {
@@ -316,7 +333,7 @@ mod tests {
     fn starter_parses_and_names_known_rules() {
         let d = tempfile::tempdir().unwrap();
         let p = d.path().join(FILE_NAME);
-        std::fs::write(&p, STARTER).unwrap();
+        std::fs::write(&p, starter()).unwrap();
         let l = Loaded::load(&p).unwrap();
         let mut std = Standard::national().unwrap();
         l.apply(&mut std).unwrap();

@@ -6,7 +6,7 @@
 mod cli;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use santong::i18n::Lang;
 use std::process::ExitCode;
 
@@ -26,7 +26,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check implementation lists (xlsx, xls, csv, yaml) against the standard
+    /// Check implementation lists (workbooks, CSV, YAML) against the standard
     Check(cli::check::Args),
     /// Compare the same basic items across regions' lists
     Diff(cli::diff::Args),
@@ -69,8 +69,40 @@ fn run(cli: Cli) -> anyhow::Result<cli::Exit> {
     }
 }
 
+/// The command line, with the file formats named from the readers registry.
+fn command() -> clap::Command {
+    let formats = santong::catalogue::read::extension_list();
+    let files = |c: clap::Command, what: &str, dirs: bool| {
+        let dirs = if dirs {
+            "; a directory means every such file below it"
+        } else {
+            ""
+        };
+        let help = format!("{what} ({formats}){dirs}");
+        c.mut_arg("files", |a| a.help(help))
+    };
+    Cli::command()
+        .mut_subcommand("check", |c| {
+            files(c, "Catalogue files to check", true)
+                .after_help("With no files, the files of the nearest santong.yaml are checked.")
+        })
+        .mut_subcommand("guide", |c| {
+            files(c, "The implementation lists to generate from", true)
+        })
+        .mut_subcommand("form", |c| {
+            files(c, "The implementation lists the items are in", true)
+        })
+        .mut_subcommand("diff", |c| files(c, "One list per region", false))
+        .mut_subcommand("score", |c| files(c, "One list per region", false))
+}
+
+fn parse() -> Result<Cli, clap::Error> {
+    let mut matches = command().try_get_matches()?;
+    Cli::from_arg_matches_mut(&mut matches)
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

@@ -682,3 +682,38 @@ fn hidden_rows_are_checked_and_reported() {
     let r = check(&list_with_hidden_row(&dir, false), false);
     assert!(!hits(&r).iter().any(|x| x.0 == "hidden-row"));
 }
+
+/// The readers registry: a workbook without an extension is recognised by
+/// its content; a `.txt` export is read when named but a directory walk
+/// leaves `.txt` files (notes, readmes) alone.
+#[test]
+fn readers_registry_sniffs_unknown_names_and_walks_only_catalogue_extensions() {
+    let dir = tmp();
+    let rows = clean_list();
+    let headers = headers_of(&rows);
+    let x = path_in(&dir, "清单.xlsx");
+    write_xlsx(&x, "实施清单", &[], &headers, &rows);
+    let bare = path_in(&dir, "export");
+    std::fs::copy(&x, &bare).unwrap();
+    std::fs::remove_file(&x).unwrap();
+    let items = sample_items().len();
+    let r = check(&bare, false);
+    assert_eq!(r.items, items);
+    // a named .txt is read as delimited text
+    let t = path_in(&dir, "导出.txt");
+    write_csv(&t, &headers, &rows);
+    assert_eq!(check(&t, false).items, items);
+    std::fs::write(path_in(&dir, "说明.txt"), "这不是清单").unwrap();
+    let found = santong::catalogue::expand_inputs(&[dir.path().to_path_buf()]);
+    assert!(found.is_empty(), "{found:?}");
+    // and a name no reader claims, with content none recognises, is refused
+    let md = path_in(&dir, "notes.md");
+    std::fs::write(&md, "# notes").unwrap();
+    let std = national();
+    let e = santong::check::check_file(&md, &std, &Default::default()).unwrap_err();
+    assert!(
+        e.message.contains("unsupported file type `.md`"),
+        "{}",
+        e.message
+    );
+}

@@ -84,7 +84,7 @@ fn standard_files_validate_against_the_standard_schema() {
 
 #[test]
 fn config_schema_accepts_the_starter_and_requires_reasons() {
-    let starter = yaml(santong::config::STARTER);
+    let starter = yaml(&santong::config::starter());
     let Some(ok) = valid("config", &starter) else {
         return;
     };

@@ -36,22 +36,31 @@ pub struct Grid {
 /// Read every sheet of a workbook, or a CSV file as one sheet named after
 /// the file.
 pub fn read_grids(path: &Path, encoding: Option<&str>) -> Result<Vec<Grid>, ReadError> {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    if ext == "yaml" || ext == "yml" {
-        return Err(ReadError::new(
+    let reader = super::read::for_file(path)?;
+    match reader.grid {
+        Some(grid) => grid(path, encoding),
+        None => Err(ReadError::new(
             path,
-            "a YAML catalogue has no cells to mark; --annotate needs an xlsx, xls, ods or csv file",
-        ));
+            format!(
+                "a {} catalogue has no cells to mark; --annotate needs one of {}",
+                reader.name.to_uppercase(),
+                super::read::grid_extension_list()
+            ),
+        )),
     }
+}
+
+/// The cells of a workbook or delimited file, opened by its content.
+pub(crate) fn sniffed_grids(path: &Path, encoding: Option<&str>) -> Result<Vec<Grid>, ReadError> {
     match super::cells::sniff(path)? {
         super::cells::Kind::Text => read_csv_grid(path, encoding).map(|g| vec![g]),
         super::cells::Kind::Zip | super::cells::Kind::Cfb => read_workbook_grids(path),
         _ => Err(ReadError::new(
             path,
-            "only xlsx, xls, ods and csv files can be copied with annotations",
+            format!(
+                "only {} files can be copied with annotations",
+                super::read::grid_extension_list()
+            ),
         )),
     }
 }

@@ -12,9 +12,9 @@
 mod basic;
 mod cells;
 pub mod grid;
+pub mod read;
 mod table;
 pub mod value;
-mod yaml_cat;
 
 use crate::standard::{Scope, Standard};
 use std::path::{Path, PathBuf};
@@ -157,11 +157,6 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
 }
 
-/// Extensions read as catalogues.
-pub const CATALOGUE_EXTENSIONS: [&str; 9] = [
-    "xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "tsv", "yaml", "yml",
-];
-
 /// Expand directories among `paths` into the catalogue files below them
 /// (sorted, hidden directories such as `.git` skipped); files stay as given.
 pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
@@ -175,11 +170,7 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
         if p.is_dir() {
             let mut found = Vec::new();
             walk_files(p, &hidden, &mut found);
-            out.extend(found.into_iter().filter(|f| {
-                f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                    CATALOGUE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
-                })
-            }));
+            out.extend(found.into_iter().filter(|f| read::is_walked(f)));
         } else {
             out.push(p.clone());
         }
@@ -218,11 +209,6 @@ pub fn read(
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
     if !path.is_file() {
         return Err(ReadError::new(
             path,
@@ -246,7 +232,7 @@ pub fn read(
         }
         sink(ev)
     };
-    read_any(path, &ext, standard, opts, &mut counting)?;
+    (read::for_file(path)?.read)(path, standard, opts, &mut counting)?;
     if tables == 0 {
         let detail = skipped
             .iter()
@@ -262,24 +248,6 @@ pub fn read(
         ));
     }
     Ok(())
-}
-
-fn read_any(
-    path: &Path,
-    ext: &str,
-    standard: &Standard,
-    opts: &ReadOptions,
-    sink: &mut dyn FnMut(Event),
-) -> Result<(), ReadError> {
-    match ext {
-        "yaml" | "yml" => yaml_cat::read(path, standard, sink),
-        "csv" | "txt" | "tsv" => cells::read_csv(path, opts.encoding.as_deref(), standard, sink),
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => cells::read_workbook(path, standard, sink),
-        _ => Err(ReadError::new(
-            path,
-            format!("unsupported file type `.{ext}` (expected .xlsx, .xls, .csv or .yaml)"),
-        )),
-    }
 }
 
 /// A catalogue held in memory, with detached materials and fees attached
@@ -309,7 +277,7 @@ impl Catalogue {
         standard: &Standard,
     ) -> Result<Catalogue, ReadError> {
         Self::collect(name, standard, |sink| {
-            yaml_cat::read_str(text, name, standard, sink)
+            read::yaml::read_str(text, name, standard, sink)
         })
     }
 

@@ -14,8 +14,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Catalogue files to check; a directory means every catalogue file below it.
-    /// None: the files of the nearest santong.yaml
+    /// Catalogue files to check (help text from the readers registry)
     files: Vec<PathBuf>,
     /// Settings file (default: the nearest santong.yaml at or above the working directory)
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
@@ -70,7 +69,10 @@ fn input_files(
     let found = if !files.is_empty() {
         let found = santong::catalogue::expand_inputs(files);
         if found.is_empty() {
-            anyhow::bail!("no catalogue files (.xlsx, .xls, .csv, .yaml) in the given directories");
+            anyhow::bail!(
+                "no catalogue files ({}) in the given directories",
+                santong::catalogue::read::extension_list()
+            );
         }
         found
     } else if let Some(c) = config {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The implementation list(s) the items are in
+    /// The implementation lists the items are in (help text from the readers registry)
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// The items (implementation, handling or basic codes)

@@ -15,7 +15,7 @@ enum FormatArg {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The implementation list(s) to generate from (xlsx, xls, csv, yaml)
+    /// The implementation lists to generate from (help text from the readers registry)
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Only these items (implementation, handling or basic codes)

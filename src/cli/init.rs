@@ -16,13 +16,14 @@ pub struct Args {
 }
 
 pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
-    for (rel, _) in santong::config::INIT_FILES {
+    let files = santong::config::init_files();
+    for (rel, _) in &files {
         let path = a.dir.join(rel);
         if path.exists() && !a.force {
             anyhow::bail!("{} exists; pass --force to overwrite it", path.display());
         }
     }
-    for (rel, text) in santong::config::INIT_FILES {
+    for (rel, text) in &files {
         let path = a.dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)

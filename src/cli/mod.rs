@@ -129,7 +129,10 @@ pub fn load_catalogues(
 ) -> anyhow::Result<Vec<Catalogue>> {
     let files = santong::catalogue::expand_inputs(files);
     if files.is_empty() {
-        anyhow::bail!("no catalogue files (.xlsx, .xls, .csv, .yaml) in the given directories");
+        anyhow::bail!(
+            "no catalogue files ({}) in the given directories",
+            santong::catalogue::read::extension_list()
+        );
     }
     files
         .iter()

@@ -20,7 +20,7 @@ pub enum RegionFormat {
 /// Arguments shared by `diff` and `score`.
 #[derive(clap::Args)]
 pub struct RegionArgs {
-    /// One list per region (xlsx, xls, csv, yaml)
+    /// One list per region (help text from the readers registry)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Region names, in the order of the files (default: the list's 所属地区 column, else the file name)

@@ -113,7 +113,7 @@ fn cell_name(f: &Finding, column: Option<&str>, lang: Lang) -> String {
         cell.push_str(s);
         cell.push('!');
     }
-    let yaml = f.source.path.ends_with(".yaml") || f.source.path.ends_with(".yml");
+    let yaml = crate::catalogue::read::locates_by_line(std::path::Path::new(&f.source.path));
     match (column, f.row) {
         (Some(c), Some(r)) => cell.push_str(&format!("{c}{r}")),
         (None, Some(r)) => match lang {

@@ -3,8 +3,9 @@
 //! `basic_code` …) or Chinese labels; `materials` / `申请材料` and `fees` /
 //! `收费项目` hold lists of mappings. Locations are line numbers.
 
-use super::cells::number_text;
-use super::{Event, Field, Item, Part, ReadError, Source};
+use super::{Locate, Reader};
+use crate::catalogue::cells::number_text;
+use crate::catalogue::{Event, Field, Item, Part, ReadError, ReadOptions, Source, TableInfo};
 use crate::standard::{Scope, Standard};
 use serde_json::Value as J;
 use std::path::Path;
@@ -198,9 +199,21 @@ fn columns_of(
     (columns, unknown)
 }
 
-pub fn read(
+/// YAML items: one item per file, a list, or a mapping with `items`.
+pub const READER: Reader = Reader {
+    name: "yaml",
+    extensions: &["yaml", "yml"],
+    named_only: &[],
+    sniff: None,
+    read,
+    grid: None,
+    locate: Locate::Lines,
+};
+
+fn read(
     path: &Path,
     standard: &Standard,
+    _opts: &ReadOptions,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
     let bytes = std::fs::read(path).map_err(|e| ReadError::new(path, e.to_string()))?;
@@ -266,7 +279,7 @@ pub fn read_str(
     }
     let (columns, unknown) = columns_of(standard, &items, unknown_all);
     if !parsed.is_empty() {
-        sink(Event::Table(super::TableInfo {
+        sink(Event::Table(TableInfo {
             source: source.clone(),
             role: Scope::Item,
             header_rows: Vec::new(),
