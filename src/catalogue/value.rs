@@ -54,59 +54,9 @@ impl Value {
     }
 }
 
-/// Why a value was not understood.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
-    /// Not in the vocabulary (the token that failed).
-    NotInVocabulary(String),
-    NotInteger,
-    NotDuration,
-    OutOfRange {
-        min: Option<i64>,
-        max: Option<i64>,
-    },
-    TooLong {
-        max: usize,
-        len: usize,
-    },
-    Pattern(String),
-}
-
-impl Problem {
-    pub fn reason(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (Problem::NotInVocabulary(t), Zh) if t.is_empty() => "不在代码表中".into(),
-            (Problem::NotInVocabulary(t), Zh) => format!("中的“{t}”不在代码表中"),
-            (Problem::NotInVocabulary(t), En) if t.is_empty() => "is not in the vocabulary".into(),
-            (Problem::NotInVocabulary(t), En) => {
-                format!("contains \"{t}\", which is not in the vocabulary")
-            }
-            (Problem::NotInteger, Zh) => "不是整数".into(),
-            (Problem::NotInteger, En) => "is not a whole number".into(),
-            (Problem::NotDuration, Zh) => "不是时限（整数加单位，或“即办”）".into(),
-            (Problem::NotDuration, En) => {
-                "is not a time limit (a whole number with a unit, or 即办)".into()
-            }
-            (Problem::OutOfRange { min, max }, Zh) => {
-                format!("超出范围（{}–{}）", fmt_opt(*min), fmt_opt(*max))
-            }
-            (Problem::OutOfRange { min, max }, En) => {
-                format!("is out of range ({}–{})", fmt_opt(*min), fmt_opt(*max))
-            }
-            (Problem::TooLong { max, len }, Zh) => format!("长度为{len}字，超过{max}字"),
-            (Problem::TooLong { max, len }, En) => {
-                format!("is {len} characters long, more than {max}")
-            }
-            (Problem::Pattern(p), Zh) => format!("不符合格式 {p}"),
-            (Problem::Pattern(p), En) => format!("does not match the pattern {p}"),
-        }
-    }
-}
-
-fn fmt_opt(v: Option<i64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
+/// Why a value was not understood: data; its sentences are in the
+/// message catalogue (`crate::i18n`).
+pub use crate::i18n::ValueProblem as Problem;
 
 /// Clean a code cell: NFKC, no whitespace, no Excel text markers (`'0001…`,
 /// `="0001…"`).

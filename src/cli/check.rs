@@ -6,7 +6,7 @@ use santong::catalogue::ReadOptions;
 use santong::check::{check_file, CheckOptions};
 use santong::codes::AreaList;
 use santong::config::{FailOn, Loaded};
-use santong::i18n::Lang;
+use santong::i18n::{Lang, Note};
 use santong::report::{self, CheckRun, FileOutcome, Format, RenderOptions};
 use santong::settings::{Flags, Settings};
 use santong::standard::Standard;
@@ -79,19 +79,15 @@ fn input_files(
         let found = c.files().map_err(anyhow::Error::msg)?;
         if found.is_empty() {
             // a new repository: nothing to check yet is not a failure
-            let (path, globs) = (c.path.display(), &c.config.files);
+            let config = c.path.display().to_string();
+            let globs = &c.config.files;
             eprintln!(
                 "{}",
-                match lang {
-                    Lang::Zh => format!(
-                        "{path} 的 files（{}）没有匹配到文件，无可检查",
-                        globs.join("、")
-                    ),
-                    Lang::En => format!(
-                        "{path}: files ({}) match no file; nothing to check",
-                        globs.join(", ")
-                    ),
+                Note::NothingToCheck {
+                    config: &config,
+                    globs
                 }
+                .text(lang)
             );
         }
         found
@@ -191,14 +187,12 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
     };
     let text = report::render(a.format, &run, &std, lang, &render).map_err(anyhow::Error::msg)?;
     if let (Some(c), true) = (&config, ignored > 0) {
-        let path = c.path.display();
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Zh => format!("{path} 的 ignore 忽略了 {ignored} 条问题"),
-                Lang::En => format!("{ignored} finding(s) ignored by {path}"),
-            }
-        );
+        let config = c.path.display().to_string();
+        let note = Note::Ignored {
+            count: ignored,
+            config: &config,
+        };
+        eprintln!("{}", note.text(lang));
     }
     if let (Some(out), Some(FileOutcome::Checked(r))) = (&a.annotate, run.files.first()) {
         let grids = santong::catalogue::grid::read_grids(&files[0], opts.read.encoding.as_deref())

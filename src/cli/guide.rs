@@ -3,7 +3,7 @@
 use super::Exit;
 use clap::ValueEnum;
 use santong::generate::site::{write_guides, GuideFormat};
-use santong::i18n::Lang;
+use santong::i18n::{Lang, Note};
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -57,13 +57,12 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
     };
     let written = write_guides(&std, &selected, format, &out, &templates, &sources)
         .map_err(anyhow::Error::msg)?;
-    let (files, items, dir) = (written.len(), selected.len(), out.root().display());
-    eprintln!(
-        "{}",
-        match lang {
-            Lang::Zh => format!("已写入 {files} 个文件（{items} 个事项）到 {dir}"),
-            Lang::En => format!("wrote {files} files ({items} items) to {dir}"),
-        }
-    );
+    let dir = out.root().display().to_string();
+    let note = Note::WroteGuides {
+        files: written.len(),
+        items: selected.len(),
+        dir: &dir,
+    };
+    eprintln!("{}", note.text(lang));
     Ok(0)
 }

@@ -2,7 +2,7 @@
 
 use super::Exit;
 use anyhow::Context;
-use santong::i18n::Lang;
+use santong::i18n::{Lang, Note};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -30,7 +30,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
                 .with_context(|| format!("cannot create {}", parent.display()))?;
         }
         super::write_atomic(&path, text.as_bytes())?;
-        eprintln!("{} {}", lang.pick("已写入", "wrote"), path.display());
+        eprintln!("{}", Note::Wrote(&path.display().to_string()).text(lang));
     }
     Ok(0)
 }

@@ -4,6 +4,7 @@
 
 use super::RuleId;
 use crate::catalogue::{Field, Source};
+use crate::i18n::{Lang, Reason};
 use crate::standard::{Severity, Standard};
 use minijinja::Value as MjValue;
 use std::collections::BTreeMap;
@@ -20,9 +21,13 @@ pub fn params(pairs: &[(&str, String)]) -> Params {
         .collect()
 }
 
-/// A reason in both languages, as `reason_zh` / `reason_en`.
-pub fn reasons(zh: String, en: String) -> Params {
-    params(&[("reason_zh", zh), ("reason_en", en)])
+/// Reasons from the message catalogue, in both languages, as `reason_zh`
+/// and `reason_en` (several are joined).
+pub fn reasons(list: &[Reason<'_>]) -> Params {
+    params(&[
+        ("reason_zh", Reason::join(list, Lang::Zh)),
+        ("reason_en", Reason::join(list, Lang::En)),
+    ])
 }
 
 /// One departure from the standard, located to a cell.

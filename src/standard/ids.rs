@@ -11,6 +11,19 @@ use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr, VariantArray};
 
 /// The rules implemented in Rust (`src/rules/`). Every standard must define
 /// each of them in its `rules.yaml` (messages and severity are data).
+///
+/// A built-in rule is named by its variant, so a misspelt id is a compile
+/// error rather than a rule that silently reports nothing:
+///
+/// ```
+/// use santong::standard::RuleId;
+/// assert_eq!(RuleId::CatchAllClause.as_str(), "catch-all-clause");
+/// ```
+///
+/// ```compile_fail
+/// use santong::standard::RuleId;
+/// let _ = RuleId::CatchAllClauses; // no such rule
+/// ```
 #[derive(
     Debug,
     Clone,

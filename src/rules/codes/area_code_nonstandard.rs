@@ -2,6 +2,7 @@
 //! not have: padded to 12 digits, or a statistical development-zone code.
 
 use crate::codes::validate_area;
+use crate::i18n::Reason;
 use crate::rules::*;
 
 pub struct AreaCodeNonstandard;
@@ -21,15 +22,9 @@ impl Rule for AreaCodeNonstandard {
             return;
         };
         let p = if a.padded {
-            reasons(
-                format!("为补足到12位的形式，GB/T 2260代码为{}", a.code),
-                format!("is padded to 12 digits; the GB/T 2260 code is {}", a.code),
-            )
+            reasons(&[Reason::AreaPadded(&a.code)])
         } else if a.development_zone && cx.file.areas.is_none() {
-            reasons(
-                "是统计用开发区代码（7x），不在GB/T 2260中".into(),
-                "is a statistical development-zone code (7x), absent from GB/T 2260".into(),
-            )
+            reasons(&[Reason::AreaDevelopmentZone])
         } else {
             return;
         };

@@ -3,6 +3,7 @@
 //! a city's code, a county level with a province's.
 
 use crate::codes::parse_area;
+use crate::i18n::{messages, Lang};
 use crate::rules::*;
 
 pub struct BodyLevelMismatch;
@@ -38,15 +39,10 @@ impl Rule for BodyLevelMismatch {
             .and_then(|v| v.label_of(level))
             .unwrap_or(level)
             .to_string();
-        let (tz, te) = match tier {
-            1 => ("省级", "province"),
-            2 => ("地市级", "prefecture"),
-            _ => ("县级", "county"),
-        };
         let p = params(&[
             ("area", area.to_string()),
-            ("tier_zh", tz.into()),
-            ("tier_en", te.into()),
+            ("tier_zh", messages::tier(tier, Lang::Zh).into()),
+            ("tier_en", messages::tier(tier, Lang::En).into()),
             ("level_label", label),
         ]);
         sink.emit(RuleId::BodyLevelMismatch, At::field(cx.source(), lf), p);

@@ -2,6 +2,7 @@
 //! body's credit code + the level digit + the basic code (31 characters).
 
 use crate::codes::{split_impl_code, validate_credit_code};
+use crate::i18n::Reason;
 use crate::rules::*;
 use minijinja::Value as MjValue;
 
@@ -13,61 +14,42 @@ impl ImplCodeMismatch {
     }
 }
 
-/// What is wrong with the code's parts, in both languages.
-fn problems(cx: &ItemCx<'_>, code: &str) -> (Vec<String>, Vec<String>) {
-    let (mut zh, mut en) = (Vec::new(), Vec::new());
+/// What is wrong with the code's parts.
+fn problems<'a>(cx: &'a ItemCx<'_>, code: &'a str) -> Vec<Reason<'a>> {
+    let mut out = Vec::new();
     let Some(parts) = split_impl_code(code) else {
-        zh.push(format!("长度为{}位，应为31位", code.chars().count()));
-        en.push(format!("{} characters, expected 31", code.chars().count()));
-        return (zh, en);
+        out.push(Reason::ImplLength(code.chars().count()));
+        return out;
     };
     let facts = cx.facts;
     if let Some(body) = &facts.body_code {
         if parts.credit != body {
-            zh.push(format!(
-                "前18位“{}”与实施主体编码“{body}”不同",
-                parts.credit
-            ));
-            en.push(format!(
-                "characters 1–18 \"{}\" differ from the body code \"{body}\"",
-                parts.credit
-            ));
+            out.push(Reason::ImplCredit {
+                credit: parts.credit,
+                body,
+            });
         }
     } else if validate_credit_code(parts.credit).is_err()
         && cx.text(cx.std().ids.body_code).is_none()
     {
-        zh.push(format!(
-            "前18位“{}”不是有效的统一社会信用代码",
-            parts.credit
-        ));
-        en.push(format!(
-            "characters 1–18 \"{}\" are not a valid credit code",
-            parts.credit
-        ));
+        out.push(Reason::ImplCreditInvalid(parts.credit));
     }
     let levels = &facts.levels;
     if !levels.is_empty() && !levels.iter().any(|l| l == parts.level) {
-        zh.push(format!(
-            "第19位“{}”与行使层级“{}”不同",
-            parts.level,
-            levels.join("、")
-        ));
-        en.push(format!(
-            "character 19 \"{}\" differs from the level {}",
-            parts.level,
-            levels.join(",")
-        ));
+        out.push(Reason::ImplLevel {
+            level: parts.level,
+            levels,
+        });
     }
     if let Some(basic) = &facts.basic_code {
         if parts.basic != basic {
-            zh.push(format!("后12位“{}”与基本编码“{basic}”不同", parts.basic));
-            en.push(format!(
-                "characters 20–31 \"{}\" differ from the basic code \"{basic}\"",
-                parts.basic
-            ));
+            out.push(Reason::ImplBasic {
+                basic: parts.basic,
+                expected: basic,
+            });
         }
     }
-    (zh, en)
+    out
 }
 
 impl Rule for ImplCodeMismatch {
@@ -75,11 +57,11 @@ impl Rule for ImplCodeMismatch {
         let Some((code, f)) = cx.text(cx.std().ids.impl_code) else {
             return;
         };
-        let (zh, en) = problems(cx, code);
-        if zh.is_empty() {
+        let found = problems(cx, code);
+        if found.is_empty() {
             return;
         }
-        let mut p = reasons(zh.join("；"), en.join("; "));
+        let mut p = reasons(&found);
         let facts = cx.facts;
         if let (Some(b), Some(basic), [level]) =
             (&facts.body_code, &facts.basic_code, facts.levels.as_slice())

@@ -2,7 +2,8 @@
 //! an unknown province, a county under a 00 prefecture, or is not in the
 //! `--areas` list.
 
-use crate::codes::{validate_area, AreaIssue};
+use crate::codes::validate_area;
+use crate::i18n::Reason;
 use crate::rules::*;
 
 pub struct InvalidAreaCode;
@@ -21,25 +22,10 @@ impl Rule for InvalidAreaCode {
         let Err(issue) = validate_area(code, cx.file.areas) else {
             return;
         };
-        let (zh, en) = match issue {
-            AreaIssue::Malformed => ("应为6位数字".to_string(), "must be 6 digits".to_string()),
-            AreaIssue::UnknownProvince(p) => (
-                format!("省级代码“{p}”不存在"),
-                format!("province prefix \"{p}\" does not exist"),
-            ),
-            AreaIssue::BadStructure => (
-                "县级部分不能接在“00”地级部分之后".into(),
-                "a county part cannot follow a 00 prefecture part".into(),
-            ),
-            AreaIssue::NotInList(s) => (
-                format!("“{s}”不在行政区划代码表中"),
-                format!("\"{s}\" is not in the division list"),
-            ),
-        };
         sink.emit(
             RuleId::InvalidAreaCode,
             At::field(cx.source(), f),
-            reasons(zh, en),
+            reasons(&[Reason::Area(&issue)]),
         );
     }
 }

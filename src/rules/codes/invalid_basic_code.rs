@@ -2,7 +2,8 @@
 //! a compiler prefix that is neither 00 nor a province, or type digits that
 //! name no item type.
 
-use crate::codes::{validate_basic_code, BasicIssue};
+use crate::codes::validate_basic_code;
+use crate::i18n::Reason;
 use crate::rules::*;
 
 pub struct InvalidBasicCode;
@@ -13,33 +14,12 @@ impl InvalidBasicCode {
     }
 }
 
-fn reason(issue: BasicIssue, numeric: bool) -> (String, String) {
-    match issue {
-        BasicIssue::Length(n) if numeric => (
-            format!("长度为{n}位（单元格为数字格式）"),
-            format!("{n} characters (the cell is numeric)"),
-        ),
-        BasicIssue::Length(n) => (
-            format!("长度为{n}位，应为12位"),
-            format!("{n} characters, expected 12"),
-        ),
-        BasicIssue::NonDigit => (
-            "含非数字字符".into(),
-            "contains characters other than digits".into(),
-        ),
-        BasicIssue::UnknownProvince(p) => (
-            format!("前2位编制方代码“{p}”既不是00也不是省级区划代码"),
-            format!("prefix \"{p}\" is neither 00 nor a province code"),
-        ),
-    }
-}
-
 impl Rule for InvalidBasicCode {
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
         let Some((code, f)) = cx.text(cx.std().ids.basic_code) else {
             return;
         };
-        let (zh, en) = match validate_basic_code(code) {
+        let p = match validate_basic_code(code) {
             Ok(b) => {
                 let known = cx
                     .std()
@@ -48,18 +28,11 @@ impl Rule for InvalidBasicCode {
                 if known {
                     return;
                 }
-                (
-                    format!("第3–4位事项类型代码“{}”不存在", b.item_type),
-                    format!("digits 3–4 \"{}\" are not an item-type code", b.item_type),
-                )
+                reasons(&[Reason::BasicType(b.item_type)])
             }
-            Err(issue) => reason(issue, f.numeric),
+            Err(issue) => reasons(&[Reason::Basic(&issue, f.numeric)]),
         };
-        sink.emit(
-            RuleId::InvalidBasicCode,
-            At::field(cx.source(), f),
-            reasons(zh, en),
-        );
+        sink.emit(RuleId::InvalidBasicCode, At::field(cx.source(), f), p);
     }
 }
 

@@ -3,7 +3,8 @@
 //! character or an area part that is no division code.
 
 use super::ElementsParam;
-use crate::codes::{validate_credit_code, CreditIssue};
+use crate::codes::validate_credit_code;
+use crate::i18n::Reason;
 use crate::rules::*;
 
 pub struct InvalidCreditCode {
@@ -19,27 +20,6 @@ impl InvalidCreditCode {
     }
 }
 
-fn reason(issue: &CreditIssue) -> (String, String) {
-    match issue {
-        CreditIssue::Length(n) => (
-            format!("长度为{n}位，应为18位"),
-            format!("{n} characters, expected 18"),
-        ),
-        CreditIssue::BadChar(i, c) => (
-            format!("第{i}位“{c}”不是代码字符（不使用I、O、S、V、Z）"),
-            format!("character {i} \"{c}\" is not in the code alphabet (no I, O, S, V, Z)"),
-        ),
-        CreditIssue::CheckChar { expected, found } => (
-            format!("校验位应为“{expected}”，实为“{found}”"),
-            format!("the check character should be \"{expected}\", not \"{found}\""),
-        ),
-        CreditIssue::AreaPrefix(a) => (
-            format!("第3–8位登记管理机关行政区划码“{a}”不存在"),
-            format!("positions 3–8 \"{a}\" are not a division code"),
-        ),
-    }
-}
-
 impl Rule for InvalidCreditCode {
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
         for &e in &self.elements {
@@ -49,18 +29,15 @@ impl Rule for InvalidCreditCode {
             let Err(issue) = validate_credit_code(code) else {
                 continue;
             };
-            let (zh, en) = if f.numeric && code.len() >= 15 {
-                (
-                    "单元格为数字格式，18位代码的末几位已被Excel舍入丢失".into(),
-                    "the cell is numeric: Excel rounded away the last digits of the 18-character code".into(),
-                )
+            let reason = if f.numeric && code.len() >= 15 {
+                Reason::CreditRounded
             } else {
-                reason(&issue)
+                Reason::Credit(&issue)
             };
             sink.emit(
                 RuleId::InvalidCreditCode,
                 At::field(cx.source(), f),
-                reasons(zh, en),
+                reasons(&[reason]),
             );
         }
     }

@@ -1,7 +1,8 @@
 //! `invalid-handling-code`: a business-handling item code (业务办理项编码)
 //! that is not the implementation code plus two digits.
 
-use crate::codes::{validate_handling_code, HandlingIssue};
+use crate::codes::validate_handling_code;
+use crate::i18n::Reason;
 use crate::rules::*;
 
 pub struct InvalidHandlingCode;
@@ -22,24 +23,10 @@ impl Rule for InvalidHandlingCode {
         let Err(issue) = validate_handling_code(code, impl_code) else {
             return;
         };
-        let (zh, en) = match issue {
-            HandlingIssue::ImplMismatch => (
-                "前31位与实施编码不同".to_string(),
-                "the first 31 characters differ from the implementation code".to_string(),
-            ),
-            HandlingIssue::Suffix => (
-                "最后两位应为数字".to_string(),
-                "the last two characters must be digits".to_string(),
-            ),
-            HandlingIssue::Length(n) => (
-                format!("长度为{n}位，应为33位"),
-                format!("{n} characters, expected 33"),
-            ),
-        };
         sink.emit(
             RuleId::InvalidHandlingCode,
             At::field(cx.source(), f),
-            reasons(zh, en),
+            reasons(&[Reason::Handling(&issue)]),
         );
     }
 }

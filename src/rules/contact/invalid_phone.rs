@@ -1,7 +1,8 @@
 //! `invalid-phone`: a consultation or complaint cell with no phone number,
 //! a number without its area code, or one that is no phone number.
 
-use crate::codes::{check_phone_cell, PhoneIssue};
+use crate::codes::check_phone_cell;
+use crate::i18n::Reason;
 use crate::rules::codes::ElementsParam;
 use crate::rules::*;
 
@@ -27,24 +28,10 @@ impl Rule for InvalidPhone {
             let Err(issue) = check_phone_cell(text) else {
                 continue;
             };
-            let (zh, en) = match issue {
-                PhoneIssue::NoNumber => (
-                    "未写明电话号码".to_string(),
-                    "gives no phone number".to_string(),
-                ),
-                PhoneIssue::NoAreaCode(n) => (
-                    format!("中的“{n}”缺少区号"),
-                    format!("number \"{n}\" lacks its area code"),
-                ),
-                PhoneIssue::Malformed(n) => (
-                    format!("中的“{n}”不是有效的电话号码"),
-                    format!("\"{n}\" is not a valid phone number"),
-                ),
-            };
             sink.emit(
                 RuleId::InvalidPhone,
                 At::field(cx.source(), f),
-                reasons(zh, en),
+                reasons(&[Reason::Phone(&issue)]),
             );
         }
     }

@@ -15,15 +15,7 @@ impl InvalidValue {
 
 fn report(std: &Standard, sink: &mut Sink<'_>, source: &Arc<Source>, f: &Field, p: &Problem) {
     let el = &std.elements[f.element];
-    let mut params = Params::new();
-    params.insert(
-        "reason_zh".into(),
-        MjValue::from(p.reason(crate::i18n::Lang::Zh)),
-    );
-    params.insert(
-        "reason_en".into(),
-        MjValue::from(p.reason(crate::i18n::Lang::En)),
-    );
+    let mut params = reasons(&[crate::i18n::Reason::Value(p)]);
     if let Some(v) = std.vocabulary_of(el) {
         params.insert("allowed".into(), MjValue::from(v.describe()));
     }

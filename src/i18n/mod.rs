@@ -1,6 +1,11 @@
-//! The user's language and the message table for everything the binary and
-//! renderers say that is not a rule message (those live with the rules in
-//! `standards/*/rules.yaml`).
+//! The user's language and the message catalogue: every sentence santong
+//! composes from data — why a value or a code is wrong, what a command did —
+//! in Chinese and English ([`messages`]). Rule messages themselves are data
+//! in `standards/*/rules.yaml`; the layers above produce values (problems,
+//! issues, counts), and only this module turns them into words.
+
+pub mod messages;
+pub use messages::{Note, Reason, ValueProblem};
 
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
