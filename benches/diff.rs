@@ -13,27 +13,28 @@ use santong::diff::{compare, Baseline, Region};
 use santong::standard::Standard;
 use std::time::Instant;
 
-const HEADERS: [&str; 20] = [
-    "事项名称",
-    "基本编码",
-    "实施编码",
-    "事项类型",
-    "设定依据",
-    "行使层级",
-    "实施主体",
-    "实施主体编码",
-    "法定办结时限",
-    "承诺办结时限",
-    "办件类型",
-    "服务对象",
-    "办理形式",
-    "到办事现场次数",
-    "网上办理深度",
-    "是否收费",
-    "受理条件",
-    "办理流程",
-    "办理地点",
-    "咨询方式",
+/// The elements of the generated regional lists.
+const COLUMNS: [&str; 20] = [
+    "name",
+    "basic_code",
+    "impl_code",
+    "item_type",
+    "legal_basis",
+    "level",
+    "body_name",
+    "body_code",
+    "statutory_days",
+    "promised_days",
+    "case_kind",
+    "audience",
+    "channels",
+    "visits",
+    "online_depth",
+    "fee",
+    "conditions",
+    "process",
+    "address",
+    "consult_phone",
 ];
 
 fn row(i: usize, region: usize) -> Vec<String> {
@@ -86,7 +87,7 @@ fn main() {
     let paths: Vec<_> = (0..2).map(|r| dir.join(format!("region{r}.csv"))).collect();
     for (r, p) in paths.iter().enumerate() {
         let mut w = csv::Writer::from_path(p).unwrap();
-        w.write_record(HEADERS).unwrap();
+        w.write_record(support::headers(&COLUMNS)).unwrap();
         for i in 0..n {
             w.write_record(row(i, r)).unwrap();
         }

@@ -19,37 +19,46 @@ pub fn peak_rss_mib() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Headers of the generated province lists.
-pub const HEADERS: [&str; 28] = [
-    "事项名称",
-    "基本编码",
-    "实施编码",
-    "事项类型",
-    "设定依据",
-    "权力来源",
-    "行使层级",
-    "实施主体",
-    "实施主体性质",
-    "实施主体编码",
-    "法定办结时限",
-    "承诺办结时限",
-    "办件类型",
-    "服务对象",
-    "办理形式",
-    "到办事现场次数",
-    "必须现场办理原因说明",
-    "网上办理深度",
-    "是否收费",
-    "收费标准",
-    "收费依据",
-    "受理条件",
-    "办理流程",
-    "办理地点",
-    "办理时间",
-    "咨询方式",
-    "监督投诉方式",
-    "材料名称",
+/// The elements of the generated province lists; their headers are the
+/// standard's labels.
+pub const COLUMNS: [&str; 28] = [
+    "name",
+    "basic_code",
+    "impl_code",
+    "item_type",
+    "legal_basis",
+    "power_source",
+    "level",
+    "body_name",
+    "body_kind",
+    "body_code",
+    "statutory_days",
+    "promised_days",
+    "case_kind",
+    "audience",
+    "channels",
+    "visits",
+    "visit_reason",
+    "online_depth",
+    "fee",
+    "fee_rate",
+    "fee_basis",
+    "conditions",
+    "process",
+    "address",
+    "hours",
+    "consult_phone",
+    "complaint_phone",
+    "material_name",
 ];
+
+/// The national labels of some elements, as a header row.
+pub fn headers(ids: &[&str]) -> Vec<String> {
+    let std = santong::standard::Standard::national().unwrap();
+    ids.iter()
+        .map(|id| std.element(id).expect("national element").label.clone())
+        .collect()
+}
 
 /// Row `i` of a generated list: every item its own codes, one in fifty
 /// with a defect.
@@ -98,7 +107,7 @@ pub fn row(i: usize) -> Vec<String> {
 /// Write a CSV of `n` generated items.
 pub fn write_csv(path: &std::path::Path, n: usize) {
     let mut w = csv::Writer::from_path(path).unwrap();
-    w.write_record(HEADERS).unwrap();
+    w.write_record(headers(&COLUMNS)).unwrap();
     for i in 0..n {
         w.write_record(row(i)).unwrap();
     }

@@ -10,45 +10,63 @@ use std::path::{Path, PathBuf};
 pub const BODY: &str = "11450721MB15580811";
 pub const BODY2: &str = "114507210081153718";
 
-/// National headers of the test lists, materials inline.
-pub const HEADERS: [&str; 36] = [
-    "序号",
-    "事项名称",
-    "基本编码",
-    "实施编码",
-    "事项类型",
-    "设定依据",
-    "权力来源",
-    "行使层级",
-    "实施主体",
-    "实施主体性质",
-    "实施主体编码",
-    "法定办结时限",
-    "承诺办结时限",
-    "办件类型",
-    "服务对象",
-    "办理形式",
-    "到办事现场次数",
-    "必须现场办理原因说明",
-    "网上办理深度",
-    "是否收费",
-    "收费标准",
-    "收费依据",
-    "受理条件",
-    "办理流程",
-    "办理地点",
-    "办理时间",
-    "咨询方式",
-    "监督投诉方式",
-    "审批结果名称",
-    "审批结果类型",
-    "材料名称",
-    "材料必要性",
-    "材料类型",
-    "材料形式",
-    "份数",
-    "来源渠道",
+/// The elements of the test lists, materials inline. Their headers are
+/// the standard's labels ([`headers`]), so the tests follow the standard.
+pub const COLUMNS: [&str; 35] = [
+    "name",
+    "basic_code",
+    "impl_code",
+    "item_type",
+    "legal_basis",
+    "power_source",
+    "level",
+    "body_name",
+    "body_kind",
+    "body_code",
+    "statutory_days",
+    "promised_days",
+    "case_kind",
+    "audience",
+    "channels",
+    "visits",
+    "visit_reason",
+    "online_depth",
+    "fee",
+    "fee_rate",
+    "fee_basis",
+    "conditions",
+    "process",
+    "address",
+    "hours",
+    "consult_phone",
+    "complaint_phone",
+    "result_name",
+    "result_kind",
+    "material_name",
+    "material_necessity",
+    "material_type",
+    "material_form",
+    "copies",
+    "material_source",
 ];
+
+/// The test lists' header row: 序号, then each column's national label.
+pub fn headers() -> Vec<String> {
+    static HEADERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    HEADERS
+        .get_or_init(|| {
+            let std = national();
+            std::iter::once("序号".to_string())
+                .chain(COLUMNS.iter().map(|id| {
+                    std.element(id)
+                        .unwrap_or_else(|| panic!("the standard has no element {id}"))
+                        .label
+                        .clone()
+                }))
+                .collect()
+        })
+        .clone()
+}
 
 pub type Row = BTreeMap<String, String>;
 
@@ -173,7 +191,7 @@ pub fn clean_list() -> Vec<Row> {
 }
 
 pub fn headers_of(rows: &[Row]) -> Vec<String> {
-    let mut h: Vec<String> = HEADERS.iter().map(|s| s.to_string()).collect();
+    let mut h = headers();
     for r in rows {
         for k in r.keys() {
             if !h.contains(k) {
