@@ -267,7 +267,7 @@ pub fn normalise_key(std: &Standard, element: usize, text: &str) -> Option<(u64,
 }
 
 fn material_of(std: &Standard, texts: &mut Texts, part: &Part) -> Option<Material> {
-    let name_i = std.element_index("material_name")?;
+    let name_i = std.ids.material_name?;
     let name = part.get(name_i)?;
     let mut attrs = [None; 5];
     for (slot, a) in attrs.iter_mut().zip(MATERIAL_ATTRS) {
@@ -405,8 +405,8 @@ impl Region {
         let mut has_materials = false;
         let mut region_names: BTreeMap<String, usize> = BTreeMap::new();
         let keyer = KeyIndex::new(std);
-        let region_i = std.element_index("region");
-        let material_name = std.element_index("material_name");
+        let region_i = std.ids.region;
+        let material_name = std.ids.material_name;
         catalogue::read(path, std, opts, &mut |ev| match ev {
             Event::Table(t) => {
                 for (_, e, _) in &t.columns {

@@ -149,7 +149,7 @@ fn parts_of(
                 let part_fields = match m {
                     J::Object(mo) => fields_of(standard, mo, scope, lines, (ms, me)).0,
                     // a bare list of material names
-                    other => match (scalar_text(other), standard.element_index("material_name")) {
+                    other => match (scalar_text(other), standard.ids.material_name) {
                         (Some(t), Some(e)) if scope == Scope::Material => vec![Field {
                             element: e,
                             text: t,
