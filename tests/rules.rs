@@ -549,4 +549,16 @@ fn a_rules_yaml_naming_an_unknown_built_in_fails_to_load_with_file_and_line() {
         .to_string();
     assert!(e.contains("rules.yaml:4:"), "{e}");
     assert!(e.contains("catch-all-clauses"), "{e}");
+    assert!(e.contains("did you mean `catch-all-clause`?"), "{e}");
+}
+
+/// The built-in rule ids are a contract (santong.yaml, SARIF, CI gates):
+/// renaming one must be a reviewed snapshot change, as in cargo-deny.
+#[test]
+fn built_in_rule_ids_are_stable() {
+    let ids: Vec<&str> = santong::rules::RuleId::all()
+        .iter()
+        .map(|r| r.as_str())
+        .collect();
+    insta::assert_snapshot!("built_in_rule_ids", ids.join("\n"));
 }

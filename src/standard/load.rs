@@ -505,6 +505,19 @@ fn build_rule(
             format!("rule id `{}` is not kebab-case", d.id),
         ));
     }
+    // an unknown id first: a misspelt override has no title either
+    if d.assert.is_none() && RuleId::parse(&d.id).is_none() {
+        return Err(invalid(
+            origin,
+            format!(
+                "rule `{}` has no `assert` expression and is not a built-in rule{}",
+                d.id,
+                closest_builtin(&d.id)
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default()
+            ),
+        ));
+    }
     let (Some(title), Some(message)) = (d.title.clone(), d.message.clone()) else {
         return Err(invalid(
             origin,
@@ -521,15 +534,6 @@ fn build_rule(
         }
     }
     if d.assert.is_none() {
-        if RuleId::parse(&d.id).is_none() {
-            return Err(invalid(
-                origin,
-                format!(
-                    "rule `{}` has no `assert` expression and is not a built-in rule",
-                    d.id
-                ),
-            ));
-        }
         if d.when.is_some() {
             return Err(invalid(
                 origin,
@@ -640,6 +644,16 @@ fn build_vocabularies(layers: &[Layer]) -> Result<HashMap<String, Vocabulary>, S
     }
 
     Ok(vocabularies)
+}
+
+/// The built-in rule id most like a misspelt one.
+fn closest_builtin(id: &str) -> Option<&'static str> {
+    RuleId::all()
+        .iter()
+        .map(|r| (strsim::normalized_levenshtein(id, r.as_str()), r.as_str()))
+        .filter(|(s, _)| *s > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, r)| r)
 }
 
 fn is_kebab(id: &str) -> bool {
