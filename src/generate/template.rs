@@ -6,6 +6,7 @@
 //! enter in the first place. A provincial standard's extra elements and
 //! vocabularies appear by themselves.
 
+use crate::i18n::ui;
 use crate::standard::{Element, ElementType, Scope, Standard};
 use rust_xlsxwriter::{
     Color, ConditionalFormatDuplicate, ConditionalFormatFormula, DataValidation,
@@ -70,11 +71,11 @@ fn prepare_column(
     lang: crate::i18n::Lang,
 ) -> Result<usize, XlsxError> {
     let required = if el.required {
-        lang.pick("必填", "required")
+        ui::REQUIRED.get(lang)
     } else if el.required_when.is_some() {
-        lang.pick("条件必填", "required when applicable")
+        ui::REQUIRED_WHEN_APPLICABLE.get(lang)
     } else {
-        lang.pick("选填", "optional")
+        ui::OPTIONAL.get(lang)
     };
     let desc = lang.msg(&el.description);
     let note = Note::new(format!("{}（{required}）\n{desc}", el.label))
@@ -112,7 +113,7 @@ fn prepare_column(
             };
             Some(
                 base.set_error_style(style)
-                    .set_error_title(lang.pick("不在代码表中", "Not in the vocabulary"))?
+                    .set_error_title(ui::NOT_IN_THE_VOCABULARY.get(lang))?
                     .set_error_message(format!("{}: {}", el.label, list.join("、")))?,
             )
         }
@@ -122,11 +123,8 @@ fn prepare_column(
                     el.min.unwrap_or(0) as i32,
                     el.max.unwrap_or(100_000) as i32,
                 ))
-                .set_error_title(lang.pick("应为整数", "A whole number"))?
-                .set_error_message(lang.pick(
-                    "请填写整数（工作日；即办填0）",
-                    "Enter a whole number (working days; 0 for immediate)",
-                ))?,
+                .set_error_title(ui::A_WHOLE_NUMBER.get(lang))?
+                .set_error_message(ui::ENTER_A_WHOLE_NUMBER_WORKING.get(lang))?,
         ),
         k if code_length(k).is_some() => {
             let n = code_length(k).unwrap_or(0);
@@ -134,11 +132,8 @@ fn prepare_column(
             Some(
                 DataValidation::new()
                     .allow_text_length(DataValidationRule::EqualTo(n))
-                    .set_error_title(lang.pick("编码长度错误", "Wrong code length"))?
-                    .set_error_message(format!(
-                        "{}: {n}",
-                        lang.pick("应为位数", "characters expected")
-                    ))?,
+                    .set_error_title(ui::WRONG_CODE_LENGTH.get(lang))?
+                    .set_error_message(format!("{}: {n}", ui::CHARACTERS_EXPECTED.get(lang)))?,
             )
         }
         _ => el

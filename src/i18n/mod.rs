@@ -5,6 +5,7 @@
 //! issues, counts), and only this module turns them into words.
 
 pub mod messages;
+pub mod ui;
 pub use messages::{Note, Reason, ValueProblem};
 
 /// Output language.

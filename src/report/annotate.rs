@@ -10,6 +10,7 @@ use super::words::{severity, severity_count, severity_heading};
 use crate::catalogue::column_letter;
 use crate::catalogue::grid::{CellValue, Grid};
 use crate::check::FileReport;
+use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::standard::{Severity, Standard};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Url, Workbook, Worksheet, XlsxError};
@@ -77,7 +78,7 @@ fn build(
         m.worst = Some(m.worst.map_or(f.severity, |w| w.min(f.severity)));
         let mut line = format!("[{}] {}", f.rule, x.message);
         if let Some(fix) = &x.fix {
-            line.push_str(&format!("\n{}{fix}", lang.pick("修改建议：", "Fix: ")));
+            line.push_str(&format!("\n{}{fix}", ui::FIX.get(lang)));
         }
         m.lines.push(line);
     }
@@ -118,7 +119,7 @@ fn write_summary(
         .set_background_color(Color::RGB(0xD9D9D9))
         .set_border(FormatBorder::Thin);
     let count = |s| report.count(s);
-    ws.write_string_with_format(0, 0, lang.pick("实施清单检查结果", "Check results"), &title)?;
+    ws.write_string_with_format(0, 0, ui::CHECK_RESULTS.get(lang), &title)?;
     ws.write_string(1, 0, clip(&report.path))?;
     ws.write_string(
         2,
@@ -127,7 +128,7 @@ fn write_summary(
             "{} {} {}　{} {}，{} {}，{} {}",
             std.name,
             std.version,
-            lang.pick("：", ":"),
+            ui::TEXT.get(lang),
             severity_count(Severity::Error, lang),
             count(Severity::Error),
             severity_count(Severity::Warning, lang),
@@ -155,15 +156,15 @@ fn write_rule_totals(
 ) -> Result<u32, XlsxError> {
     // summary by rule
     let mut r = 4u32;
-    ws.write_string_with_format(r, 0, lang.pick("按规则汇总", "By rule"), bold)?;
+    ws.write_string_with_format(r, 0, ui::BY_RULE.get(lang), bold)?;
     r += 1;
     // columns line up with the findings table below: rule, three counts, description
     let rule_head = [
-        lang.pick("规则", "Rule"),
+        ui::RULE.get(lang),
         severity_heading(Severity::Error, lang),
         severity_heading(Severity::Warning, lang),
         severity_heading(Severity::Info, lang),
-        lang.pick("说明", "Description"),
+        ui::DESCRIPTION.get(lang),
     ];
     for (c, h) in rule_head.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, *h, head)?;
@@ -200,18 +201,18 @@ fn write_findings(
         .set_underline(rust_xlsxwriter::FormatUnderline::Single);
     // every finding, linked to its cell
     r += 1;
-    ws.write_string_with_format(r, 0, lang.pick("问题明细", "Findings"), bold)?;
+    ws.write_string_with_format(r, 0, ui::FINDINGS.get(lang), bold)?;
     r += 1;
     let head_row = r;
     let cols = [
-        (lang.pick("规则", "Rule"), 28.0),
-        (lang.pick("级别", "Severity"), 9.0),
-        (lang.pick("工作表", "Sheet"), 14.0),
-        (lang.pick("单元格", "Cell"), 9.0),
-        (lang.pick("要素", "Element"), 16.0),
-        (lang.pick("值", "Value"), 30.0),
-        (lang.pick("问题", "Message"), 50.0),
-        (lang.pick("修改建议", "Fix"), 40.0),
+        (ui::RULE.get(lang), 28.0),
+        (ui::SEVERITY.get(lang), 9.0),
+        (ui::SHEET.get(lang), 14.0),
+        (ui::CELL.get(lang), 9.0),
+        (ui::ELEMENT.get(lang), 16.0),
+        (ui::VALUE.get(lang), 30.0),
+        (ui::MESSAGE.get(lang), 50.0),
+        (ui::FIX_2.get(lang), 40.0),
     ];
     for (c, (h, w)) in cols.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, *h, head)?;

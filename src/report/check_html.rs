@@ -7,37 +7,37 @@
 use super::emit::{Emitter, FindingView, RuleTotal, Summary};
 use super::templates;
 use super::words::{severity, severity_heading};
+use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::standard::Severity;
 use serde::Serialize;
 use serde_json::{json, Value};
 
 fn texts(lang: Lang) -> Value {
-    let t = |zh: &str, en: &str| lang.pick(zh, en).to_string();
     json!({
-        "title": t("实施清单检查报告", "Implementation-list check report"),
-        "standard": t("标准", "Standard"),
-        "files": t("文件", "Files"),
-        "file": t("文件", "File"),
-        "items": t("事项数", "Items"),
+        "title": ui::IMPLEMENTATION_LIST_CHECK_REPORT.get(lang).to_string(),
+        "standard": ui::STANDARD.get(lang).to_string(),
+        "files": ui::FILES.get(lang).to_string(),
+        "file": ui::FILE.get(lang).to_string(),
+        "items": ui::ITEMS.get(lang).to_string(),
         "errors": severity_heading(Severity::Error, lang),
         "warnings": severity_heading(Severity::Warning, lang),
         "infos": severity_heading(Severity::Info, lang),
-        "failure": t("无法读取", "Could not read"),
-        "by_rule": t("按规则统计", "Findings by rule"),
-        "rule": t("规则", "Rule"),
-        "count": t("数量", "Count"),
-        "findings": t("问题明细", "Findings"),
-        "severity": t("级别", "Severity"),
-        "cell": t("位置", "Cell"),
-        "element": t("要素", "Element"),
-        "value": t("值", "Value"),
-        "message": t("问题", "Message"),
-        "fix": t("修改建议", "Fix"),
-        "all": t("全部", "All"),
-        "search": t("搜索值或问题", "Search values and messages"),
-        "shown": t("显示", "Shown"),
-        "none": t("没有发现问题。", "No findings."),
+        "failure": ui::COULD_NOT_READ.get(lang).to_string(),
+        "by_rule": ui::FINDINGS_BY_RULE.get(lang).to_string(),
+        "rule": ui::RULE.get(lang).to_string(),
+        "count": ui::COUNT_2.get(lang).to_string(),
+        "findings": ui::FINDINGS.get(lang).to_string(),
+        "severity": ui::SEVERITY.get(lang).to_string(),
+        "cell": ui::CELL_2.get(lang).to_string(),
+        "element": ui::ELEMENT.get(lang).to_string(),
+        "value": ui::VALUE.get(lang).to_string(),
+        "message": ui::MESSAGE.get(lang).to_string(),
+        "fix": ui::FIX_2.get(lang).to_string(),
+        "all": ui::ALL.get(lang).to_string(),
+        "search": ui::SEARCH_VALUES_AND_MESSAGES.get(lang).to_string(),
+        "shown": ui::SHOWN.get(lang).to_string(),
+        "none": ui::NO_FINDINGS_2.get(lang).to_string(),
         "sev_error": severity(Severity::Error, lang),
         "sev_warning": severity(Severity::Warning, lang),
         "sev_info": severity(Severity::Info, lang),
@@ -100,7 +100,7 @@ impl<'a> Emitter<'a> for Html<'a> {
         elements.dedup();
         let lang = s.lang;
         let ctx = json!({
-            "lang": lang.pick("zh-CN", "en"),
+            "lang": ui::EN.get(lang),
             "t": texts(lang),
             "standard": {"name": s.std.name, "version": s.std.version},
             "files": s.files,

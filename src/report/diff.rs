@@ -1,6 +1,7 @@
 //! Renderers for a regional comparison: JSON (contract version 1) and human.
 
 use crate::diff::{Comparison, Difference};
+use crate::i18n::ui;
 use crate::i18n::{Lang, T};
 use crate::text::DiffOp;
 use std::fmt::Write;
@@ -70,22 +71,10 @@ pub fn diff_json(c: &Comparison) -> String {
     s
 }
 
-const COMPARED: T = T("比较事项", "items compared");
-const IDENTICAL: T = T("各地完全一致", "identical in every region");
-const DIFFS: T = T("处差异", "differences");
-const BY_ELEMENT: T = T("按要素", "By element");
-const TOP_ITEMS: T = T("差异最多的事项", "Most divergent items");
-const TOP_REGIONS: T = T("偏离最多的地区", "Most deviating regions");
-const BASELINE: T = T("基准", "baseline");
-const ALIGNED: T = T("按名称相似度对齐", "aligned by name similarity");
 const UNALIGNED: T = T(
     "无法对齐（无有效基本编码，名称也无足够相似的事项）",
     "not aligned (no valid basic code and no similar name)",
 );
-const MISSING: T = T("缺少", "missing");
-const EXTRA: T = T("多出", "extra");
-const BLANK: T = T("（空）", "(blank)");
-const COMPRESSION: T = T("时限压缩", "compression");
 
 fn inline(runs: &[(DiffOp, String)]) -> String {
     let mut s = String::new();
@@ -120,17 +109,17 @@ fn detail(out: &mut String, d: &Difference, lang: Lang) {
         d.name,
         d.label,
         d.element,
-        BASELINE.get(lang),
-        d.baseline.as_deref().unwrap_or(BLANK.get(lang))
+        ui::BASELINE_2.get(lang),
+        d.baseline.as_deref().unwrap_or(ui::BLANK.get(lang))
     );
     for r in &d.regions {
         if let (Some(m), Some(e)) = (&r.missing, &r.extra) {
             let mut parts = Vec::new();
             if !m.is_empty() {
-                parts.push(format!("{} {}", MISSING.get(lang), m.join("、")));
+                parts.push(format!("{} {}", ui::MISSING.get(lang), m.join("、")));
             }
             if !e.is_empty() {
-                parts.push(format!("{} {}", EXTRA.get(lang), e.join("、")));
+                parts.push(format!("{} {}", ui::EXTRA.get(lang), e.join("、")));
             }
             for ch in r.changed.iter().flatten() {
                 parts.push(format!(
@@ -144,13 +133,13 @@ fn detail(out: &mut String, d: &Difference, lang: Lang) {
         } else {
             let compression = r
                 .compression
-                .map(|c| format!("  ({} {:.0}%)", COMPRESSION.get(lang), c * 100.0))
+                .map(|c| format!("  ({} {:.0}%)", ui::COMPRESSION.get(lang), c * 100.0))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "      {}: {}{compression}",
                 r.region,
-                r.value.as_deref().unwrap_or(BLANK.get(lang))
+                r.value.as_deref().unwrap_or(ui::BLANK.get(lang))
             );
         }
     }
@@ -162,17 +151,17 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
         out,
         "{} {}, {} {}, {} {}  ({}: {})",
         c.items_compared(),
-        COMPARED.get(lang),
+        ui::ITEMS_COMPARED_2.get(lang),
         c.identical(),
-        IDENTICAL.get(lang),
+        ui::IDENTICAL_IN_EVERY_REGION.get(lang),
         c.differences.len(),
-        DIFFS.get(lang),
-        BASELINE.get(lang),
+        ui::DIFFERENCES_2.get(lang),
+        ui::BASELINE_2.get(lang),
         c.baseline.describe()
     );
     let by = c.by_element();
     if !by.is_empty() {
-        let _ = writeln!(out, "{}:", BY_ELEMENT.get(lang));
+        let _ = writeln!(out, "{}:", ui::BY_ELEMENT.get(lang));
         for (id, label) in &c.elements {
             if let Some(n) = by.get(id.as_str()) {
                 let _ = writeln!(out, "  {label:<12} {n:>6}  {}", "█".repeat((*n).min(40)));
@@ -186,13 +175,13 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
         }
         let mut items: Vec<_> = items.into_iter().collect();
         items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let _ = writeln!(out, "{}:", TOP_ITEMS.get(lang));
+        let _ = writeln!(out, "{}:", ui::MOST_DIVERGENT_ITEMS.get(lang));
         for ((code, name), n) in items.iter().take(5) {
             let _ = writeln!(out, "  {code} {name}  {n}");
         }
         let mut regions: Vec<_> = c.regions.iter().collect();
         regions.sort_by(|a, b| b.deviations.cmp(&a.deviations).then(a.name.cmp(&b.name)));
-        let _ = writeln!(out, "{}:", TOP_REGIONS.get(lang));
+        let _ = writeln!(out, "{}:", ui::MOST_DEVIATING_REGIONS.get(lang));
         for r in regions.iter().take(5) {
             let _ = writeln!(out, "  {}  {}", r.name, r.deviations);
         }
@@ -203,7 +192,7 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
                 let _ = writeln!(
                     out,
                     "{}: {} {}{} “{}” → {} “{}” ({:.3})",
-                    ALIGNED.get(lang),
+                    ui::ALIGNED_BY_NAME_SIMILARITY.get(lang),
                     a.region,
                     a.sheet
                         .as_deref()

@@ -6,6 +6,7 @@
 
 use super::templates;
 use crate::diff::Comparison;
+use crate::i18n::ui;
 use crate::i18n::Lang;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -15,33 +16,32 @@ use std::collections::BTreeMap;
 const HEAT_LIMIT: usize = 3000;
 
 fn texts(lang: Lang) -> Value {
-    let t = |zh: &str, en: &str| lang.pick(zh, en).to_string();
     json!({
-        "title": t("政务服务事项地区差异对比", "Regional comparison of service items"),
-        "baseline": t("基准", "Baseline"),
-        "regions": t("地区", "Regions"),
-        "region": t("地区", "Region"),
-        "items": t("事项数", "Items"),
-        "items_compared": t("比较事项", "Items compared"),
-        "identical": t("各地完全一致", "Identical everywhere"),
-        "differences": t("差异", "Differences"),
-        "deviations": t("偏离处数", "Deviations"),
-        "by_element": t("按要素统计差异", "Differences by element"),
-        "by_region": t("按地区统计偏离", "Deviations by region"),
-        "element": t("要素", "Element"),
-        "count": t("差异数", "Count"),
-        "coverage": t("事项覆盖热力图", "Coverage heat map"),
-        "same": t("与基准一致", "same as baseline"),
-        "deviates": t("有差异", "deviates"),
-        "absent": t("未实施", "not implemented"),
-        "truncated": t("热力图只显示前", "The heat map shows the first"),
-        "details": t("逐项明细", "Item details"),
-        "search": t("按编码或名称搜索", "Search code or name"),
-        "all_elements": t("全部要素", "All elements"),
-        "missing": t("缺少", "missing"),
-        "extra": t("多出", "extra"),
-        "blank": t("（空）", "(blank)"),
-        "not_compared": t("该地区清单无此要素，未比较", "the region's list lacks this element: not compared"),
+        "title": ui::REGIONAL_COMPARISON_OF_SERVICE_ITEMS.get(lang).to_string(),
+        "baseline": ui::BASELINE.get(lang).to_string(),
+        "regions": ui::REGIONS.get(lang).to_string(),
+        "region": ui::REGION.get(lang).to_string(),
+        "items": ui::ITEMS.get(lang).to_string(),
+        "items_compared": ui::ITEMS_COMPARED.get(lang).to_string(),
+        "identical": ui::IDENTICAL_EVERYWHERE.get(lang).to_string(),
+        "differences": ui::DIFFERENCES.get(lang).to_string(),
+        "deviations": ui::DEVIATIONS.get(lang).to_string(),
+        "by_element": ui::DIFFERENCES_BY_ELEMENT.get(lang).to_string(),
+        "by_region": ui::DEVIATIONS_BY_REGION.get(lang).to_string(),
+        "element": ui::ELEMENT.get(lang).to_string(),
+        "count": ui::COUNT.get(lang).to_string(),
+        "coverage": ui::COVERAGE_HEAT_MAP.get(lang).to_string(),
+        "same": ui::SAME_AS_BASELINE.get(lang).to_string(),
+        "deviates": ui::DEVIATES.get(lang).to_string(),
+        "absent": ui::NOT_IMPLEMENTED.get(lang).to_string(),
+        "truncated": ui::THE_HEAT_MAP_SHOWS_THE.get(lang).to_string(),
+        "details": ui::ITEM_DETAILS.get(lang).to_string(),
+        "search": ui::SEARCH_CODE_OR_NAME.get(lang).to_string(),
+        "all_elements": ui::ALL_ELEMENTS.get(lang).to_string(),
+        "missing": ui::MISSING.get(lang).to_string(),
+        "extra": ui::EXTRA.get(lang).to_string(),
+        "blank": ui::BLANK.get(lang).to_string(),
+        "not_compared": ui::THE_REGION_S_LIST_LACKS.get(lang).to_string(),
     })
 }
 
@@ -128,7 +128,7 @@ pub fn diff_html(c: &Comparison, lang: Lang) -> Result<String, String> {
         })
         .collect();
     let ctx = json!({
-        "lang": lang.pick("zh-CN", "en"),
+        "lang": ui::EN.get(lang),
         "t": texts(lang),
         "baseline": c.baseline.describe(),
         "regions": regions,

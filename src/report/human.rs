@@ -3,15 +3,10 @@
 use super::emit::{Emitter, FileView, FindingView, Summary};
 use super::pad_end as pad;
 use super::words::{severity, severity_count};
-use crate::i18n::{Lang, T};
+use crate::i18n::ui;
+use crate::i18n::Lang;
 use crate::standard::Severity;
 use std::fmt::Write;
-
-const ITEMS: T = T("个事项", "items");
-const FIX: T = T("修改建议", "fix");
-const SUMMARY: T = T("按规则汇总", "Summary by rule");
-const CANNOT_READ: T = T("无法读取", "cannot read");
-const CLEAN: T = T("未发现问题", "no findings");
 
 /// Renders for a terminal or a file; `color` adds ANSI colours to severities.
 pub struct Human {
@@ -48,7 +43,7 @@ impl Human {
         let lang = self.lang;
         format!(
             "{items} {}{sep} {e} {}, {w} {}, {i} {}",
-            ITEMS.get(lang),
+            ui::ITEMS_2.get(lang),
             severity_count(Severity::Error, lang),
             severity_count(Severity::Warning, lang),
             severity_count(Severity::Info, lang)
@@ -63,14 +58,14 @@ impl<'a> Emitter<'a> for Human {
                 self.out,
                 "{}: {}: {message}\n",
                 f.path,
-                CANNOT_READ.get(self.lang)
+                ui::CANNOT_READ.get(self.lang)
             );
             return;
         }
         let counts = self.counts(";", f.items, f.errors, f.warnings, f.infos);
         let _ = writeln!(self.out, "{}  ({counts})", f.path);
         if f.errors + f.warnings + f.infos == 0 {
-            let _ = writeln!(self.out, "  {}", CLEAN.get(self.lang));
+            let _ = writeln!(self.out, "  {}", ui::NO_FINDINGS.get(self.lang));
         }
     }
 
@@ -91,7 +86,7 @@ impl<'a> Emitter<'a> for Human {
         let _ = writeln!(self.out, "{head}");
         let _ = writeln!(self.out, "          {}", x.message);
         if let Some(fix) = x.fix {
-            let _ = writeln!(self.out, "          {}: {fix}", FIX.get(self.lang));
+            let _ = writeln!(self.out, "          {}: {fix}", ui::FIX_3.get(self.lang));
         }
     }
 
@@ -103,7 +98,7 @@ impl<'a> Emitter<'a> for Human {
 
     fn finish(mut self: Box<Self>, s: &Summary<'a>) -> Result<String, String> {
         if !s.by_rule_severity.is_empty() {
-            let _ = writeln!(self.out, "{}:", SUMMARY.get(self.lang));
+            let _ = writeln!(self.out, "{}:", ui::SUMMARY_BY_RULE.get(self.lang));
             for ((rule, sev), n) in &s.by_rule_severity {
                 let cell = self.sev_cell(*sev);
                 let _ = writeln!(self.out, "  {cell} {} {n}", pad(rule, 30));

@@ -1,6 +1,7 @@
 //! Renderers for the scorecard: a ranked table and JSON (contract version 1).
 
-use crate::i18n::{Lang, T};
+use crate::i18n::ui;
+use crate::i18n::Lang;
 use crate::score::RegionScore;
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
@@ -45,24 +46,19 @@ pub fn column_value(s: &RegionScore, key: &str) -> Option<f64> {
     value(s, key)
 }
 
-const RANK: T = T("排名", "rank");
-const REGION: T = T("地区", "region");
-const ITEMS: T = T("事项数", "items");
-const OVERALL: T = T("综合", "overall");
-
 pub fn score_human(scores: &[RegionScore], lang: Lang) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut head = vec![
-        RANK.get(lang).to_string(),
-        REGION.get(lang).to_string(),
-        ITEMS.get(lang).to_string(),
+        ui::RANK_2.get(lang).to_string(),
+        ui::REGION_2.get(lang).to_string(),
+        ui::ITEMS_3.get(lang).to_string(),
     ];
     head.extend(
         COLUMNS
             .iter()
             .map(|(_, zh, en)| lang.pick(zh, en).to_string()),
     );
-    head.push(OVERALL.get(lang).to_string());
+    head.push(ui::OVERALL_2.get(lang).to_string());
     rows.push(head);
     for s in scores {
         let mut r = vec![s.rank.to_string(), s.region.clone(), s.items.to_string()];

@@ -2,40 +2,20 @@
 
 use super::score::{column_value, COLUMNS};
 use super::templates;
+use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::score::RegionScore;
 use serde_json::json;
 
 fn definition(key: &str, lang: Lang) -> &'static str {
     match key {
-        "coverage" => lang.pick(
-            "实施的基本目录事项数 ÷ 基本目录事项数",
-            "basic-catalogue items implemented ÷ items in the catalogue",
-        ),
-        "accuracy" => lang.pick(
-            "无错误的事项数 ÷ 事项数",
-            "items with no error finding ÷ items",
-        ),
-        "zero_visit" => lang.pick(
-            "到办事现场次数为0的事项 ÷ 填写了次数的事项",
-            "items needing zero visits ÷ items stating visits",
-        ),
-        "online_accept" => lang.pick(
-            "网上办理深度达到互联网受理及以上的事项 ÷ 填写了深度的事项",
-            "items online at acceptance or beyond ÷ items stating depth",
-        ),
-        "channels" => lang.pick(
-            "每个事项提供的办理形式（窗口、网上、快递）占比的平均值",
-            "mean share of the three channels (window, online, express) offered",
-        ),
-        "compression" => lang.pick(
-            "（法定时限 − 承诺时限）÷ 法定时限 的平均值",
-            "mean of (statutory − promised) ÷ statutory",
-        ),
-        "standardisation" => lang.pick(
-            "与基准在所有比较要素上一致的事项 ÷ 已对齐事项",
-            "items identical to the baseline in every compared element ÷ aligned items",
-        ),
+        "coverage" => ui::BASIC_CATALOGUE_ITEMS_IMPLEMENTED_ITEMS.get(lang),
+        "accuracy" => ui::ITEMS_WITH_NO_ERROR_FINDING.get(lang),
+        "zero_visit" => ui::ITEMS_NEEDING_ZERO_VISITS_ITEMS.get(lang),
+        "online_accept" => ui::ITEMS_ONLINE_AT_ACCEPTANCE_OR.get(lang),
+        "channels" => ui::MEAN_SHARE_OF_THE_THREE.get(lang),
+        "compression" => ui::MEAN_OF_STATUTORY_PROMISED_STATUTORY.get(lang),
+        "standardisation" => ui::ITEMS_IDENTICAL_TO_THE_BASELINE.get(lang),
         _ => "",
     }
 }
@@ -72,16 +52,15 @@ pub fn score_html(scores: &[RegionScore], baseline: &str, lang: Lang) -> Result<
         .iter()
         .map(|(k, zh, en)| json!({"key": k, "label": lang.pick(zh, en), "definition": definition(k, lang)}))
         .collect();
-    let t = |zh: &str, en: &str| lang.pick(zh, en).to_string();
     let ctx = json!({
-        "lang": lang.pick("zh-CN", "en"),
+        "lang": ui::EN.get(lang),
         "t": {
-            "title": t("地区标准化评分", "Regional standardisation scorecard"),
-            "baseline": t("基准", "Baseline"),
-            "rank": t("排名", "Rank"),
-            "region": t("地区", "Region"),
-            "items": t("事项数", "Items"),
-            "overall": t("综合", "Overall"),
+            "title": ui::REGIONAL_STANDARDISATION_SCORECARD.get(lang).to_string(),
+            "baseline": ui::BASELINE.get(lang).to_string(),
+            "rank": ui::RANK.get(lang).to_string(),
+            "region": ui::REGION.get(lang).to_string(),
+            "items": ui::ITEMS.get(lang).to_string(),
+            "overall": ui::OVERALL.get(lang).to_string(),
         },
         "baseline": baseline,
         "chart": {"width": label_width + bar_max + 70, "height": scores.len() * 26 + 4, "label_width": label_width, "bars": bars},

@@ -1,33 +1,34 @@
 //! The severity words, in one place: a finding's severity, a count of
 //! them, and a column heading, in both languages.
 
+use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::standard::Severity;
 
 /// A finding's severity: 错误 / error.
 pub fn severity(s: Severity, lang: Lang) -> &'static str {
     match s {
-        Severity::Error => lang.pick("错误", "error"),
-        Severity::Warning => lang.pick("警告", "warning"),
-        Severity::Info => lang.pick("提示", "info"),
-        Severity::Off => lang.pick("关闭", "off"),
+        Severity::Error => ui::ERROR.get(lang),
+        Severity::Warning => ui::WARNING.get(lang),
+        Severity::Info => ui::INFO.get(lang),
+        Severity::Off => ui::OFF.get(lang),
     }
 }
 
 /// After a count: 3 错误 / 3 errors.
 pub fn severity_count(s: Severity, lang: Lang) -> &'static str {
     match s {
-        Severity::Error => lang.pick("错误", "errors"),
-        Severity::Warning => lang.pick("警告", "warnings"),
-        _ => lang.pick("提示", "notes"),
+        Severity::Error => ui::ERRORS.get(lang),
+        Severity::Warning => ui::WARNINGS.get(lang),
+        _ => ui::NOTES.get(lang),
     }
 }
 
 /// A column heading: 错误 / Errors.
 pub fn severity_heading(s: Severity, lang: Lang) -> &'static str {
     match s {
-        Severity::Error => lang.pick("错误", "Errors"),
-        Severity::Warning => lang.pick("警告", "Warnings"),
-        _ => lang.pick("提示", "Notes"),
+        Severity::Error => ui::ERRORS_2.get(lang),
+        Severity::Warning => ui::WARNINGS_2.get(lang),
+        _ => ui::NOTES_2.get(lang),
     }
 }

@@ -5,6 +5,7 @@
 
 use super::score::{column_value, COLUMNS};
 use crate::diff::{Comparison, Deviation, Difference, MATERIALS};
+use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::score::RegionScore;
 use crate::text::{short_diff, DiffOp};
@@ -53,14 +54,10 @@ fn deviation_note(d: &Difference, dev: &Deviation, lang: Lang) -> String {
     if let (Some(m), Some(e)) = (&dev.missing, &dev.extra) {
         let mut parts = Vec::new();
         if !m.is_empty() {
-            parts.push(format!(
-                "{}: {}",
-                lang.pick("缺少", "missing"),
-                m.join("、")
-            ));
+            parts.push(format!("{}: {}", ui::MISSING.get(lang), m.join("、")));
         }
         if !e.is_empty() {
-            parts.push(format!("{}: {}", lang.pick("多出", "extra"), e.join("、")));
+            parts.push(format!("{}: {}", ui::EXTRA.get(lang), e.join("、")));
         }
         for c in dev.changed.iter().flatten() {
             parts.push(format!(
@@ -74,11 +71,11 @@ fn deviation_note(d: &Difference, dev: &Deviation, lang: Lang) -> String {
     if dev.diff.iter().any(|(op, _)| *op != DiffOp::Equal) {
         return format!(
             "{}: {}",
-            lang.pick("与基准的差异", "change from baseline"),
+            ui::CHANGE_FROM_BASELINE.get(lang),
             short_diff(base, dev.value.as_deref().unwrap_or(""))
         );
     }
-    format!("{}: {}", lang.pick("基准", "baseline"), base)
+    format!("{}: {}", ui::BASELINE_2.get(lang), base)
 }
 
 fn x(e: XlsxError) -> String {
@@ -90,19 +87,13 @@ fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), X
     ws.set_column_width(0, 28)?;
     ws.set_column_width(1, 14)?;
     let rows: [(&str, String); 4] = [
-        (lang.pick("基准", "Baseline"), c.baseline.describe()),
+        (ui::BASELINE.get(lang), c.baseline.describe()),
+        (ui::ITEMS_COMPARED.get(lang), c.items_compared().to_string()),
         (
-            lang.pick("比较事项", "Items compared"),
-            c.items_compared().to_string(),
-        ),
-        (
-            lang.pick("各地完全一致", "Identical everywhere"),
+            ui::IDENTICAL_EVERYWHERE.get(lang),
             c.identical().to_string(),
         ),
-        (
-            lang.pick("差异", "Differences"),
-            c.differences.len().to_string(),
-        ),
+        (ui::DIFFERENCES.get(lang), c.differences.len().to_string()),
     ];
     for (i, (k, v)) in rows.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, *k, &h)?;
@@ -112,8 +103,8 @@ fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), X
         };
     }
     let mut r = 6u32;
-    ws.write_string_with_format(r, 0, lang.pick("要素", "Element"), &h)?;
-    ws.write_string_with_format(r, 1, lang.pick("差异数", "Differences"), &h)?;
+    ws.write_string_with_format(r, 0, ui::ELEMENT.get(lang), &h)?;
+    ws.write_string_with_format(r, 1, ui::DIFFERENCES_3.get(lang), &h)?;
     let by = c.by_element();
     for (id, label) in &c.elements {
         if let Some(n) = by.get(id.as_str()) {
@@ -123,9 +114,9 @@ fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), X
         }
     }
     r += 2;
-    ws.write_string_with_format(r, 0, lang.pick("地区", "Region"), &h)?;
-    ws.write_string_with_format(r, 1, lang.pick("事项数", "Items"), &h)?;
-    ws.write_string_with_format(r, 2, lang.pick("偏离处数", "Deviations"), &h)?;
+    ws.write_string_with_format(r, 0, ui::REGION.get(lang), &h)?;
+    ws.write_string_with_format(r, 1, ui::ITEMS.get(lang), &h)?;
+    ws.write_string_with_format(r, 2, ui::DEVIATIONS.get(lang), &h)?;
     for reg in &c.regions {
         r += 1;
         ws.write_string(r, 0, &reg.name)?;
@@ -148,10 +139,10 @@ fn family_sheet(
     let same_fmt = Format::new().set_font_color(Color::RGB(0x868E96));
     let regions: Vec<&str> = c.regions.iter().map(|r| r.name.as_str()).collect();
     let mut cols = vec![
-        lang.pick("基本编码", "Basic code"),
-        lang.pick("事项名称", "Item"),
-        lang.pick("要素", "Element"),
-        lang.pick("基准", "Baseline"),
+        ui::BASIC_CODE.get(lang),
+        ui::ITEM.get(lang),
+        ui::ELEMENT.get(lang),
+        ui::BASELINE.get(lang),
     ];
     cols.extend(regions.iter().copied());
     for (i, t) in cols.iter().enumerate() {
@@ -220,7 +211,7 @@ pub fn diff_xlsx(c: &Comparison, lang: Lang) -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
     summary_sheet(
         wb.add_worksheet()
-            .set_name(lang.pick("汇总", "Summary"))
+            .set_name(ui::SUMMARY.get(lang))
             .map_err(x)?,
         c,
         lang,
@@ -245,7 +236,7 @@ pub fn diff_xlsx(c: &Comparison, lang: Lang) -> Result<Vec<u8>, String> {
     if !others.is_empty() {
         family_sheet(
             wb.add_worksheet()
-                .set_name(lang.pick("其他", "Other"))
+                .set_name(ui::OTHER.get(lang))
                 .map_err(x)?,
             c,
             &others,
@@ -263,15 +254,15 @@ pub fn score_xlsx(scores: &[RegionScore], lang: Lang) -> Result<Vec<u8>, String>
     let pct = Format::new().set_num_format("0.0%");
     let ws = wb
         .add_worksheet()
-        .set_name(lang.pick("评分", "Scores"))
+        .set_name(ui::SCORES.get(lang))
         .map_err(x)?;
     let mut cols = vec![
-        lang.pick("排名", "Rank"),
-        lang.pick("地区", "Region"),
-        lang.pick("事项数", "Items"),
+        ui::RANK.get(lang),
+        ui::REGION.get(lang),
+        ui::ITEMS.get(lang),
     ];
     cols.extend(COLUMNS.iter().map(|(_, zh, en)| lang.pick(zh, en)));
-    cols.push(lang.pick("综合", "Overall"));
+    cols.push(ui::OVERALL.get(lang));
     for (i, t) in cols.iter().enumerate() {
         ws.write_string_with_format(0, i as u16, *t, &h)
             .map_err(x)?;
