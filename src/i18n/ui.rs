@@ -103,6 +103,10 @@ pub const NO_FINDINGS_2: T = T("没有发现问题。", "No findings.");
 pub const OFF: T = T("关闭", "off");
 pub const OPTIONAL: T = T("选填", "optional");
 pub const OTHER: T = T("其他", "Other");
+pub const NOT_ALIGNED: T = T(
+    "无法对齐（无有效基本编码，名称也无足够相似的事项）",
+    "not aligned (no valid basic code and no similar name)",
+);
 pub const OVERALL: T = T("综合", "Overall");
 pub const OVERALL_2: T = T("综合", "overall");
 pub const RANK: T = T("排名", "Rank");

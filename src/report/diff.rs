@@ -2,7 +2,7 @@
 
 use crate::diff::{Comparison, Difference};
 use crate::i18n::ui;
-use crate::i18n::{Lang, T};
+use crate::i18n::Lang;
 use crate::text::DiffOp;
 use std::fmt::Write;
 
@@ -70,11 +70,6 @@ pub fn diff_json(c: &Comparison) -> String {
     s.push('\n');
     s
 }
-
-const UNALIGNED: T = T(
-    "无法对齐（无有效基本编码，名称也无足够相似的事项）",
-    "not aligned (no valid basic code and no similar name)",
-);
 
 fn inline(runs: &[(DiffOp, String)]) -> String {
     let mut s = String::new();
@@ -209,7 +204,7 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
                 let _ = writeln!(
                     out,
                     "{}: {} {} “{}”",
-                    UNALIGNED.get(lang),
+                    ui::NOT_ALIGNED.get(lang),
                     a.region,
                     a.row,
                     a.name
