@@ -67,18 +67,7 @@ fn annotated_summary_sheet() {
     let mut wb = open_workbook_auto(&out).unwrap();
     let names = wb.sheet_names().to_vec();
     let range = wb.worksheet_range(&names[0]).unwrap();
-    let mut text = format!("sheets: {}\n", names.join(" | "));
-    for row in range.rows() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Data::Empty => String::new(),
-                other => other.to_string(),
-            })
-            .collect();
-        text.push_str(&cells.join(" | "));
-        text.push('\n');
-    }
+    let text = format!("sheets: {}\n{}", names.join(" | "), range_text(&range));
     insta::assert_snapshot!("check_annotated_summary_zh", text);
 }
 
@@ -143,6 +132,23 @@ fn rules_list_and_explain() {
     }
 }
 
+/// A sheet's cells, one line per row.
+fn range_text(range: &calamine::Range<Data>) -> String {
+    let mut text = String::new();
+    for row in range.rows() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Data::Empty => String::new(),
+                other => other.to_string(),
+            })
+            .collect();
+        text.push_str(&cells.join(" | "));
+        text.push('\n');
+    }
+    text
+}
+
 /// Every cell of a workbook's sheets, one line per row.
 fn workbook_text(path: &std::path::Path) -> String {
     let mut wb = open_workbook_auto(path).unwrap();
@@ -150,18 +156,7 @@ fn workbook_text(path: &std::path::Path) -> String {
     let mut text = String::new();
     for name in names {
         text.push_str(&format!("## {name}\n"));
-        let range = wb.worksheet_range(&name).unwrap();
-        for row in range.rows() {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|c| match c {
-                    Data::Empty => String::new(),
-                    other => other.to_string(),
-                })
-                .collect();
-            text.push_str(&cells.join(" | "));
-            text.push('\n');
-        }
+        text.push_str(&range_text(&wb.worksheet_range(&name).unwrap()));
     }
     text
 }
