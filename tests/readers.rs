@@ -717,3 +717,32 @@ fn readers_registry_sniffs_unknown_names_and_walks_only_catalogue_extensions() {
         e.message
     );
 }
+
+/// YAML lines come from the parser's spans: a key that also starts a line
+/// inside an earlier block of text is located where it really is (line
+/// scanning found the text line), and so is an item after comments.
+#[test]
+fn yaml_keys_are_located_by_the_parsers_spans_not_by_scanning_lines() {
+    let dir = tmp();
+    let p = path_in(&dir, "items.yaml");
+    std::fs::write(
+        &p,
+        "# 清单\n- 受理条件: |\n    奇怪字段: 这一行是受理条件的文字\n  奇怪字段: 1\n  事项名称: 食品经营许可\n\n# 第二项\n- 事项名称: 公共场所卫生许可\n  另一字段: 2\n",
+    )
+    .unwrap();
+    let r = check(&p, false);
+    let h = hits(&r);
+    assert!(
+        h.contains(&("unknown-column".to_string(), 4, String::new())),
+        "{h:?}"
+    );
+    assert!(
+        h.contains(&("unknown-column".to_string(), 9, String::new())),
+        "{h:?}"
+    );
+    // the second item starts on line 8
+    assert!(
+        h.iter().any(|x| x.0 == "missing-required" && x.1 == 8),
+        "{h:?}"
+    );
+}

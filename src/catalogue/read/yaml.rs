@@ -1,80 +1,45 @@
 //! YAML catalogues, for catalogue repositories kept in git: one item per
 //! file (a mapping) or a list of items. Keys are element ids (`name`,
 //! `basic_code` …) or Chinese labels; `materials` / `申请材料` and `fees` /
-//! `收费项目` hold lists of mappings. Locations are line numbers.
+//! `收费项目` hold lists of mappings. Locations are line numbers, from the
+//! YAML parser's spans.
 
 use super::{Locate, Reader};
 use crate::catalogue::cells::number_text;
 use crate::catalogue::{Event, Field, Item, Part, ReadError, ReadOptions, Source, TableInfo};
 use crate::standard::{Scope, Standard};
-use serde_json::Value as J;
+use crate::yaml::{Key, Node, NodeValue};
 use std::path::Path;
 use std::sync::Arc;
 
 const MATERIAL_KEYS: [&str; 4] = ["materials", "申请材料", "材料", "申请材料清单"];
 const FEE_KEYS: [&str; 3] = ["fees", "收费项目", "收费项目清单"];
 
-fn scalar_text(v: &J) -> Option<String> {
-    match v {
-        J::Null => None,
-        J::Bool(b) => Some(if *b { "是" } else { "否" }.into()),
-        J::Number(n) => Some(match n.as_f64() {
-            Some(f) if n.is_f64() => number_text(f),
-            _ => n.to_string(),
-        }),
-        J::String(s) => Some(s.clone()),
-        J::Array(a) => {
+fn scalar_text(v: &Node) -> Option<String> {
+    match &v.value {
+        NodeValue::Null | NodeValue::Map(_) => None,
+        NodeValue::Bool(b) => Some(if *b { "是" } else { "否" }.into()),
+        NodeValue::Int(i) => Some(i.to_string()),
+        NodeValue::BigInt(s) | NodeValue::Str(s) => Some(s.clone()),
+        NodeValue::Float(f) => Some(number_text(*f)),
+        NodeValue::Seq(a) => {
             let parts: Vec<String> = a.iter().filter_map(scalar_text).collect();
             (!parts.is_empty()).then(|| parts.join("^"))
         }
-        J::Object(_) => None,
     }
 }
 
-fn indent(line: &str) -> usize {
-    line.len() - line.trim_start().len()
-}
-
-/// Lines (0-based) where list entries at the shallowest indentation start.
-fn entry_starts(lines: &[&str], from: usize, to: usize, min_indent: usize) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut level: Option<usize> = None;
-    for (i, line) in lines.iter().enumerate().take(to).skip(from) {
-        let t = line.trim_start();
-        if t.starts_with('#') || t.is_empty() {
-            continue;
-        }
-        let ind = indent(line);
-        if ind < min_indent {
-            continue;
-        }
-        if t.starts_with("- ") || t == "-" {
-            match level {
-                None => {
-                    level = Some(ind);
-                    starts.push(i);
-                }
-                Some(l) if l == ind => starts.push(i),
-                _ => {}
-            }
+/// A mapping's entries as YAML readers expect them: the last of a repeated
+/// key wins, and keys come in a stable (sorted) order.
+fn entries(map: &[(Key, Node)]) -> Vec<&(Key, Node)> {
+    let mut out: Vec<&(Key, Node)> = Vec::new();
+    for e in map.iter().rev() {
+        if !out.iter().any(|o| o.0.text == e.0.text) {
+            out.push(e);
         }
     }
-    starts
-}
-
-fn key_line(lines: &[&str], from: usize, to: usize, key: &str) -> Option<usize> {
-    (from..to.min(lines.len())).find(|&i| {
-        let t = lines[i].trim_start().trim_start_matches("- ").trim_start();
-        t.strip_prefix(key)
-            .map(|r| {
-                r.trim_start_matches(['"', '\''])
-                    .trim_start()
-                    .starts_with(':')
-            })
-            .unwrap_or(false)
-            || t.strip_prefix(&format!("\"{key}\""))
-                .is_some_and(|r| r.trim_start().starts_with(':'))
-    })
+    out.sort_by(|a, b| a.0.text.cmp(&b.0.text));
+    out
 }
 
 fn element_for(standard: &Standard, key: &str, scope: Scope) -> Option<usize> {
@@ -90,34 +55,33 @@ fn element_for(standard: &Standard, key: &str, scope: Scope) -> Option<usize> {
 
 fn fields_of(
     standard: &Standard,
-    obj: &serde_json::Map<String, J>,
+    map: &[(Key, Node)],
     scope: Scope,
-    lines: &[&str],
-    range: (usize, usize),
 ) -> (Vec<Field>, Vec<(String, u32)>) {
     let mut fields = Vec::new();
     let mut unknown = Vec::new();
-    for (k, v) in obj {
-        if MATERIAL_KEYS.contains(&k.as_str()) || FEE_KEYS.contains(&k.as_str()) {
+    for (k, v) in entries(map) {
+        let key = k.text.as_str();
+        if MATERIAL_KEYS.contains(&key) || FEE_KEYS.contains(&key) {
             continue;
         }
-        let line = key_line(lines, range.0, range.1, k)
-            .map(|l| l as u32 + 1)
-            .unwrap_or(range.0 as u32 + 1);
-        match element_for(standard, k, scope) {
+        match element_for(standard, key, scope) {
             Some(e) => {
                 if let Some(text) = scalar_text(v) {
                     fields.push(Field {
                         element: e,
                         text,
-                        row: line,
+                        row: k.line,
                         col: None,
-                        numeric: matches!(v, J::Number(_)),
+                        numeric: matches!(
+                            v.value,
+                            NodeValue::Int(_) | NodeValue::BigInt(_) | NodeValue::Float(_)
+                        ),
                     });
                 }
             }
-            None if standard.is_ignored_header(k) => {}
-            None => unknown.push((k.clone(), line)),
+            None if standard.is_ignored_header(key) => {}
+            None => unknown.push((k.text.clone(), k.line)),
         }
     }
     (fields, unknown)
@@ -125,12 +89,7 @@ fn fields_of(
 
 /// An item's materials and fees: lists under the keys that name them, of
 /// mappings or (for materials) bare names.
-fn parts_of(
-    standard: &Standard,
-    obj: &serde_json::Map<String, J>,
-    lines: &[&str],
-    (start, end): (usize, usize),
-) -> (Vec<Part>, Vec<Part>) {
+fn parts_of(standard: &Standard, item: &Node) -> (Vec<Part>, Vec<Part>) {
     let mut materials = Vec::new();
     let mut fees = Vec::new();
     for (keys, scope, out) in [
@@ -138,22 +97,18 @@ fn parts_of(
         (&FEE_KEYS[..], Scope::Fee, &mut fees),
     ] {
         for k in keys {
-            let Some(J::Array(list)) = obj.get(*k) else {
+            let Some(NodeValue::Seq(list)) = item.get(k).map(|n| &n.value) else {
                 continue;
             };
-            let kl = key_line(lines, start, end, k).unwrap_or(start);
-            let sub = entry_starts(lines, kl + 1, end, indent(lines.get(kl).unwrap_or(&"")) + 1);
-            for (j, m) in list.iter().enumerate() {
-                let ms = sub.get(j).copied().unwrap_or(kl);
-                let me = sub.get(j + 1).copied().unwrap_or(end);
-                let part_fields = match m {
-                    J::Object(mo) => fields_of(standard, mo, scope, lines, (ms, me)).0,
+            for m in list {
+                let part_fields = match &m.value {
+                    NodeValue::Map(mo) => fields_of(standard, mo, scope).0,
                     // a bare list of material names
-                    other => match (scalar_text(other), standard.ids.material_name) {
+                    _ => match (scalar_text(m), standard.ids.material_name) {
                         (Some(t), Some(e)) if scope == Scope::Material => vec![Field {
                             element: e,
                             text: t,
-                            row: ms as u32 + 1,
+                            row: m.line,
                             col: None,
                             numeric: false,
                         }],
@@ -161,7 +116,7 @@ fn parts_of(
                     },
                 };
                 out.push(Part {
-                    row: ms as u32 + 1,
+                    row: m.line,
                     fields: part_fields,
                 });
             }
@@ -175,16 +130,16 @@ fn parts_of(
 #[allow(clippy::type_complexity)]
 fn columns_of(
     standard: &Standard,
-    items: &[&J],
+    items: &[&Node],
     unknown_all: Vec<(String, u32)>,
 ) -> (Vec<(u32, usize, String)>, Vec<(u32, String)>) {
     let mut columns: Vec<(u32, usize, String)> = Vec::new();
     for it in items {
-        if let J::Object(o) = it {
-            for k in o.keys() {
-                if let Some(e) = element_for(standard, k, Scope::Item) {
+        if let NodeValue::Map(m) = &it.value {
+            for (k, _) in entries(m) {
+                if let Some(e) = element_for(standard, &k.text, Scope::Item) {
                     if !columns.iter().any(|c| c.1 == e) {
-                        columns.push((columns.len() as u32, e, k.clone()));
+                        columns.push((columns.len() as u32, e, k.text.clone()));
                     }
                 }
             }
@@ -228,22 +183,20 @@ pub fn read_str(
     standard: &Standard,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
-    let doc: J = crate::yaml::parse(text, path).map_err(|e| ReadError::new(path, e.to_string()))?;
-    let lines: Vec<&str> = text.lines().collect();
+    let doc =
+        crate::yaml::parse_tree(text, path).map_err(|e| ReadError::new(path, e.to_string()))?;
     let source = Arc::new(Source {
         path: path.display().to_string(),
         sheet: None,
     });
-    let (items, list_from): (Vec<&J>, Option<usize>) = match &doc {
-        J::Array(a) => (a.iter().collect(), Some(0)),
-        J::Object(o) => match o.get("items") {
-            Some(J::Array(a)) => (
-                a.iter().collect(),
-                key_line(&lines, 0, lines.len(), "items"),
-            ),
-            _ => (vec![&doc], None),
+    // A single item is the file: it starts at line 1.
+    let (items, single): (Vec<&Node>, bool) = match &doc.value {
+        NodeValue::Seq(a) => (a.iter().collect(), false),
+        NodeValue::Map(_) => match doc.get("items").map(|n| &n.value) {
+            Some(NodeValue::Seq(a)) => (a.iter().collect(), false),
+            _ => (vec![&doc], true),
         },
-        J::Null => (Vec::new(), None),
+        NodeValue::Null => (Vec::new(), false),
         _ => {
             return Err(ReadError::new(
                 path,
@@ -251,27 +204,21 @@ pub fn read_str(
             ))
         }
     };
-    let starts = match list_from {
-        Some(from) => entry_starts(&lines, from, lines.len(), 0),
-        None => vec![0],
-    };
     let mut unknown_all = Vec::new();
     let mut parsed = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let J::Object(obj) = item else {
+        let NodeValue::Map(map) = &item.value else {
             return Err(ReadError::new(
                 path,
                 format!("item {} is not a mapping", i + 1),
             ));
         };
-        let start = starts.get(i).copied().unwrap_or(0);
-        let end = starts.get(i + 1).copied().unwrap_or(lines.len());
-        let (fields, unknown) = fields_of(standard, obj, Scope::Item, &lines, (start, end));
+        let (fields, unknown) = fields_of(standard, map, Scope::Item);
         unknown_all.extend(unknown);
-        let (materials, fees) = parts_of(standard, obj, &lines, (start, end));
+        let (materials, fees) = parts_of(standard, item);
         parsed.push(Item {
             source: source.clone(),
-            row: start as u32 + 1,
+            row: if single { 1 } else { item.line },
             fields,
             materials,
             fees,
