@@ -562,3 +562,23 @@ fn built_in_rule_ids_are_stable() {
         .collect();
     insta::assert_snapshot!("built_in_rule_ids", ids.join("\n"));
 }
+
+#[test]
+fn a_required_when_that_cannot_evaluate_is_reported_too() {
+    let dir = tmp();
+    let d = dir.path().join("std");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("standard.yaml"), "id: gx\nextends: national\n").unwrap();
+    std::fs::write(
+        d.join("elements.yaml"),
+        "elements:\n  - id: visit_reason\n    required_when: \"name - 1 > 0\"\n",
+    )
+    .unwrap();
+    let std = santong::standard::Standard::from_dir(&d).unwrap();
+    let h = check_with(&std, &clean_list(), &dir);
+    let failed: Vec<_> = h
+        .iter()
+        .filter(|(r, ..)| r == "expression-failed")
+        .collect();
+    assert_eq!(failed.len(), 1, "{h:?}");
+}
