@@ -193,13 +193,14 @@ impl<'a> Checker<'a> {
         kind: Scope,
         detached: bool,
     ) {
-        let (_, problems) = interpret_fields(self.std, &part.fields);
+        let (values, problems) = interpret_fields(self.std, &part.fields);
         let file = file_cx(self.std, self.opts, &self.state);
         let cx = PartCx {
             file: &file,
             source,
             part,
             kind,
+            values: &values,
             problems: &problems,
             detached,
         };

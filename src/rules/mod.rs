@@ -124,6 +124,8 @@ pub struct PartCx<'a> {
     pub source: &'a Arc<Source>,
     pub part: &'a Part,
     pub kind: Scope,
+    /// The row's fields interpreted once.
+    pub values: &'a Values<'a>,
     pub problems: &'a [(&'a Field, Problem)],
     /// On a sheet of its own, keyed to its item (not under the item).
     pub detached: bool,
@@ -262,8 +264,9 @@ pub fn facts(std: &Standard, values: &Values<'_>) -> Facts {
                 .is_ok_and(|b| type_vocab.is_none_or(|v| v.label_of(b.item_type).is_some()))
         })
         .map(str::to_string);
-    let levels = values
-        .get(&ids.level.unwrap_or(usize::MAX))
+    let levels = ids
+        .level
+        .and_then(|i| values.get(&i))
         .map(|(v, _)| match v {
             Value::Codes(c) => c.clone(),
             Value::Code(c) => vec![c.clone()],

@@ -6,22 +6,46 @@
 
 use super::{Expressions, Vars};
 use crate::rules::*;
-use crate::standard::{is_blank, Severity};
+use crate::standard::{is_blank, Rule as RuleDef, Severity};
 
-pub struct ExpressionRules<'a> {
+/// Evaluates expressions for one file, reporting each failing one once.
+struct Evaluator<'a> {
     std: &'a Standard,
     exprs: Expressions<'a>,
     /// Expressions already reported as failing in this file.
     failed: HashSet<String>,
 }
 
-impl<'a> ExpressionRules<'a> {
-    pub fn new(std: &'a Standard) -> Result<Self, ParamError> {
-        Ok(ExpressionRules {
+impl<'a> Evaluator<'a> {
+    fn new(std: &'a Standard) -> Self {
+        Evaluator {
             std,
             exprs: Expressions::default(),
             failed: HashSet::new(),
-        })
+        }
+    }
+
+    fn holds(&mut self, expr: &str, vars: &Vars) -> Result<bool, String> {
+        self.exprs.holds(self.std, expr, vars)
+    }
+
+    /// Report that `expr` of `rule` failed on this item, once per file.
+    fn report(
+        &mut self,
+        cx: &ItemCx<'_>,
+        rule: &str,
+        expr: &str,
+        target: Option<usize>,
+        error: &str,
+        sink: &mut Sink<'_>,
+    ) {
+        if !self.failed.insert(format!("{rule}\u{0}{expr}")) {
+            return;
+        }
+        let p = params(&[("rule", rule.to_string()), ("error", error.to_string())]);
+        let col = target.and_then(|t| cx.file.column(cx.source(), t));
+        let at = At::cell(cx.source(), Some(cx.item.row), col, target);
+        sink.emit(RuleId::ExpressionFailed, at, p);
     }
 
     /// Evaluate, reporting a failure; none when it failed.
@@ -33,43 +57,44 @@ impl<'a> ExpressionRules<'a> {
         target: Option<usize>,
         sink: &mut Sink<'_>,
     ) -> Option<bool> {
-        match self.exprs.holds(self.std, expr, cx.vars) {
+        match self.holds(expr, cx.vars) {
             Ok(b) => Some(b),
             Err(error) => {
-                report_failure(&mut self.failed, cx, rule, expr, target, &error, sink);
+                self.report(cx, rule, expr, target, &error, sink);
                 None
             }
         }
     }
 }
 
-/// Report that `expr` of `rule` failed on this item, once per file.
-pub(crate) fn report_failure(
-    failed: &mut HashSet<String>,
-    cx: &ItemCx<'_>,
-    rule: &str,
-    expr: &str,
-    target: Option<usize>,
-    error: &str,
-    sink: &mut Sink<'_>,
-) {
-    if !failed.insert(format!("{rule}\u{0}{expr}")) {
-        return;
+pub struct ExpressionRules<'a> {
+    std: &'a Standard,
+    /// The rules that are on, each with its elements' indexes (resolved
+    /// once, not per item).
+    rules: Vec<(&'a RuleDef, Vec<usize>)>,
+    eval: Evaluator<'a>,
+}
+
+impl<'a> ExpressionRules<'a> {
+    pub fn new(std: &'a Standard) -> Result<Self, ParamError> {
+        let rules = std
+            .rules
+            .iter()
+            .filter(|r| r.builtin.is_none() && r.severity != Severity::Off)
+            .map(|r| (r, element_indexes(std, &r.elements)))
+            .collect();
+        Ok(ExpressionRules {
+            std,
+            rules,
+            eval: Evaluator::new(std),
+        })
     }
-    let p = params(&[("rule", rule.to_string()), ("error", error.to_string())]);
-    let col = target.and_then(|t| cx.file.column(cx.source(), t));
-    let at = At::cell(cx.source(), Some(cx.item.row), col, target);
-    sink.emit(RuleId::ExpressionFailed, at, p);
 }
 
 impl Rule for ExpressionRules<'_> {
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
         let std = self.std;
-        for rule in std.rules.iter().filter(|r| r.builtin.is_none()) {
-            if rule.severity == Severity::Off {
-                continue;
-            }
-            let targets: Vec<usize> = element_indexes(std, &rule.elements);
+        for (rule, targets) in &self.rules {
             // A rule about elements the sheet does not have cannot be judged.
             let applicable = targets
                 .iter()
@@ -79,12 +104,12 @@ impl Rule for ExpressionRules<'_> {
             }
             let first = targets.first().copied();
             if let Some(w) = &rule.when {
-                if self.eval(&rule.id, w, cx, first, sink) != Some(true) {
+                if self.eval.eval(&rule.id, w, cx, first, sink) != Some(true) {
                     continue;
                 }
             }
             let Some(assert) = &rule.assert else { continue };
-            if self.eval(&rule.id, assert, cx, first, sink) != Some(false) {
+            if self.eval.eval(&rule.id, assert, cx, first, sink) != Some(false) {
                 continue;
             }
             // Point at the first blank element of the list, else the first.
@@ -108,26 +133,23 @@ impl Rule for ExpressionRules<'_> {
 
 /// Whether `required_when` holds; failures go to the sink as above.
 pub struct RequiredWhen<'a> {
-    std: &'a Standard,
-    exprs: Expressions<'a>,
-    failed: HashSet<String>,
+    eval: Evaluator<'a>,
 }
 
 impl<'a> RequiredWhen<'a> {
     pub fn new(std: &'a Standard) -> Self {
         RequiredWhen {
-            std,
-            exprs: Expressions::default(),
-            failed: HashSet::new(),
+            eval: Evaluator::new(std),
         }
     }
 
-    /// Which elements the item requires, by index; the item context is
-    /// only used to locate a failure.
+    /// Which elements the item requires, by index, and the `required_when`
+    /// expressions that failed (reported by [`Self::report`] once the item
+    /// context exists).
     pub fn required(&mut self, vars: &Vars) -> (Vec<bool>, Vec<(usize, String)>) {
         let mut failures = Vec::new();
-        let required = self
-            .std
+        let std = self.eval.std;
+        let required = std
             .elements
             .iter()
             .enumerate()
@@ -135,13 +157,10 @@ impl<'a> RequiredWhen<'a> {
                 el.scope == Scope::Item
                     && (el.required
                         || el.required_when.as_deref().is_some_and(|w| {
-                            match self.exprs.holds(self.std, w, vars) {
-                                Ok(b) => b,
-                                Err(e) => {
-                                    failures.push((i, e));
-                                    false
-                                }
-                            }
+                            self.eval.holds(w, vars).unwrap_or_else(|e| {
+                                failures.push((i, e));
+                                false
+                            })
                         }))
             })
             .collect();
@@ -151,10 +170,10 @@ impl<'a> RequiredWhen<'a> {
     /// Report the failures `required` returned, once per element and file.
     pub fn report(&mut self, cx: &ItemCx<'_>, failures: &[(usize, String)], sink: &mut Sink<'_>) {
         for (i, error) in failures {
-            let el = &self.std.elements[*i];
+            let el = &self.eval.std.elements[*i];
             let rule = format!("{} required_when", el.id);
-            let expr = el.required_when.clone().unwrap_or_default();
-            report_failure(&mut self.failed, cx, &rule, &expr, Some(*i), error, sink);
+            let expr = el.required_when.as_deref().unwrap_or_default();
+            self.eval.report(cx, &rule, expr, Some(*i), error, sink);
         }
     }
 }

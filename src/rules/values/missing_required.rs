@@ -1,7 +1,6 @@
 //! `missing-required`: a required element (or one required by its
 //! `required_when` condition) is blank, on an item or a material row.
 
-use crate::catalogue::value::interpret;
 use crate::rules::*;
 use minijinja::Value as MjValue;
 
@@ -56,9 +55,9 @@ impl Rule for MissingRequired {
             {
                 continue;
             }
-            let absent = cx.part.get(i).is_none_or(|f| {
-                let (v, problems) = interpret(el, std, &f.text, f.numeric);
-                v.is_absent() && problems.is_empty()
+            // blank, and not an unreadable value (already reported as invalid)
+            let absent = cx.values.get(&i).is_none_or(|(v, _)| {
+                v.is_absent() && !cx.problems.iter().any(|(f, _)| f.element == i)
             });
             if absent {
                 let at = At::cell(
