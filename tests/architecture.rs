@@ -122,6 +122,11 @@ fn the_layer_table_notices_an_upward_import() {
     assert!(imports("use crate::{standard::Standard, text};").contains("standard"));
 }
 
+/// Append `text` as spaces, keeping its line breaks.
+fn blank(out: &mut String, text: &str) {
+    out.extend(text.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+}
+
 /// Blank out strings, characters and comments so braces inside them do
 /// not count.
 fn code_only(src: &str) -> String {
@@ -145,11 +150,7 @@ fn code_only(src: &str) -> String {
             let end = src[start..]
                 .find(&close)
                 .map_or(b.len(), |j| start + j + close.len());
-            out.extend(
-                src[i..end]
-                    .chars()
-                    .map(|c| if c == '\n' { '\n' } else { ' ' }),
-            );
+            blank(&mut out, &src[i..end]);
             i = end;
             continue;
         }
@@ -159,11 +160,7 @@ fn code_only(src: &str) -> String {
                 j += if b[j] == b'\\' { 2 } else { 1 };
             }
             let end = (j + 1).min(b.len());
-            out.extend(
-                src[i..end]
-                    .chars()
-                    .map(|c| if c == '\n' { '\n' } else { ' ' }),
-            );
+            blank(&mut out, &src[i..end]);
             i = end;
             continue;
         }

@@ -95,7 +95,29 @@ impl Reason<'_> {
             ),
             Reason::Handling(i) => handling_text(i, zh),
             Reason::Phone(i) => phone_text(i, zh),
-            _ => impl_text(self, zh),
+            Reason::ImplLength(n) => pick(
+                format!("长度为{n}位，应为31位"),
+                format!("{n} characters, expected 31"),
+            ),
+            Reason::ImplCredit { credit, body } => pick(
+                format!("前18位“{credit}”与实施主体编码“{body}”不同"),
+                format!("characters 1–18 \"{credit}\" differ from the body code \"{body}\""),
+            ),
+            Reason::ImplCreditInvalid(c) => pick(
+                format!("前18位“{c}”不是有效的统一社会信用代码"),
+                format!("characters 1–18 \"{c}\" are not a valid credit code"),
+            ),
+            Reason::ImplLevel { level, levels } => pick(
+                format!("第19位“{level}”与行使层级“{}”不同", levels.join("、")),
+                format!(
+                    "character 19 \"{level}\" differs from the level {}",
+                    levels.join(",")
+                ),
+            ),
+            Reason::ImplBasic { basic, expected } => pick(
+                format!("后12位“{basic}”与基本编码“{expected}”不同"),
+                format!("characters 20–31 \"{basic}\" differ from the basic code \"{expected}\""),
+            ),
         }
     }
 
@@ -211,36 +233,21 @@ fn phone_text(issue: &PhoneIssue, zh: bool) -> String {
     }
 }
 
-fn impl_text(r: &Reason<'_>, zh: bool) -> String {
-    match (*r, zh) {
-        (Reason::ImplLength(n), true) => format!("长度为{n}位，应为31位"),
-        (Reason::ImplLength(n), false) => format!("{n} characters, expected 31"),
-        (Reason::ImplCredit { credit, body }, true) => {
-            format!("前18位“{credit}”与实施主体编码“{body}”不同")
-        }
-        (Reason::ImplCredit { credit, body }, false) => {
-            format!("characters 1–18 \"{credit}\" differ from the body code \"{body}\"")
-        }
-        (Reason::ImplCreditInvalid(c), true) => format!("前18位“{c}”不是有效的统一社会信用代码"),
-        (Reason::ImplCreditInvalid(c), false) => {
-            format!("characters 1–18 \"{c}\" are not a valid credit code")
-        }
-        (Reason::ImplLevel { level, levels }, true) => {
-            format!("第19位“{level}”与行使层级“{}”不同", levels.join("、"))
-        }
-        (Reason::ImplLevel { level, levels }, false) => {
-            format!(
-                "character 19 \"{level}\" differs from the level {}",
-                levels.join(",")
-            )
-        }
-        (Reason::ImplBasic { basic, expected }, true) => {
-            format!("后12位“{basic}”与基本编码“{expected}”不同")
-        }
-        (Reason::ImplBasic { basic, expected }, false) => {
-            format!("characters 20–31 \"{basic}\" differ from the basic code \"{expected}\"")
-        }
-        _ => String::new(),
+/// A message with its fix, as one line (SARIF and GitHub annotations).
+pub fn with_fix(lang: Lang, message: &str, fix: Option<&str>) -> String {
+    match (fix, lang) {
+        (None, _) => message.to_string(),
+        (Some(f), Lang::Zh) => format!("{message}。建议：{f}"),
+        (Some(f), Lang::En) => format!("{message}. Fix: {f}"),
+    }
+}
+
+/// A row (or, for files located by line, a line) without a column.
+pub fn row_ref(lang: Lang, row: u32, by_line: bool) -> String {
+    match lang {
+        Lang::Zh => format!("第{row}行"),
+        Lang::En if by_line => format!("line {row}"),
+        Lang::En => format!("row {row}"),
     }
 }
 

@@ -85,8 +85,8 @@ fn bars<'a>(rules: &[RuleTotal<'a>]) -> Vec<Bar<'a>> {
 }
 
 impl<'a> Emitter<'a> for Html<'a> {
-    fn finding(&mut self, view: FindingView<'a>) {
-        let (cell, col) = (view.cell.clone(), view.col());
+    fn finding(&mut self, mut view: FindingView<'a>) {
+        let (cell, col) = (std::mem::take(&mut view.cell), view.col());
         self.rows.push(Row { view, cell, col });
     }
 

@@ -11,6 +11,7 @@ use crate::rules::Finding;
 use crate::standard::{Severity, Standard};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// A file's totals.
 #[derive(Debug, Clone, Serialize)]
@@ -113,14 +114,12 @@ fn cell_name(f: &Finding, column: Option<&str>, lang: Lang) -> String {
         cell.push_str(s);
         cell.push('!');
     }
-    let yaml = crate::catalogue::read::locates_by_line(std::path::Path::new(&f.source.path));
     match (column, f.row) {
         (Some(c), Some(r)) => cell.push_str(&format!("{c}{r}")),
-        (None, Some(r)) => match lang {
-            Lang::Zh => cell.push_str(&format!("第{r}行")),
-            Lang::En if yaml => cell.push_str(&format!("line {r}")),
-            Lang::En => cell.push_str(&format!("row {r}")),
-        },
+        (None, Some(r)) => {
+            let by_line = crate::catalogue::read::locates_by_line(Path::new(&f.source.path));
+            cell.push_str(&crate::i18n::messages::row_ref(lang, r, by_line));
+        }
         _ => {}
     }
     cell

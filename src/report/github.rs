@@ -2,7 +2,7 @@
 //! `::error file=…,line=…,col=…,title=…::message`.
 
 use super::emit::{Emitter, FileView, FindingView, Summary};
-use super::sarif::with_fix;
+use crate::i18n::messages::with_fix;
 use crate::i18n::Lang;
 use crate::standard::Severity;
 use std::fmt::Write as _;

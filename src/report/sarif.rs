@@ -4,6 +4,7 @@
 //! (`实施清单!M17`) as a logical location.
 
 use super::emit::{json_text, Emitter, FileView, FindingView, Summary};
+use crate::i18n::messages::with_fix;
 use crate::i18n::Lang;
 use crate::standard::{Severity, Standard};
 use serde_json::{json, Value};
@@ -28,15 +29,6 @@ pub fn path_uri(path: &str) -> String {
         format!("file://{out}")
     } else {
         out
-    }
-}
-
-/// A message with its fix, as one line (SARIF and GitHub annotations).
-pub(crate) fn with_fix(lang: Lang, message: &str, fix: Option<&str>) -> String {
-    match (fix, lang) {
-        (None, _) => message.to_string(),
-        (Some(f), Lang::Zh) => format!("{message}。建议：{f}"),
-        (Some(f), Lang::En) => format!("{message}. Fix: {f}"),
     }
 }
 

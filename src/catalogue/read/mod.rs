@@ -95,7 +95,7 @@ pub fn is_walked(path: &Path) -> bool {
 
 /// Whether findings in the file are located by line.
 pub fn locates_by_line(path: &Path) -> bool {
-    by_name(Path::new(path)).is_some_and(|r| r.locate == Locate::Lines)
+    by_name(path).is_some_and(|r| r.locate == Locate::Lines)
 }
 
 /// `.xlsx, .xlsm, …, .yml`: what a directory walk reads.
