@@ -309,10 +309,7 @@ pub fn starter() -> String {
 
 /// The pre-commit hook, triggered by the same extensions.
 fn pre_commit() -> String {
-    let exts: Vec<&str> = crate::catalogue::read::READERS
-        .iter()
-        .flat_map(|r| r.extensions.iter().copied())
-        .collect();
+    let exts = crate::catalogue::read::walked_extensions(|_| true);
     PRE_COMMIT.replace("@EXTENSIONS@", &exts.join("|"))
 }
 

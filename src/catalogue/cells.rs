@@ -176,7 +176,7 @@ pub(crate) fn sniff(path: &Path) -> Result<Kind, ReadError> {
     }
 }
 
-fn read_up_to(f: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+pub(crate) fn read_up_to(f: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
         let k = f.read(&mut buf[n..])?;

@@ -70,7 +70,7 @@ pub fn for_file(path: &Path) -> Result<&'static Reader, ReadError> {
     }
     let mut head = [0u8; 8];
     let n = std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .and_then(|mut f| super::cells::read_up_to(&mut f, &mut head))
         .unwrap_or(0);
     READERS
         .iter()
@@ -98,34 +98,35 @@ pub fn locates_by_line(path: &Path) -> bool {
     by_name(path).is_some_and(|r| r.locate == Locate::Lines)
 }
 
-/// `.xlsx, .xlsm, …, .yml`: what a directory walk reads.
-pub fn extension_list() -> String {
+/// The extensions a directory walk reads, of the readers `keep` accepts.
+pub fn walked_extensions(keep: impl Fn(&Reader) -> bool) -> Vec<&'static str> {
     READERS
         .iter()
-        .flat_map(|r| r.extensions.iter())
+        .filter(|r| keep(r))
+        .flat_map(|r| r.extensions.iter().copied())
+        .collect()
+}
+
+fn dotted(exts: &[&str]) -> String {
+    exts.iter()
         .map(|e| format!(".{e}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `.xlsx, .xlsm, …, .yml`: what a directory walk reads.
+pub fn extension_list() -> String {
+    dotted(&walked_extensions(|_| true))
 }
 
 /// The extensions of the readers that can be copied with annotations.
 pub fn grid_extension_list() -> String {
-    READERS
-        .iter()
-        .filter(|r| r.grid.is_some())
-        .flat_map(|r| r.extensions.iter())
-        .map(|e| format!(".{e}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    dotted(&walked_extensions(|r| r.grid.is_some()))
 }
 
 /// One glob for every walked extension below `dir`: `dir/**/*.{xlsx,…}`.
 pub fn starter_glob(dir: &str) -> String {
-    let exts: Vec<&str> = READERS
-        .iter()
-        .flat_map(|r| r.extensions.iter().copied())
-        .collect();
-    format!("{dir}/**/*.{{{}}}", exts.join(","))
+    format!("{dir}/**/*.{{{}}}", walked_extensions(|_| true).join(","))
 }
 
 #[cfg(test)]
