@@ -65,6 +65,12 @@ pub enum Reason<'a> {
         basic: &'a str,
         expected: &'a str,
     },
+    /// The limit exceeded is an exchange-format field's, not the standard's.
+    ExchangeField(&'a str),
+    /// The limit exceeded is observed practice, not the standard's.
+    Practice,
+    /// The vocabulary is not known to be closed.
+    OpenVocabulary,
 }
 
 impl Reason<'_> {
@@ -113,6 +119,19 @@ impl Reason<'_> {
                     "character 19 \"{level}\" differs from the level {}",
                     levels.join(",")
                 ),
+            ),
+            Reason::ExchangeField(field) => pick(
+                format!("这是交换字段 {field} 的长度限制，不是国家标准对本要素的要求"),
+                format!("the limit is the exchange field {field}'s, not the national standard's"),
+            ),
+            Reason::Practice => pick(
+                "这一限制来自实际做法，不是国家标准的规定".into(),
+                "the limit is observed practice, not the national standard's".into(),
+            ),
+            Reason::OpenVocabulary => pick(
+                "国家代码表未确认完整，可能是地方或厂商代码".into(),
+                "the national list is not known to be complete; it may be a local or vendor code"
+                    .into(),
             ),
             Reason::ImplBasic { basic, expected } => pick(
                 format!("后12位“{basic}”与基本编码“{expected}”不同"),

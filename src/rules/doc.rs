@@ -3,7 +3,7 @@
 //! generated from both ([`markdown`]; a test fails when the committed file
 //! drifts), and `santong explain` reads the same data.
 
-use crate::standard::{Rule, Standard};
+use crate::standard::{Rule, RuleId, Standard};
 
 /// A built-in rule's documentation, written beside its code.
 #[derive(Debug)]
@@ -84,6 +84,72 @@ pub fn markdown(std: &Standard) -> String {
         }
         for b in &d.bad {
             out.push_str(&format!("- bad: {b}\n"));
+        }
+        if r.builtin == Some(RuleId::InvalidValue) {
+            out.push_str(&provenance_table(std));
+        }
+    }
+    out
+}
+
+/// Every constraint of the standard with where it comes from and the
+/// severity a departure gets.
+fn provenance_table(std: &Standard) -> String {
+    use crate::standard::{Constraint, Provenance};
+    let sev = |p: Provenance| match p {
+        Provenance::National => "error",
+        _ => "warning",
+    };
+    let mut out =
+        String::from("\n| element | constraint | source | severity |\n|---|---|---|---|\n");
+    for el in &std.elements {
+        let field = el.exchange_field.as_deref().unwrap_or("");
+        let mut row = |what: String, p: Provenance| {
+            let source = match p {
+                Provenance::Exchange if !field.is_empty() => format!("exchange field `{field}`"),
+                p => p.as_str().to_string(),
+            };
+            out.push_str(&format!(
+                "| `{}` {} | {what} | {source} | {} |\n",
+                el.id,
+                el.label,
+                sev(p)
+            ));
+        };
+        if let Some(m) = el.max_length {
+            row(
+                format!("max_length {m}"),
+                el.provenance(Constraint::MaxLength),
+            );
+        }
+        if el.min.is_some() || el.max.is_some() {
+            let f = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+            row(
+                format!("range {}–{}", f(el.min), f(el.max)),
+                el.provenance(Constraint::Range),
+            );
+        }
+        if let Some(p) = &el.pattern {
+            row(format!("pattern `{p}`"), el.provenance(Constraint::Pattern));
+        }
+        if let Some(v) = std.vocabulary_of(el) {
+            let (what, p) = if el.strict {
+                ("closed", Provenance::National)
+            } else {
+                ("not known to be closed", Provenance::Practice)
+            };
+            out.push_str(&format!(
+                "| `{}` {} | vocabulary `{}` ({what}) | {} | {} |\n",
+                el.id,
+                el.label,
+                v.id,
+                if el.strict {
+                    "national"
+                } else {
+                    "national, open"
+                },
+                sev(p)
+            ));
         }
     }
     out

@@ -234,6 +234,8 @@ fn merge_element(b: &mut ElementDef, o: &ElementDef) {
     merge(&mut b.pattern, &o.pattern);
     merge(&mut b.strict, &o.strict);
     merge(&mut b.uniform, &o.uniform);
+    merge(&mut b.provenance, &o.provenance);
+    merge(&mut b.exchange_field, &o.exchange_field);
     merge(&mut b.none_value, &o.none_value);
     merge(&mut b.unit_element, &o.unit_element);
     merge(&mut b.description, &o.description);
@@ -252,6 +254,8 @@ fn merge_vocabulary(b: &mut VocabularyDef, o: &VocabularyDef) {
         }
     }
     merge(&mut b.uncoded, &o.uncoded);
+    merge(&mut b.closed, &o.closed);
+    merge(&mut b.codes, &o.codes);
 }
 
 fn merge_rule(b: &mut RuleDef, o: &RuleDef) {
@@ -480,7 +484,23 @@ fn build_element(
         max: d.max,
         pattern: d.pattern.clone(),
         pattern_re: d.pattern.as_deref().and_then(|p| regex::Regex::new(p).ok()),
-        strict: d.strict.unwrap_or(true),
+        strict: d.strict.unwrap_or_else(|| {
+            d.vocabulary
+                .as_ref()
+                .and_then(|v| vocabularies.get(v))
+                .is_none_or(|v| v.closed)
+        }),
+        provenance: d.provenance.clone().unwrap_or_default(),
+        exchange_field: d.exchange_field.clone().or_else(|| {
+            d.aliases
+                .iter()
+                .flatten()
+                .find(|a| {
+                    a.bytes()
+                        .all(|b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit())
+                })
+                .cloned()
+        }),
         uniform: d.uniform.unwrap_or(false),
         none_value: d.none_value,
         unit_element: d.unit_element.clone(),
@@ -639,7 +659,10 @@ fn build_vocabularies(layers: &[Layer]) -> Result<HashMap<String, Vocabulary>, S
                 v.pad,
                 entries,
                 v.uncoded.clone().unwrap_or_default(),
-            ),
+            )
+            .closed(v.closed.unwrap_or(false))
+            .with_local_codes(v.codes.clone().unwrap_or_default())
+            .map_err(|e| invalid(&origin, format!("vocabulary `{}`: codes: {e}", v.id)))?,
         );
     }
 

@@ -15,7 +15,9 @@ mod vocab;
 pub use expr::is_blank;
 pub use ids::{ElementIds, RuleId, BUILTIN_COUNT};
 pub use load::{StandardError, NATIONAL_FILES, SAMPLE_BASIC_CATALOGUE};
-pub use model::{Element, ElementType, Msg, Rule, RuleDocDef, Scope, Severity};
+pub use model::{
+    Constraint, Element, ElementType, Msg, Provenance, Rule, RuleDocDef, Scope, Severity,
+};
 pub use vocab::{Lookup, Vocabulary};
 
 use minijinja::Environment;

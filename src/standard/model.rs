@@ -63,6 +63,56 @@ impl Severity {
 
 pub use crate::i18n::Msg;
 
+/// Where a constraint comes from, which decides how hard a departure
+/// from it is: the national standard's own text (an error), the size of
+/// an exchange-format field (a warning naming the field), or practice
+/// observed in real lists (a warning).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+    Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    #[default]
+    National,
+    Exchange,
+    Practice,
+}
+
+impl Provenance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provenance::National => "national",
+            Provenance::Exchange => "exchange",
+            Provenance::Practice => "practice",
+        }
+    }
+}
+
+/// The constraints of an element whose provenance can be stated.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Constraint {
+    /// `max_length`.
+    MaxLength,
+    /// `min` and `max`.
+    Range,
+    /// `pattern`.
+    Pattern,
+}
+
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MetaDef {
@@ -110,8 +160,14 @@ pub struct ElementDef {
     pub min: Option<i64>,
     pub max: Option<i64>,
     pub pattern: Option<String>,
-    /// false: a value outside the vocabulary is a warning, not an error.
+    /// Overrides the vocabulary's `closed`: true makes a value outside
+    /// the vocabulary an error, false a warning.
     pub strict: Option<bool>,
+    /// Where each constraint comes from (default: national).
+    pub provenance: Option<BTreeMap<Constraint, Provenance>>,
+    /// The exchange-format field the element travels in (default: its
+    /// upper-case ASCII alias), named when an exchange constraint is exceeded.
+    pub exchange_field: Option<String>,
     /// Compared across regions by `santong diff`.
     pub uniform: Option<bool>,
     /// The value a none-word (无) stands for, where it is not "missing".
@@ -158,6 +214,12 @@ pub struct VocabularyDef {
     /// Overlay only: entries appended to the inherited ones.
     pub add_entries: Option<Vec<Entry>>,
     pub uncoded: Option<Vec<UncodedEntry>>,
+    /// The national list is confirmed complete: an unknown code is an
+    /// error. Otherwise (vendor codes are known to occur) a warning.
+    pub closed: Option<bool>,
+    /// A provincial code table: code → label of an entry. Codes are read
+    /// through it first, so a list is checked on meaning.
+    pub codes: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -252,11 +314,23 @@ pub struct Element {
     /// `pattern`, compiled once when the standard loads.
     #[serde(skip)]
     pub pattern_re: Option<regex::Regex>,
+    /// Whether a value outside the vocabulary is an error (the element's
+    /// `strict`, else the vocabulary's `closed`).
     pub strict: bool,
+    /// Where each constraint comes from; absent means national.
+    pub provenance: BTreeMap<Constraint, Provenance>,
+    pub exchange_field: Option<String>,
     pub uniform: bool,
     pub none_value: Option<i64>,
     pub unit_element: Option<String>,
     pub description: Msg,
+}
+
+impl Element {
+    /// Where a constraint of the element comes from.
+    pub fn provenance(&self, c: Constraint) -> Provenance {
+        self.provenance.get(&c).copied().unwrap_or_default()
+    }
 }
 
 /// A finished rule.

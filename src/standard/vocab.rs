@@ -30,6 +30,11 @@ pub struct Vocabulary {
     by_code: HashMap<String, String>,
     /// Labels and aliases, longest first, for splitting multi-values.
     labels_longest_first: Vec<String>,
+    /// The national list is confirmed complete.
+    pub closed: bool,
+    /// A provincial code table: local code → national code, read before
+    /// the national codes.
+    pub local_codes: Vec<(String, String)>,
 }
 
 fn is_separator(c: char) -> bool {
@@ -80,7 +85,56 @@ impl Vocabulary {
             by_label,
             by_code,
             labels_longest_first,
+            closed: false,
+            local_codes: Vec::new(),
         }
+    }
+
+    /// Mark the vocabulary as closed (an unknown code is an error).
+    pub fn closed(mut self, closed: bool) -> Self {
+        self.closed = closed;
+        self
+    }
+
+    /// A provincial code table (code → label or national code); every
+    /// label must name an entry.
+    pub fn with_local_codes(
+        mut self,
+        codes: std::collections::BTreeMap<String, String>,
+    ) -> Result<Self, String> {
+        for (code, label) in codes {
+            let national = match self.by_label.get(&compact(&label)) {
+                Some(Lookup::Code(c)) => c.clone(),
+                _ => match self.by_code.get(&compact(&label)) {
+                    Some(c) => c.clone(),
+                    None => return Err(format!("`{code}`: `{label}` is not an entry")),
+                },
+            };
+            self.local_codes.push((compact(&code), national));
+        }
+        Ok(self)
+    }
+
+    /// The national code a provincial code stands for.
+    pub fn local_code(&self, code: &str) -> Option<&str> {
+        let t = compact(code);
+        let padded = match self.pad {
+            Some(w) if t.len() < w && t.bytes().all(|b| b.is_ascii_digit()) => format!("{t:0>w$}"),
+            _ => t.clone(),
+        };
+        self.local_codes
+            .iter()
+            .find(|(c, _)| *c == t || *c == padded)
+            .map(|(_, n)| n.as_str())
+    }
+
+    /// The national code of a code as the table is read: through the
+    /// provincial table first, then the national one.
+    pub fn code_meaning(&self, code: &str) -> Option<String> {
+        if let Some(n) = self.local_code(code) {
+            return Some(n.to_string());
+        }
+        self.code_lookup(&compact(code))
     }
 
     pub fn label_of(&self, code: &str) -> Option<&str> {
@@ -108,6 +162,11 @@ impl Vocabulary {
     }
 
     fn code_lookup(&self, t: &str) -> Option<String> {
+        if !self.local_codes.is_empty() {
+            if let Some(n) = self.local_code(t) {
+                return Some(n.to_string());
+            }
+        }
         if let Some(c) = self.by_code.get(t) {
             return Some(c.clone());
         }

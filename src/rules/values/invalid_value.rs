@@ -2,7 +2,9 @@
 //! (not in the code table, not a number, too long, out of range, not
 //! matching the pattern). Elements marked `strict: false` get a warning.
 
+use crate::i18n::Reason;
 use crate::rules::*;
+use crate::standard::{Constraint, Element, Provenance};
 use minijinja::Value as MjValue;
 
 pub struct InvalidValue;
@@ -13,14 +15,38 @@ impl InvalidValue {
     }
 }
 
+/// How far the departure is from the national standard: none when the
+/// constraint is the standard's own, else the note saying whose it is.
+fn provenance_note<'e>(el: &'e Element, p: &Problem) -> Option<Reason<'e>> {
+    let constraint = match p {
+        Problem::NotInVocabulary(_) => {
+            return (!el.strict).then_some(Reason::OpenVocabulary);
+        }
+        Problem::TooLong { .. } => Constraint::MaxLength,
+        Problem::OutOfRange { .. } => Constraint::Range,
+        Problem::Pattern(_) => Constraint::Pattern,
+        Problem::NotInteger | Problem::NotDuration => return None,
+    };
+    match el.provenance(constraint) {
+        Provenance::National => None,
+        Provenance::Exchange => Some(Reason::ExchangeField(
+            el.exchange_field.as_deref().unwrap_or(el.id.as_str()),
+        )),
+        Provenance::Practice => Some(Reason::Practice),
+    }
+}
+
 fn report(std: &Standard, sink: &mut Sink<'_>, source: &Arc<Source>, f: &Field, p: &Problem) {
     let el = &std.elements[f.element];
-    let mut params = reasons(&[crate::i18n::Reason::Value(p)]);
+    let note = provenance_note(el, p);
+    let mut list = vec![Reason::Value(p)];
+    list.extend(note);
+    let mut params = reasons(&list);
     if let Some(v) = std.vocabulary_of(el) {
         params.insert("allowed".into(), MjValue::from(v.describe()));
     }
     let at = At::field(source, f);
-    if el.strict {
+    if note.is_none() {
         sink.emit(RuleId::InvalidValue, at, params);
     } else {
         sink.emit_downgraded(RuleId::InvalidValue, at, params);
@@ -42,8 +68,8 @@ impl Rule for InvalidValue {
 }
 
 pub const DOC: RuleDoc = RuleDoc {
-    en: "A value outside its vocabulary (labels, aliases, codes and code+label are all accepted; labels win), not a whole number, not a time limit, out of range, too long, or not matching the element's pattern. For elements with `strict: false` (通办范围, 审批结果类型, whose national codes are unconfirmed) it is a warning.",
-    zh: "取值不在代码表中（名称、别名、代码以及“代码＋名称”均可接受，以名称为准），或不是整数、不是时限、超出范围、超长、不符合格式。对 `strict: false` 的要素（通办范围、审批结果类型，其国家代码尚未确认）只给警告。",
+    en: "A value outside its vocabulary (labels, aliases, codes and code+label are all accepted; labels win), not a whole number, not a time limit, out of range, too long, or not matching the element's pattern. The severity follows where the constraint comes from: a departure from the national standard is an error; a length past an exchange-format field (e.g. 地方实施编码 over LOCAL_TASK_CODE's varchar(50)), a limit taken from practice, or a code outside a vocabulary not marked `closed: true` (网上办理深度 `9`, a vendor code) is a warning that names the source. The table of constraints and their sources is below.",
+    zh: "取值不在代码表中（名称、别名、代码以及“代码＋名称”均可接受，以名称为准），或不是整数、不是时限、超出范围、超长、不符合格式。严重程度取决于约束的来源：违反国家标准为错误；超出交换字段长度（如地方实施编码超过 LOCAL_TASK_CODE 的 varchar(50)）、超出来自实际做法的限制，或代码不在未标记 `closed: true` 的代码表中（如网上办理深度 `9`，厂商代码），为警告并注明来源。约束及其来源见下表。",
     good: &["办件类型: 承诺件 / 2 / 2 承诺件"],
     bad: &["办件类型: 上报件"],
 };
