@@ -17,15 +17,31 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+mod group;
+
 pub use crate::catalogue::{BasicCatalogue, BasicEntry};
 pub use crate::rules::Finding;
+
+/// Findings the user chose to ignore (santong.yaml's `ignore`), dropped
+/// before findings of one cause are merged.
+#[derive(Clone, Copy)]
+pub struct Ignore<'a>(pub &'a (dyn Fn(&Finding) -> bool + Sync));
+
+impl std::fmt::Debug for Ignore<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Ignore")
+    }
+}
 
 /// What the checker needs besides the standard.
 #[derive(Debug, Default)]
 pub struct CheckOptions<'a> {
+    pub ignore: Option<Ignore<'a>>,
     pub basic: Option<&'a BasicCatalogue>,
     pub areas: Option<&'a AreaList>,
     pub read: ReadOptions,
+    /// One finding per row, instead of one per cause and column.
+    pub every_row: bool,
 }
 
 /// The result of checking one file.
@@ -36,6 +52,8 @@ pub struct FileReport {
     /// Items with at least one error on their own cells or inline materials.
     pub items_with_errors: usize,
     pub findings: Vec<Finding>,
+    /// Findings dropped by `ignore`.
+    pub ignored: usize,
 }
 
 impl FileReport {
@@ -54,13 +72,22 @@ pub fn check_file(
         Checker::new(standard, opts).map_err(|e| ReadError::new(path, e.to_string()))?;
     crate::catalogue::read(path, standard, &opts.read, &mut |ev| checker.on_event(ev))?;
     let (items, items_with_errors) = (checker.items, checker.items_with_errors);
-    let mut findings = checker.finish();
+    let mut findings = group::subsume(checker.finish());
+    let before = findings.len();
+    if let Some(Ignore(ignores)) = opts.ignore {
+        findings.retain(|f| !ignores(f));
+    }
+    let ignored = before - findings.len();
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if !opts.every_row {
+        findings = group::group(findings);
+    }
     Ok(FileReport {
         path: path.display().to_string(),
         items,
         items_with_errors,
         findings,
+        ignored,
     })
 }
 
@@ -238,7 +265,7 @@ impl<'a> Checker<'a> {
     fn check_item(&mut self, item: &Item) {
         let (values, problems) = interpret_fields(self.std, &item.fields);
         let invalid: HashSet<usize> = problems.iter().map(|(f, _)| f.element).collect();
-        let vars = rules::expressions::vars(self.std, &values);
+        let vars = rules::expressions::vars(self.std, &values, &invalid);
         let (required, failures) = self.required.required(&vars);
         let facts = rules::facts(self.std, &values);
         let file = file_cx(self.std, self.opts, &self.state);

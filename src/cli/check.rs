@@ -45,6 +45,9 @@ pub struct Args {
     /// Also write a copy of the (single) input workbook with the findings marked
     #[arg(long, value_name = "OUT.xlsx")]
     annotate: Option<PathBuf>,
+    /// One finding per row, instead of one per cause and column (with the count and the rows)
+    #[arg(long)]
+    every_row: bool,
 }
 
 /// The nearest santong.yaml, the one named, or none.
@@ -114,22 +117,13 @@ fn load_areas(path: Option<&Path>) -> anyhow::Result<Option<AreaList>> {
 
 /// Check every file; a file that cannot be read is reported and the others
 /// are still checked. Returns the run and how many findings were ignored.
-fn check_all(
-    files: &[PathBuf],
-    std: &Standard,
-    opts: &CheckOptions<'_>,
-    config: Option<&Loaded>,
-) -> (CheckRun, usize) {
+fn check_all(files: &[PathBuf], std: &Standard, opts: &CheckOptions<'_>) -> (CheckRun, usize) {
     let mut run = CheckRun::default();
     let mut ignored = 0usize;
     for f in files {
         run.files.push(match check_file(f, std, opts) {
-            Ok(mut r) => {
-                if let Some(c) = config {
-                    let before = r.findings.len();
-                    r.findings.retain(|x| !c.ignores(x));
-                    ignored += before - r.findings.len();
-                }
+            Ok(r) => {
+                ignored += r.ignored;
                 FileOutcome::Checked(r)
             }
             Err(e) => {
@@ -174,12 +168,15 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
             files.len()
         );
     }
+    let ignores = |f: &santong::check::Finding| config.as_ref().is_some_and(|c| c.ignores(f));
     let opts = CheckOptions {
+        ignore: Some(santong::check::Ignore(&ignores)),
         basic: basic.as_ref(),
         areas: areas.as_ref(),
         read,
+        every_row: a.every_row,
     };
-    let (run, ignored) = check_all(&files, &std, &opts, config.as_ref());
+    let (run, ignored) = check_all(&files, &std, &opts);
     let fail_on = settings.fail_on.severity();
     let render = RenderOptions {
         color: a.format == Format::Human && a.output.is_none() && color_wanted(),

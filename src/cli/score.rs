@@ -18,6 +18,8 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
     let r = Regional::load(&a)?;
     let cmp = r.compare();
     let opts = CheckOptions {
+        every_row: false,
+        ignore: None,
         basic: r.basic.as_ref(),
         areas: None,
         read: r.read.clone(),

@@ -270,6 +270,29 @@ pub fn row_ref(lang: Lang, row: u32, by_line: bool) -> String {
     }
 }
 
+/// How many rows a grouped finding stands for, and the first of them:
+/// `（共 1135 行：第2、3、4、5、6行…）`, ` (1135 rows: 2, 3, 4, 5, 6, …)`.
+pub fn rows_note(lang: Lang, rows: &[u32], by_line: bool) -> String {
+    const SHOWN: usize = 5;
+    let first: Vec<String> = rows.iter().take(SHOWN).map(u32::to_string).collect();
+    let more = rows.len() > SHOWN;
+    match lang {
+        Lang::Zh => format!(
+            "（共{}行：第{}行{}）",
+            rows.len(),
+            first.join("、"),
+            if more { "等" } else { "" }
+        ),
+        Lang::En => format!(
+            " ({} {}: {}{})",
+            rows.len(),
+            if by_line { "lines" } else { "rows" },
+            first.join(", "),
+            if more { ", …" } else { "" }
+        ),
+    }
+}
+
 /// The tier of a division code: 1 province, 2 prefecture, 3 county.
 pub fn tier(tier: u8, lang: Lang) -> &'static str {
     match tier {

@@ -67,20 +67,25 @@ fn build(
     // cell → marks; a finding with a row but no column marks the row's first cell
     let mut marks: HashMap<(String, u32, u16), Marks> = HashMap::new();
     for f in &report.findings {
-        let Some(row) = f.row else { continue };
+        if f.row.is_none() {
+            continue;
+        }
         let x = FindingView::new(f, std, lang);
-        let key = (
-            sheet_of(&f.source.sheet),
-            row.saturating_sub(1),
-            f.col.unwrap_or(0) as u16,
-        );
-        let m = marks.entry(key).or_default();
-        m.worst = Some(m.worst.map_or(f.severity, |w| w.min(f.severity)));
         let mut line = format!("[{}] {}", f.rule, x.message);
         if let Some(fix) = &x.fix {
             line.push_str(&format!("\n{}{fix}", ui::FIX.get(lang)));
         }
-        m.lines.push(line);
+        // a finding of one cause on many rows marks every one of them
+        for row in f.rows() {
+            let key = (
+                sheet_of(&f.source.sheet),
+                row.saturating_sub(1),
+                f.col.unwrap_or(0) as u16,
+            );
+            let m = marks.entry(key).or_default();
+            m.worst = Some(m.worst.map_or(f.severity, |w| w.min(f.severity)));
+            m.lines.push(line.clone());
+        }
     }
 
     let mut wb = Workbook::new();

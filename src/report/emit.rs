@@ -67,6 +67,12 @@ pub struct FindingView<'a> {
     pub item: Option<&'a str>,
     pub message: String,
     pub fix: Option<String>,
+    /// How many rows the finding stands for (one cause on many rows is
+    /// one finding, unless `--every-row`).
+    pub count: usize,
+    /// Every row, when it stands for more than one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<u32>,
     /// `实施清单!M17`, `M17` for CSV, `L12` (line) for YAML.
     #[serde(skip)]
     pub cell: String,
@@ -75,9 +81,18 @@ pub struct FindingView<'a> {
 impl<'a> FindingView<'a> {
     pub fn new(f: &'a Finding, std: &'a Standard, lang: Lang) -> Self {
         let ctx = minijinja::Value::from(f.params.clone());
-        let message = std
+        let mut message = std
             .render(&f.rule, "message", lang, &ctx)
             .unwrap_or_else(|| f.rule.clone());
+        let rows: Vec<u32> = if f.count() > 1 {
+            f.rows().collect()
+        } else {
+            Vec::new()
+        };
+        if !rows.is_empty() {
+            let by_line = crate::catalogue::read::locates_by_line(Path::new(&f.source.path));
+            message.push_str(&crate::i18n::messages::rows_note(lang, &rows, by_line));
+        }
         let fix = std
             .render(&f.rule, "fix", lang, &ctx)
             .filter(|s| !s.trim().is_empty());
@@ -98,6 +113,8 @@ impl<'a> FindingView<'a> {
             item: f.item.as_deref(),
             message,
             fix,
+            count: f.count(),
+            rows,
         }
     }
 

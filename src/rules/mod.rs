@@ -245,6 +245,11 @@ registry! {
     ExpressionFailed => expressions::expression_failed::ExpressionRules,
 }
 
+/// Pairs (winner, loser) of rules that detect one root cause on one cell:
+/// where both fire on a cell, only the winner, which names the cause, is
+/// reported.
+pub const SUBSUMES: &[(RuleId, RuleId)] = &[];
+
 /// Every rule for one file's check, built from the standard.
 pub fn build(std: &Standard) -> Result<Vec<Box<dyn Rule + '_>>, ParamError> {
     RuleId::all().iter().map(|id| build_one(*id, std)).collect()

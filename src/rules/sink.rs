@@ -49,9 +49,25 @@ pub struct Finding {
     /// The implementation code of the item (or material's item) the
     /// finding belongs to, when there is one.
     pub item: Option<Arc<str>>,
+    /// What makes two findings of the rule on one column the same cause,
+    /// when it is not their whole message (e.g. "padded to 12 digits",
+    /// whatever the code): findings of one cause are reported once.
+    pub cause: Option<&'static str>,
+    /// The other rows with the same cause, when findings are grouped.
+    pub more_rows: Vec<u32>,
 }
 
 impl Finding {
+    /// Every row the finding stands for, first one first.
+    pub fn rows(&self) -> impl Iterator<Item = u32> + '_ {
+        self.row.into_iter().chain(self.more_rows.iter().copied())
+    }
+
+    /// How many rows (or cells) the finding stands for.
+    pub fn count(&self) -> usize {
+        1 + self.more_rows.len()
+    }
+
     /// Sort key: file, sheet, row, column, rule.
     pub fn sort_key(&self) -> (&str, Option<&str>, u32, u32, &str) {
         (
@@ -170,7 +186,19 @@ impl<'a> Sink<'a> {
             value: at.value.map(str::to_string),
             params,
             item: self.item.clone(),
+            cause: None,
+            more_rows: Vec::new(),
         });
+    }
+
+    /// Record a built-in rule's finding whose cause does not depend on the
+    /// value, so that it is reported once however many rows share it.
+    pub fn emit_cause(&mut self, rule: RuleId, at: At<'_>, params: Params, cause: &'static str) {
+        let before = self.findings.len();
+        self.emit(rule, at, params);
+        if let Some(f) = self.findings.get_mut(before) {
+            f.cause = Some(cause);
+        }
     }
 
     /// The implementation code findings are tagged with from now on.

@@ -25,7 +25,7 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn holds(&mut self, expr: &str, vars: &Vars) -> Result<bool, String> {
+    fn holds(&mut self, expr: &str, vars: &Vars) -> Result<Option<bool>, String> {
         self.exprs.holds(self.std, expr, vars)
     }
 
@@ -48,7 +48,8 @@ impl<'a> Evaluator<'a> {
         sink.emit(RuleId::ExpressionFailed, at, p);
     }
 
-    /// Evaluate, reporting a failure; none when it failed.
+    /// Evaluate, reporting a failure; none when it failed or reads a
+    /// value that could not be interpreted.
     fn eval(
         &mut self,
         rule: &str,
@@ -58,7 +59,7 @@ impl<'a> Evaluator<'a> {
         sink: &mut Sink<'_>,
     ) -> Option<bool> {
         match self.holds(expr, cx.vars) {
-            Ok(b) => Some(b),
+            Ok(b) => b,
             Err(error) => {
                 self.report(cx, rule, expr, target, &error, sink);
                 None
@@ -157,10 +158,12 @@ impl<'a> RequiredWhen<'a> {
                 el.scope == Scope::Item
                     && (el.required
                         || el.required_when.as_deref().is_some_and(|w| {
+                            // not required when the condition reads a value
+                            // that could not be interpreted (reported already)
                             self.eval.holds(w, vars).unwrap_or_else(|e| {
                                 failures.push((i, e));
-                                false
-                            })
+                                None
+                            }) == Some(true)
                         }))
             })
             .collect();

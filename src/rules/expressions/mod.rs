@@ -8,12 +8,16 @@ use crate::catalogue::value::Value;
 use crate::catalogue::Field;
 use crate::standard::{ElementType, Scope, Standard};
 use minijinja::Value as MjValue;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The variables of an item: by element id, and as one minijinja value.
 pub struct Vars {
     pub map: BTreeMap<String, MjValue>,
     pub value: MjValue,
+    /// Variables whose cell could not be interpreted (already reported):
+    /// an expression reading one is not evaluated for the item, rather
+    /// than fire on a wrong reading.
+    pub unknown: HashSet<String>,
 }
 
 /// Phone cells compare by the numbers they contain, not by their spelling.
@@ -45,8 +49,25 @@ fn to_value(v: Option<&Value>, multi: bool, phone: bool) -> MjValue {
 
 /// Build the variables rules see: every item element, absent ones as none
 /// (multi-valued ones as an empty list), durations with `<id>_unit`.
-pub fn vars(std: &Standard, values: &HashMap<usize, (Value, &Field)>) -> Vars {
+/// `invalid` are the elements whose value could not be read.
+pub fn vars(
+    std: &Standard,
+    values: &HashMap<usize, (Value, &Field)>,
+    invalid: &HashSet<usize>,
+) -> Vars {
     let mut ctx = BTreeMap::new();
+    let mut unknown = HashSet::new();
+    for &i in invalid {
+        let el = &std.elements[i];
+        // a multi-valued cell with some codes read still means those codes
+        let partly_read = matches!(values.get(&i), Some((Value::Codes(c), _)) if !c.is_empty());
+        if el.scope == Scope::Item && !partly_read {
+            unknown.insert(el.id.clone());
+            if el.kind == ElementType::Duration {
+                unknown.insert(format!("{}_unit", el.id));
+            }
+        }
+    }
     for (i, el) in std.elements.iter().enumerate() {
         if el.scope != Scope::Item {
             continue;
@@ -76,27 +97,49 @@ pub fn vars(std: &Standard, values: &HashMap<usize, (Value, &Field)>) -> Vars {
         }
     }
     let value = MjValue::from(ctx.clone());
-    Vars { map: ctx, value }
+    Vars {
+        map: ctx,
+        value,
+        unknown,
+    }
+}
+
+/// A compiled expression and the variables it reads.
+struct Compiled<'a> {
+    expr: minijinja::Expression<'a, 'static>,
+    reads: Vec<String>,
 }
 
 /// Compiled expressions, so each is parsed once per run, not per item.
 #[derive(Default)]
 pub struct Expressions<'a> {
-    compiled: HashMap<String, Result<minijinja::Expression<'a, 'static>, String>>,
+    compiled: HashMap<String, Result<Compiled<'a>, String>>,
 }
 
 impl<'a> Expressions<'a> {
-    /// Evaluate an expression to a boolean, or say why it cannot be.
-    pub fn holds(&mut self, std: &'a Standard, expr: &str, vars: &Vars) -> Result<bool, String> {
+    /// Evaluate an expression to a boolean, or say why it cannot be;
+    /// `Ok(None)` when it reads a value that could not be interpreted.
+    pub fn holds(
+        &mut self,
+        std: &'a Standard,
+        expr: &str,
+        vars: &Vars,
+    ) -> Result<Option<bool>, String> {
         let e = self.compiled.entry(expr.to_string()).or_insert_with(|| {
-            std.env()
+            let expr = std
+                .env()
                 .compile_expression_owned(expr.to_string())
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.to_string())?;
+            let mut reads: Vec<String> = expr.undeclared_variables(false).into_iter().collect();
+            reads.sort();
+            Ok(Compiled { expr, reads })
         });
         match e {
-            Ok(e) => e
+            Ok(c) if c.reads.iter().any(|r| vars.unknown.contains(r)) => Ok(None),
+            Ok(c) => c
+                .expr
                 .eval(vars.value.clone())
-                .map(|v| v.is_true())
+                .map(|v| Some(v.is_true()))
                 .map_err(|e| e.to_string()),
             Err(msg) => Err(msg.clone()),
         }
