@@ -165,3 +165,131 @@ fn rules_that_depend_on_an_unreadable_value_are_skipped_for_the_item() {
         .iter()
         .any(|f| f.element == national().element_index("statutory_days")));
 }
+
+/// A Guangdong-style item: the province's type code with its label beside
+/// it, and a basic code whose digits 3–4 follow the province's table.
+fn guangdong(basic: &str, code: &str, label: &str, prov_basic: &str) -> Row {
+    let mut r = clean_item(basic, 1);
+    r.insert("事项类型".into(), code.into());
+    r.insert("事项类型名称".into(), label.into());
+    r.insert("基本编码".into(), prov_basic.into());
+    r.insert("实施编码".into(), format!("{BODY}4{prov_basic}"));
+    r
+}
+
+fn guangdong_list() -> Vec<Row> {
+    let mut rows = Vec::new();
+    for i in 0..4 {
+        // public services: no time limits
+        let mut r = guangdong("002013001000", "21", "公共服务", &format!("44210130{i}000"));
+        r.insert("法定办结时限".into(), String::new());
+        r.insert("承诺办结时限".into(), "即办".into());
+        rows.push(r);
+    }
+    for i in 0..3 {
+        // 其他行政权力 coded 20 (nationally 公共服务)
+        rows.push(guangdong(
+            "000111001000",
+            "20",
+            "其他行政权力",
+            &format!("44200140{i}000"),
+        ));
+    }
+    rows
+}
+
+#[test]
+fn a_provincial_type_table_carried_with_its_labels_is_read_by_label() {
+    let rep = checked(&guangdong_list(), false);
+    // no error on the type or basic code cells, no time limits demanded
+    for rule in [
+        "invalid-value",
+        "invalid-basic-code",
+        "basic-code-type-mismatch",
+        "missing-required",
+    ] {
+        assert!(
+            of_rule(&rep, rule).is_empty(),
+            "{rule}: {:?}",
+            of_rule(&rep, rule)
+        );
+    }
+    // 21 = 公共服务: a convention, once per file, with every row
+    let p = of_rule(&rep, "provincial-code");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!((p[0].severity, p[0].count()), (Severity::Warning, 4));
+    // 20 labelled 其他行政权力 contradicts the national meaning: once, with its rows
+    let c = of_rule(&rep, "code-label-conflict");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!((c[0].severity, c[0].count()), (Severity::Error, 3));
+    // read as administrative powers, they still need their time limits
+    let mut rows = guangdong_list();
+    rows[5].insert("法定办结时限".into(), String::new());
+    let rep = checked(&rows, false);
+    assert_eq!(of_rule(&rep, "missing-required").len(), 1);
+}
+
+#[test]
+fn without_the_label_column_a_provincial_code_is_one_invalid_value() {
+    let mut rows = guangdong_list();
+    for r in &mut rows {
+        r.remove("事项类型名称");
+    }
+    let rep = checked(&rows, false);
+    let inv = of_rule(&rep, "invalid-value");
+    // 21 cannot be read: one finding for the column, and nothing that
+    // depends on the type fires on a wrong reading
+    assert_eq!(inv.len(), 1, "{inv:?}");
+    assert_eq!(inv[0].count(), 4);
+    assert!(of_rule(&rep, "missing-required").is_empty());
+    // the basic code's digits 21 are the same cause: not a second error
+    assert!(of_rule(&rep, "invalid-basic-code").is_empty());
+    // near miss: digits that are unknown on their own are still reported
+    let mut rows = guangdong_list();
+    rows[0].insert("基本编码".into(), "449901300000".into());
+    let rep = checked(&rows, false);
+    assert_eq!(of_rule(&rep, "invalid-basic-code").len(), 1);
+}
+
+#[test]
+fn a_provincial_standard_can_declare_its_code_table() {
+    let dir = tmp();
+    let sd = dir.path().join("guangdong");
+    std::fs::create_dir(&sd).unwrap();
+    std::fs::write(
+        sd.join("standard.yaml"),
+        "id: guangdong\nextends: national\n",
+    )
+    .unwrap();
+    std::fs::write(
+        sd.join("vocabularies.yaml"),
+        "vocabularies:\n  - id: item_type\n    codes: { \"21\": 公共服务, \"20\": 其他行政权力 }\n",
+    )
+    .unwrap();
+    let std = santong::standard::Standard::from_dir(&sd).unwrap();
+    let mut rows = guangdong_list();
+    for r in &mut rows {
+        r.remove("事项类型名称");
+    }
+    let p = path_in(&dir, "gd.csv");
+    write_csv(&p, &headers_of(&rows), &rows);
+    let rep = santong::check::check_file(&p, &std, &Default::default()).unwrap();
+    let rules: Vec<&str> = rep.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(
+        !rules.iter().any(|r| [
+            "invalid-value",
+            "invalid-basic-code",
+            "basic-code-type-mismatch",
+            "missing-required",
+            "code-label-conflict",
+            "provincial-code"
+        ]
+        .contains(r)),
+        "{rules:?}"
+    );
+    // near miss: a code outside the province's table is still invalid
+    rows[0].insert("事项类型".into(), "22".into());
+    write_csv(&p, &headers_of(&rows), &rows);
+    let rep = santong::check::check_file(&p, &std, &Default::default()).unwrap();
+    assert_eq!(of_rule(&rep, "invalid-value").len(), 1);
+}

@@ -76,6 +76,36 @@ fn cases() -> Vec<Case> {
             good: m(|r, _| set(r, "受理条件", "具有经营场所")),
         },
         Case {
+            rule: "provincial-code",
+            column: "E",
+            with_basic: false,
+            bad: m(|r, h| {
+                h.push("事项类型名称".into());
+                set(r, "事项类型", "31");
+                set(r, "事项类型名称", "行政许可");
+            }),
+            good: m(|r, h| {
+                h.push("事项类型名称".into());
+                set(r, "事项类型", "01");
+                set(r, "事项类型名称", "行政许可");
+            }),
+        },
+        Case {
+            rule: "code-label-conflict",
+            column: "E",
+            with_basic: false,
+            bad: m(|r, h| {
+                h.push("事项类型名称".into());
+                set(r, "事项类型", "2");
+                set(r, "事项类型名称", "行政许可");
+            }),
+            good: m(|r, h| {
+                h.push("事项类型名称".into());
+                set(r, "事项类型", "1");
+                set(r, "事项类型名称", "行政许可");
+            }),
+        },
+        Case {
             rule: "invalid-value",
             column: "N",
             with_basic: false,

@@ -18,6 +18,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 mod group;
+mod labels;
 
 pub use crate::catalogue::{BasicCatalogue, BasicEntry};
 pub use crate::rules::Finding;
@@ -100,6 +101,7 @@ struct Pending {
 /// The tables and hidden rows seen so far, which rules may consult.
 #[derive(Default)]
 struct FileState {
+    codes: rules::CodeUsage,
     tables: HashMap<Arc<Source>, TableInfo>,
     hidden: HashMap<Arc<Source>, HashSet<u32>>,
 }
@@ -123,6 +125,7 @@ pub struct Checker<'a> {
 fn file_cx<'s>(std: &'s Standard, opts: &'s CheckOptions<'s>, state: &'s FileState) -> FileCx<'s> {
     FileCx {
         std,
+        codes: &state.codes,
         basic: opts.basic,
         areas: opts.areas,
         tables: &state.tables,
@@ -263,12 +266,19 @@ impl<'a> Checker<'a> {
     }
 
     fn check_item(&mut self, item: &Item) {
-        let (values, problems) = interpret_fields(self.std, &item.fields);
+        let (mut values, mut problems) = interpret_fields(self.std, &item.fields);
+        labels::apply(
+            self.std,
+            item,
+            &mut values,
+            &mut problems,
+            &mut self.state.codes,
+        );
         let invalid: HashSet<usize> = problems.iter().map(|(f, _)| f.element).collect();
         let vars = rules::expressions::vars(self.std, &values, &invalid);
         let (required, failures) = self.required.required(&vars);
-        let facts = rules::facts(self.std, &values);
         let file = file_cx(self.std, self.opts, &self.state);
+        let facts = rules::facts(&file, &item.source, &values);
         let cx = ItemCx {
             file: &file,
             item,

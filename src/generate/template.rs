@@ -235,7 +235,9 @@ pub fn blank_template(std: &Standard, lang: crate::i18n::Lang) -> Result<Vec<u8>
     let items: Vec<&Element> = std
         .elements
         .iter()
-        .filter(|e| e.scope == Scope::Item)
+        // a label column (事项类型名称) is how other systems export a code;
+        // the template's code column takes labels itself
+        .filter(|e| e.scope == Scope::Item && e.label_of.is_none())
         .collect();
     let mut materials: Vec<&Element> = std.element("impl_code").into_iter().collect();
     materials.extend(std.elements.iter().filter(|e| e.scope == Scope::Material));

@@ -30,15 +30,37 @@ use crate::catalogue::value::{Problem, Value};
 use crate::catalogue::{BasicCatalogue, Field, Item, Part, Source, TableInfo};
 use crate::codes::AreaList;
 use crate::standard::{Scope, Standard};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// An item's fields interpreted once: element index → (value, field).
 pub type Values<'f> = HashMap<usize, (Value, &'f Field)>;
 
+/// Codes a file writes with another meaning than the national table's,
+/// learnt from its label columns (事项类型名称 beside 事项类型): per table,
+/// code element and code as written, each meaning with its rows.
+#[derive(Debug, Default)]
+pub struct CodeUsage {
+    pub map: BTreeMap<CodeKey, BTreeMap<String, Vec<u32>>>,
+}
+
+/// A table, a code element and a code as written.
+pub type CodeKey = (Arc<Source>, usize, String);
+
+impl CodeUsage {
+    /// The meaning most rows give the code in this table so far.
+    pub fn meaning(&self, source: &Arc<Source>, element: usize, code: &str) -> Option<&str> {
+        let m = self.map.get(&(source.clone(), element, code.to_string()))?;
+        m.iter()
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+            .map(|(k, _)| k.as_str())
+    }
+}
+
 /// What every rule may know about the file being checked.
 pub struct FileCx<'a> {
     pub std: &'a Standard,
+    pub codes: &'a CodeUsage,
     pub basic: Option<&'a BasicCatalogue>,
     pub areas: Option<&'a AreaList>,
     pub tables: &'a HashMap<Arc<Source>, TableInfo>,
@@ -68,6 +90,24 @@ impl FileCx<'_> {
 
     pub fn is_hidden(&self, source: &Arc<Source>, row: u32) -> bool {
         self.hidden.get(source).is_some_and(|h| h.contains(&row))
+    }
+
+    /// The item types a basic code's digits 3–4 may stand for in this
+    /// table: the file's own convention (from its label column), the
+    /// provincial table and the national one. Empty when none.
+    pub fn type_meanings(&self, source: &Arc<Source>, digits: &str) -> Vec<String> {
+        let Some(v) = self.std.vocabulary("item_type") else {
+            return vec![digits.to_string()];
+        };
+        let mut out = v.meanings(digits);
+        if let Some(t) = self.std.ids.item_type {
+            if let Some(m) = self.codes.meaning(source, t, digits) {
+                if !out.iter().any(|x| x == m) {
+                    out.insert(0, m.to_string());
+                }
+            }
+        }
+        out
     }
 }
 
@@ -223,6 +263,8 @@ registry! {
     MissingRequired => values::missing_required::MissingRequired,
     InvalidValue => values::invalid_value::InvalidValue,
     UncodedItemType => values::uncoded_item_type::UncodedItemType,
+    ProvincialCode => values::provincial_code::ProvincialCode,
+    CodeLabelConflict => values::code_label_conflict::CodeLabelConflict,
     InvalidCreditCode => codes::invalid_credit_code::InvalidCreditCode,
     InvalidOrgCode => codes::invalid_org_code::InvalidOrgCode,
     InvalidBasicCode => codes::invalid_basic_code::InvalidBasicCode,
@@ -256,17 +298,17 @@ pub fn build(std: &Standard) -> Result<Vec<Box<dyn Rule + '_>>, ParamError> {
 }
 
 /// Derive the shared facts of an item from its values.
-pub fn facts(std: &Standard, values: &Values<'_>) -> Facts {
+pub fn facts(file: &FileCx<'_>, source: &Arc<Source>, values: &Values<'_>) -> Facts {
+    let std = file.std;
     let ids = &std.ids;
     let text = |e: Option<usize>| values.get(&e?).and_then(|(v, _)| v.as_text());
     let body_code = text(ids.body_code)
         .filter(|c| crate::codes::validate_credit_code(c).is_ok())
         .map(str::to_string);
-    let type_vocab = std.vocabulary("item_type");
     let basic_code = text(ids.basic_code)
         .filter(|c| {
             crate::codes::validate_basic_code(c)
-                .is_ok_and(|b| type_vocab.is_none_or(|v| v.label_of(b.item_type).is_some()))
+                .is_ok_and(|b| !file.type_meanings(source, b.item_type).is_empty())
         })
         .map(str::to_string);
     let levels = ids

@@ -191,6 +191,15 @@ impl<'a> Sink<'a> {
         });
     }
 
+    /// Record a built-in rule's finding that stands for several rows.
+    pub fn emit_rows(&mut self, rule: RuleId, at: At<'_>, params: Params, more_rows: Vec<u32>) {
+        let before = self.findings.len();
+        self.emit(rule, at, params);
+        if let Some(f) = self.findings.get_mut(before) {
+            f.more_rows = more_rows;
+        }
+    }
+
     /// Record a built-in rule's finding whose cause does not depend on the
     /// value, so that it is reported once however many rows share it.
     pub fn emit_cause(&mut self, rule: RuleId, at: At<'_>, params: Params, cause: &'static str) {

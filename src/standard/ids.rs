@@ -48,6 +48,8 @@ pub enum RuleId {
     MissingRequired,
     InvalidValue,
     UncodedItemType,
+    ProvincialCode,
+    CodeLabelConflict,
     InvalidCreditCode,
     InvalidOrgCode,
     InvalidBasicCode,

@@ -238,6 +238,7 @@ fn merge_element(b: &mut ElementDef, o: &ElementDef) {
     merge(&mut b.exchange_field, &o.exchange_field);
     merge(&mut b.none_value, &o.none_value);
     merge(&mut b.unit_element, &o.unit_element);
+    merge(&mut b.label_of, &o.label_of);
     merge(&mut b.description, &o.description);
     merge(&mut b.description_en, &o.description_en);
 }
@@ -453,6 +454,17 @@ fn build_element(
             ));
         }
     }
+    if let Some(l) = &d.label_of {
+        if !ids.contains(l) || d.vocabulary.is_none() {
+            return Err(invalid(
+                origin,
+                format!(
+                    "element `{}`: label_of `{l}` needs a known element and a vocabulary",
+                    d.id
+                ),
+            ));
+        }
+    }
     if let Some(p) = &d.pattern {
         if let Err(e) = regex::Regex::new(p) {
             return Err(invalid(
@@ -504,6 +516,7 @@ fn build_element(
         uniform: d.uniform.unwrap_or(false),
         none_value: d.none_value,
         unit_element: d.unit_element.clone(),
+        label_of: d.label_of.clone(),
         description: Msg {
             zh: d.description.clone().unwrap_or_default(),
             en: d.description_en.clone().unwrap_or_default(),

@@ -174,6 +174,9 @@ pub struct ElementDef {
     pub none_value: Option<i64>,
     /// For durations: the element holding the unit when a sheet has one.
     pub unit_element: Option<String>,
+    /// This column carries the label of another code element (事项类型名称
+    /// beside 事项类型): where both are present, the label decides.
+    pub label_of: Option<String>,
     /// What the element means (Chinese); shown in template notes.
     pub description: Option<String>,
     /// What the element means (English).
@@ -323,6 +326,7 @@ pub struct Element {
     pub uniform: bool,
     pub none_value: Option<i64>,
     pub unit_element: Option<String>,
+    pub label_of: Option<String>,
     pub description: Msg,
 }
 

@@ -167,6 +167,12 @@ impl Vocabulary {
                 return Some(n.to_string());
             }
         }
+        self.national_code(t)
+    }
+
+    /// A code of the national table (padded, `1.0` from numeric cells),
+    /// ignoring any provincial table.
+    pub fn national_code(&self, t: &str) -> Option<String> {
         if let Some(c) = self.by_code.get(t) {
             return Some(c.clone());
         }
@@ -182,9 +188,22 @@ impl Vocabulary {
         }
         // "1.0" from numeric cells
         if let Some(int) = t.strip_suffix(".0") {
-            return self.code_lookup(int);
+            return self.national_code(int);
         }
         None
+    }
+
+    /// Every national code a code may stand for: through the provincial
+    /// table and through the national one.
+    pub fn meanings(&self, code: &str) -> Vec<String> {
+        let t = compact(code);
+        let mut out: Vec<String> = self
+            .local_code(&t)
+            .map(str::to_string)
+            .into_iter()
+            .collect();
+        out.extend(self.national_code(&t).filter(|n| !out.contains(n)));
+        out
     }
 
     /// Resolve one token (already NFKC-compacted): label, alias, code, or

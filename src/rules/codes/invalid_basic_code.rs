@@ -1,6 +1,7 @@
 //! `invalid-basic-code`: a basic code (基本编码) that is not 12 digits, has
 //! a compiler prefix that is neither 00 nor a province, or type digits that
-//! name no item type.
+//! name no item type (in the national table, the provincial one, or the
+//! convention the file's own label column shows).
 
 use crate::codes::validate_basic_code;
 use crate::i18n::Reason;
@@ -21,11 +22,20 @@ impl Rule for InvalidBasicCode {
         };
         let p = match validate_basic_code(code) {
             Ok(b) => {
-                let known = cx
-                    .std()
-                    .vocabulary("item_type")
-                    .is_none_or(|v| v.label_of(b.item_type).is_some());
-                if known {
+                if !cx.file.type_meanings(cx.source(), b.item_type).is_empty() {
+                    return;
+                }
+                // the same unknown code in the 事项类型 column is one cause,
+                // reported there once
+                let ids = &cx.std().ids;
+                let same_cause = ids.item_type.is_some_and(|t| {
+                    cx.invalid.contains(&t)
+                        && cx.item.get(t).is_some_and(|f| {
+                            let w = crate::catalogue::value::clean_code(&f.text);
+                            w == b.item_type || format!("{w:0>2}") == b.item_type
+                        })
+                });
+                if same_cause {
                     return;
                 }
                 reasons(&[Reason::BasicType(b.item_type)])
