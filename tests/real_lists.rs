@@ -293,3 +293,86 @@ fn a_provincial_standard_can_declare_its_code_table() {
     let rep = santong::check::check_file(&p, &std, &Default::default()).unwrap();
     assert_eq!(of_rule(&rep, "invalid-value").len(), 1);
 }
+
+#[test]
+fn phones_as_people_write_them_give_only_real_errors() {
+    let std = national();
+    let phone = std.element_index("consult_phone");
+    let phone_findings = |cell: &str| -> Vec<(String, Severity)> {
+        let mut r = item();
+        r.insert("咨询方式".into(), cell.into());
+        checked(&[r], false)
+            .findings
+            .iter()
+            .filter(|f| f.element == phone)
+            .map(|f| (f.rule.clone(), f.severity))
+            .collect()
+    };
+    for ok in [
+        "020-12123",
+        "020-95598",
+        "020-95086",
+        "020-8923 2806",
+        "86 20 87512631",
+        "(8620) 81218888",
+        "020-83827812-12345",
+        "020-37288891；020-37288892",
+        "咨询电话号码：020-83815010。实施机关咨询网址：http://www.gz.gov.cn/a/20231234.html",
+        "邮箱：123456789@qq.com，电话：020-83815010",
+        "广州市越秀区府前路1号，邮编510032，电话020-83815010",
+    ] {
+        assert!(
+            phone_findings(ok).is_empty(),
+            "{ok}: {:?}",
+            phone_findings(ok)
+        );
+    }
+    // a dash that is not a hyphen: a warning, the number is still read
+    assert_eq!(
+        phone_findings("020-12333–9"),
+        vec![("phone-dash".to_string(), Severity::Warning)]
+    );
+    // prose with no number: its own warning
+    assert_eq!(
+        phone_findings("请到政务服务中心咨询"),
+        vec![("no-phone-number".to_string(), Severity::Warning)]
+    );
+    // impossible numbers stay errors
+    for bad in [
+        "83815010",
+        "020-8381501",
+        "0775-23456",
+        "电话：0775-12A4567",
+    ] {
+        assert_eq!(
+            phone_findings(bad),
+            vec![("invalid-phone".to_string(), Severity::Error)],
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn the_12345_hotline_as_both_lines_is_not_a_finding() {
+    let mut r = item();
+    r.insert("咨询方式".into(), "12345".into());
+    r.insert("监督投诉方式".into(), "12345".into());
+    assert!(of_rule(
+        &checked(&[r.clone()], false),
+        "same-consult-complaint-phone"
+    )
+    .is_empty());
+    r.insert("咨询方式".into(), "020-12345".into());
+    assert!(of_rule(
+        &checked(&[r.clone()], false),
+        "same-consult-complaint-phone"
+    )
+    .is_empty());
+    // near miss: the same office line for both is a warning
+    r.insert("咨询方式".into(), "020-83815010".into());
+    r.insert("监督投诉方式".into(), "020－83815010".into());
+    let rep = checked(&[r], false);
+    let same = of_rule(&rep, "same-consult-complaint-phone");
+    assert_eq!(same.len(), 1);
+    assert_eq!(same[0].severity, Severity::Warning);
+}

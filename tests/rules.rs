@@ -361,6 +361,20 @@ fn cases() -> Vec<Case> {
             }),
         },
         Case {
+            rule: "no-phone-number",
+            column: "AA",
+            with_basic: false,
+            bad: m(|r, _| set(r, "咨询方式", "到政务服务中心窗口咨询")),
+            good: m(|r, _| set(r, "咨询方式", "到窗口咨询，电话0777-8212345")),
+        },
+        Case {
+            rule: "phone-dash",
+            column: "AA",
+            with_basic: false,
+            bad: m(|r, _| set(r, "咨询方式", "0777–8212345")),
+            good: m(|r, _| set(r, "咨询方式", "0777－8212345")),
+        },
+        Case {
             rule: "same-consult-complaint-phone",
             column: "AB",
             with_basic: false,

@@ -276,6 +276,8 @@ registry! {
     AreaCodeNonstandard => codes::area_code_nonstandard::AreaCodeNonstandard,
     BodyLevelMismatch => codes::body_level_mismatch::BodyLevelMismatch,
     InvalidPhone => contact::invalid_phone::InvalidPhone,
+    NoPhoneNumber => contact::no_phone_number::NoPhoneNumber,
+    PhoneDash => contact::phone_dash::PhoneDash,
     UnknownBasicCode => basic::unknown_basic_code::UnknownBasicCode,
     NameMismatch => basic::name_mismatch::NameMismatch,
     TypeMismatch => basic::type_mismatch::TypeMismatch,

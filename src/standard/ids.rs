@@ -61,6 +61,8 @@ pub enum RuleId {
     AreaCodeNonstandard,
     BodyLevelMismatch,
     InvalidPhone,
+    NoPhoneNumber,
+    PhoneDash,
     UnknownBasicCode,
     NameMismatch,
     TypeMismatch,

@@ -406,6 +406,8 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
             .iter()
             .map(|w| crate::text::compact(w))
             .collect(),
+        hotlines: meta.hotlines.unwrap_or_default(),
+        vertical_bodies: meta.vertical_bodies.unwrap_or_default(),
         ignored_headers: meta
             .ignored_headers
             .unwrap_or_default()
@@ -641,6 +643,8 @@ fn merged_meta(layers: &[Layer]) -> MetaDef {
         merge(&mut meta.version, &m.version);
         merge(&mut meta.none_words, &m.none_words);
         merge(&mut meta.ignored_headers, &m.ignored_headers);
+        merge(&mut meta.hotlines, &m.hotlines);
+        merge(&mut meta.vertical_bodies, &m.vertical_bodies);
     }
     meta
 }

@@ -35,6 +35,10 @@ pub struct Standard {
     pub vocabularies: HashMap<String, Vocabulary>,
     pub rules: Vec<Rule>,
     pub none_words: Vec<String>,
+    /// National hotlines, official for consultation and complaints alike.
+    pub hotlines: Vec<String>,
+    /// Name fragments of vertically managed bodies.
+    pub vertical_bodies: Vec<String>,
     /// The elements the Rust code names, resolved once.
     pub ids: ElementIds,
     /// `rules` index of each built-in rule, by [`RuleId`] order.

@@ -129,6 +129,12 @@ pub struct MetaDef {
     pub none_words: Option<Vec<String>>,
     /// Header labels never reported as unknown (序号, 备注 …).
     pub ignored_headers: Option<Vec<String>>,
+    /// National hotlines that are the official line for both consultation
+    /// and complaints (12345 …): never a "same phone" finding.
+    pub hotlines: Option<Vec<String>>,
+    /// Name fragments of vertically managed bodies (国家安全, 海关, 税务 …),
+    /// whose credit codes carry a higher level's area.
+    pub vertical_bodies: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

@@ -20,24 +20,27 @@ pub struct Vars {
     pub unknown: HashSet<String>,
 }
 
-/// Phone cells compare by the numbers they contain, not by their spelling.
-fn phone_key(text: &str) -> String {
-    let nums: Vec<String> = crate::codes::find_phone_numbers(&crate::text::nfkc(text))
+/// Phone cells compare by the numbers they contain, not by their
+/// spelling; the national hotlines (official for consultation and
+/// complaints alike) are left out, so a cell of only 12345 is blank.
+fn phone_key(std: &Standard, text: &str) -> String {
+    let found = crate::codes::find_phone_numbers(&crate::text::nfkc(text));
+    if found.is_empty() {
+        return crate::text::compact(text);
+    }
+    let nums: Vec<String> = found
         .into_iter()
         .map(|n| n.digits)
+        .filter(|d| !std.hotlines.contains(d))
         .collect();
-    if nums.is_empty() {
-        crate::text::compact(text)
-    } else {
-        nums.join(",")
-    }
+    nums.join(",")
 }
 
-fn to_value(v: Option<&Value>, multi: bool, phone: bool) -> MjValue {
+fn to_value(std: &Standard, v: Option<&Value>, multi: bool, phone: bool) -> MjValue {
     match v {
         None | Some(Value::Absent) if multi => MjValue::from(Vec::<MjValue>::new()),
         None | Some(Value::Absent) => MjValue::from(()),
-        Some(Value::Text(t)) if phone => MjValue::from(phone_key(t)),
+        Some(Value::Text(t)) if phone => MjValue::from(phone_key(std, t)),
         Some(Value::Text(t)) => MjValue::from(t.clone()),
         Some(Value::Int(n)) => MjValue::from(*n),
         Some(Value::Duration { amount, .. }) => MjValue::from(*amount),
@@ -75,7 +78,7 @@ pub fn vars(
         let v = values.get(&i).map(|(v, _)| v);
         ctx.insert(
             el.id.clone(),
-            to_value(v, el.multi, el.kind == ElementType::Phone),
+            to_value(std, v, el.multi, el.kind == ElementType::Phone),
         );
         if el.kind == ElementType::Duration {
             let unit = match v {
