@@ -37,6 +37,7 @@ fn a_local_code_longer_than_its_exchange_field_is_a_warning_naming_the_field() {
         "地方实施编码".into(),
         "511A0138000000-511602000000-000-115113010833722043-1-00".into(),
     );
+    r.insert("实施主体编码".into(), "115113010833722043".into());
     let rep = checked(&[r.clone()], false);
     assert_eq!(
         on_column(&rep, "地方实施编码"),
@@ -55,7 +56,8 @@ fn a_local_code_longer_than_its_exchange_field_is_a_warning_naming_the_field() {
         f.params
     );
     // near miss: 50 characters fit the field
-    r.insert("地方实施编码".into(), "5".repeat(50));
+    let fifty: String = (0..50).map(|i| char::from(b'0' + (i % 10) as u8)).collect();
+    r.insert("地方实施编码".into(), fifty);
     assert!(on_column(&checked(&[r], false), "地方实施编码").is_empty());
 }
 
@@ -375,4 +377,47 @@ fn the_12345_hotline_as_both_lines_is_not_a_finding() {
     let same = of_rule(&rep, "same-consult-complaint-phone");
     assert_eq!(same.len(), 1);
     assert_eq!(same[0].severity, Severity::Warning);
+}
+
+#[test]
+fn a_handling_code_in_the_impl_column_is_named_and_checked_on_its_first_31() {
+    let mut r = item();
+    r.insert("实施编码".into(), format!("{BODY}4000111001000{}", "01"));
+    r.insert("事项名称".into(), "食品经营许可(注销)".into());
+    let rep = checked(&[r.clone()], false);
+    assert_eq!(of_rule(&rep, "handling-code-as-impl-code").len(), 1);
+    assert!(
+        of_rule(&rep, "impl-code-mismatch").is_empty(),
+        "{:?}",
+        rep.findings
+    );
+    // near miss: its first 31 characters are still checked against the parts
+    r.insert("实施编码".into(), format!("{BODY}3000111001000{}", "01"));
+    assert_eq!(
+        of_rule(&checked(&[r], false), "impl-code-mismatch").len(),
+        1
+    );
+}
+
+#[test]
+fn a_vertically_managed_body_with_the_provinces_code_is_a_note() {
+    // 广州市国家安全局's code carries Guangdong's area, at city level
+    let code = "114400000074837384";
+    assert!(santong::codes::validate_credit_code(code).is_ok());
+    let mut r = item();
+    r.insert("实施主体编码".into(), code.into());
+    r.insert("实施编码".into(), format!("{code}3000111001000"));
+    r.insert("行使层级".into(), "市级".into());
+    r.insert("实施主体".into(), "广州市国家安全局".into());
+    let rep = checked(&[r.clone()], false);
+    let b = of_rule(&rep, "body-level-mismatch");
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].severity, Severity::Info);
+    // near miss: another city bureau with a province's code is a warning
+    r.insert("实施主体".into(), "广州市教育局".into());
+    let rep = checked(&[r], false);
+    assert_eq!(
+        of_rule(&rep, "body-level-mismatch")[0].severity,
+        Severity::Warning
+    );
 }

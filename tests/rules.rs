@@ -106,6 +106,115 @@ fn cases() -> Vec<Case> {
             }),
         },
         Case {
+            rule: "handling-code-as-impl-code",
+            column: "D",
+            with_basic: false,
+            bad: m(|r, _| set(r, "实施编码", &format!("{BODY}4000111001000{}", "01"))),
+            good: m(|r, _| set(r, "实施编码", &format!("{BODY}4000111001000"))),
+        },
+        Case {
+            rule: "placeholder-code",
+            column: "K",
+            with_basic: false,
+            bad: m(|r, _| set(r, "实施主体编码", "2222222222222")),
+            good: m(|r, _| set(r, "实施主体编码", "11450721MB15580811")),
+        },
+        Case {
+            rule: "org-code-as-credit-code",
+            column: "K",
+            with_basic: false,
+            bad: m(|r, _| set(r, "实施主体编码", "MB1558081")),
+            good: m(|r, _| set(r, "实施主体编码", "11450721MB15580811")),
+        },
+        Case {
+            rule: "shared-credit-code",
+            column: "K",
+            with_basic: false,
+            bad: m(|r, _| {
+                let mut other = clean_item("000104002000", 2);
+                other.insert("实施主体".into(), "浦北县教育局".into());
+                r.push(other);
+            }),
+            good: m(|r, _| r.push(clean_item("000104002000", 2))),
+        },
+        Case {
+            rule: "body-code-variants",
+            column: "K",
+            with_basic: false,
+            bad: m(|r, _| {
+                let mut other = clean_item("000104002000", 2);
+                other.insert("实施主体编码".into(), "11450721MB1558081".into());
+                r.push(other);
+            }),
+            good: m(|r, _| r.push(clean_item("000104002000", 2))),
+        },
+        Case {
+            rule: "duplicate-item",
+            column: "B",
+            with_basic: false,
+            bad: m(|r, _| {
+                let mut other = clean_item("000111001000", 2);
+                other.insert("实施编码".into(), format!("{BODY}3000111001000"));
+                r.push(other);
+            }),
+            good: m(|r, _| r.push(clean_item("000104002000", 2))),
+        },
+        Case {
+            rule: "local-impl-code-inconsistent",
+            column: "AK",
+            with_basic: false,
+            bad: m(|r, h| {
+                h.push("地方实施编码".into());
+                set(
+                    r,
+                    "地方实施编码",
+                    &format!("511A0138000000-450721000000-000-{BODY2}-1-00"),
+                );
+            }),
+            good: m(|r, h| {
+                h.push("地方实施编码".into());
+                set(
+                    r,
+                    "地方实施编码",
+                    &format!("511A0138000000-450721000000-000-{BODY}-1-00"),
+                );
+            }),
+        },
+        Case {
+            rule: "placeholder-text",
+            column: "Y",
+            with_basic: false,
+            bad: m(|r, _| set(r, "办理地点", "无线下办理窗口")),
+            good: m(|r, _| {
+                set(
+                    r,
+                    "办理地点",
+                    "浦北县政务服务中心一楼（无线下办理窗口时网上申请）",
+                )
+            }),
+        },
+        Case {
+            rule: "unbalanced-brackets",
+            column: "B",
+            with_basic: false,
+            bad: m(|r, _| set(r, "事项名称", "食品经营许可(县级行使）")),
+            good: m(|r, _| set(r, "事项名称", "食品经营许可（县级行使）")),
+        },
+        Case {
+            rule: "label-in-value",
+            column: "Y",
+            with_basic: false,
+            bad: m(|r, _| set(r, "办理地点", "办理地点：浦北县政务服务中心一楼")),
+            good: m(|r, _| set(r, "办理地点", "浦北县政务服务中心一楼（办理地点：二楼）")),
+        },
+        Case {
+            rule: "truncated-text",
+            column: "W",
+            with_basic: false,
+            bad: m(|r, _| set(r, "受理条件", "申请人应当具备下列条件：")),
+            good: m(|r, _| set(r, "受理条件", "申请人应当具备下列条件：具有经营场所。")),
+        },
+        Case {
             rule: "invalid-value",
             column: "N",
             with_basic: false,
@@ -449,7 +558,11 @@ fn every_rule_fires_on_its_defect_at_the_right_cell() {
         let want_row = match case.rule {
             "missing-column" | "unknown-column" | "duplicate-column" => 1,
             "material-missing-name" => 3,
-            "duplicate-material" | "duplicate-impl-code" => 4,
+            "duplicate-material"
+            | "duplicate-impl-code"
+            | "shared-credit-code"
+            | "body-code-variants"
+            | "duplicate-item" => 4,
             _ => 2,
         };
         let found = h.iter().any(|(rule, row, col)| {

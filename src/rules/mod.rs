@@ -12,6 +12,7 @@
 //! without an id) does not compile.
 
 mod basic;
+mod bodies;
 mod codes;
 mod contact;
 mod doc;
@@ -109,6 +110,27 @@ impl FileCx<'_> {
         }
         out
     }
+}
+
+/// A cell as a reader names it in a message: `实施清单!K7`, `K7`, or the
+/// row alone.
+pub fn cell_ref(source: &Source, row: u32, col: Option<u32>) -> String {
+    format!(
+        "{}{}{}",
+        source
+            .sheet
+            .as_deref()
+            .map(|x| format!("{x}!"))
+            .unwrap_or_default(),
+        col.map(crate::catalogue::column_letter).unwrap_or_default(),
+        row
+    )
+}
+
+/// A body or item name as compared within a file: NFKC, no whitespace,
+/// punctuation folded.
+pub fn name_key(s: &str) -> String {
+    crate::text::comparable(s)
 }
 
 /// What several rules need to know about an item, computed once.
@@ -265,13 +287,20 @@ registry! {
     UncodedItemType => values::uncoded_item_type::UncodedItemType,
     ProvincialCode => values::provincial_code::ProvincialCode,
     CodeLabelConflict => values::code_label_conflict::CodeLabelConflict,
+    PlaceholderCode => codes::placeholder_code::PlaceholderCode,
     InvalidCreditCode => codes::invalid_credit_code::InvalidCreditCode,
     InvalidOrgCode => codes::invalid_org_code::InvalidOrgCode,
+    OrgCodeAsCreditCode => bodies::org_code_as_credit_code::OrgCodeAsCreditCode,
+    SharedCreditCode => bodies::shared_credit_code::SharedCreditCode,
+    BodyCodeVariants => bodies::body_code_variants::BodyCodeVariants,
+    DuplicateItem => bodies::duplicate_item::DuplicateItem,
     InvalidBasicCode => codes::invalid_basic_code::InvalidBasicCode,
     BasicCodeTypeMismatch => codes::basic_code_type_mismatch::BasicCodeTypeMismatch,
     ImplCodeMismatch => codes::impl_code_mismatch::ImplCodeMismatch,
+    HandlingCodeAsImplCode => codes::handling_code_as_impl_code::HandlingCodeAsImplCode,
     InvalidHandlingCode => codes::invalid_handling_code::InvalidHandlingCode,
     DuplicateImplCode => codes::duplicate_impl_code::DuplicateImplCode,
+    LocalImplCodeInconsistent => codes::local_impl_code_inconsistent::LocalImplCodeInconsistent,
     InvalidAreaCode => codes::invalid_area_code::InvalidAreaCode,
     AreaCodeNonstandard => codes::area_code_nonstandard::AreaCodeNonstandard,
     BodyLevelMismatch => codes::body_level_mismatch::BodyLevelMismatch,
@@ -283,6 +312,10 @@ registry! {
     TypeMismatch => basic::type_mismatch::TypeMismatch,
     LegalBasisMismatch => basic::legal_basis_mismatch::LegalBasisMismatch,
     CatchAllClause => wording::catch_all_clause::CatchAllClause,
+    PlaceholderText => wording::placeholder_text::PlaceholderText,
+    UnbalancedBrackets => wording::unbalanced_brackets::UnbalancedBrackets,
+    LabelInValue => wording::label_in_value::LabelInValue,
+    TruncatedText => wording::truncated_text::TruncatedText,
     MaterialMissingName => materials::material_missing_name::MaterialMissingName,
     MaterialOrphan => materials::material_orphan::MaterialOrphan,
     DuplicateMaterial => materials::duplicate_material::DuplicateMaterial,
@@ -292,7 +325,18 @@ registry! {
 /// Pairs (winner, loser) of rules that detect one root cause on one cell:
 /// where both fire on a cell, only the winner, which names the cause, is
 /// reported.
-pub const SUBSUMES: &[(RuleId, RuleId)] = &[];
+pub const SUBSUMES: &[(RuleId, RuleId)] = &[
+    (RuleId::OrgCodeAsCreditCode, RuleId::InvalidCreditCode),
+    (RuleId::PlaceholderCode, RuleId::InvalidCreditCode),
+    (RuleId::PlaceholderCode, RuleId::InvalidOrgCode),
+    (RuleId::PlaceholderCode, RuleId::OrgCodeAsCreditCode),
+    (RuleId::PlaceholderCode, RuleId::InvalidBasicCode),
+    (RuleId::PlaceholderCode, RuleId::ImplCodeMismatch),
+    (RuleId::PlaceholderCode, RuleId::InvalidHandlingCode),
+    (RuleId::PlaceholderCode, RuleId::InvalidAreaCode),
+    (RuleId::PlaceholderCode, RuleId::InvalidValue),
+    (RuleId::PlaceholderCode, RuleId::LocalImplCodeInconsistent),
+];
 
 /// Every rule for one file's check, built from the standard.
 pub fn build(std: &Standard) -> Result<Vec<Box<dyn Rule + '_>>, ParamError> {

@@ -158,6 +158,16 @@ impl<'a> Sink<'a> {
         self.push(rule.as_str(), severity, at, params);
     }
 
+    /// Record a built-in rule's finding as a note (info), unless the rule
+    /// is off: where the standard explains the departure.
+    pub fn emit_note(&mut self, rule: RuleId, at: At<'_>, params: Params) {
+        let severity = match self.std.severity_of(rule) {
+            Severity::Off => Severity::Off,
+            _ => Severity::Info,
+        };
+        self.push(rule.as_str(), severity, at, params);
+    }
+
     /// Record a finding of any rule (expression rules are named by id).
     pub fn push(&mut self, rule: &str, severity: Severity, at: At<'_>, mut params: Params) {
         if severity == Severity::Off {

@@ -22,15 +22,7 @@ impl Rule for DuplicateImplCode {
         };
         match self.first.get(code) {
             Some((s, row, col)) => {
-                let first = format!(
-                    "{}{}{}",
-                    s.sheet
-                        .as_deref()
-                        .map(|x| format!("{x}!"))
-                        .unwrap_or_default(),
-                    col.map(crate::catalogue::column_letter).unwrap_or_default(),
-                    row
-                );
+                let first = cell_ref(s, *row, *col);
                 let at = At::field(cx.source(), f);
                 sink.emit(RuleId::DuplicateImplCode, at, params(&[("first", first)]));
             }

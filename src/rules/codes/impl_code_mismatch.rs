@@ -1,5 +1,6 @@
 //! `impl-code-mismatch`: an implementation code (实施编码) that is not the
 //! body's credit code + the level digit + the basic code (31 characters).
+//! A 33-character handling code in its place is checked on its first 31.
 
 use crate::codes::{split_impl_code, validate_credit_code};
 use crate::i18n::Reason;
@@ -14,9 +15,19 @@ impl ImplCodeMismatch {
     }
 }
 
+/// A 33-character business-handling item code written where the
+/// implementation code belongs: its first 31 characters are the
+/// implementation code (reported by `handling-code-as-impl-code`).
+pub fn handling_prefix(code: &str) -> Option<&str> {
+    crate::codes::validate_handling_code(code, None)
+        .ok()
+        .map(|_| &code[..31])
+}
+
 /// What is wrong with the code's parts.
 fn problems<'a>(cx: &'a ItemCx<'_>, code: &'a str) -> Vec<Reason<'a>> {
     let mut out = Vec::new();
+    let code = handling_prefix(code).unwrap_or(code);
     let Some(parts) = split_impl_code(code) else {
         out.push(Reason::ImplLength(code.chars().count()));
         return out;

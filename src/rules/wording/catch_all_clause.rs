@@ -3,16 +3,6 @@
 
 use crate::rules::*;
 
-/// The rule's `params`: which elements, and the patterns (regular
-/// expressions matched after NFKC and whitespace removal).
-#[derive(serde::Deserialize)]
-struct CatchAllParams {
-    #[serde(default)]
-    elements: Vec<String>,
-    #[serde(default)]
-    patterns: Vec<String>,
-}
-
 pub struct CatchAllClause {
     elements: Vec<usize>,
     patterns: Vec<regex::Regex>,
@@ -20,20 +10,8 @@ pub struct CatchAllClause {
 
 impl CatchAllClause {
     pub fn new(std: &Standard) -> Result<Self, ParamError> {
-        let p: CatchAllParams = rule_params(std, RuleId::CatchAllClause)?;
-        let patterns = p
-            .patterns
-            .iter()
-            .map(|s| regex::Regex::new(s))
-            .collect::<Result<_, _>>()
-            .map_err(|e| ParamError {
-                rule: RuleId::CatchAllClause,
-                message: e.to_string(),
-            })?;
-        Ok(CatchAllClause {
-            elements: element_indexes(std, &p.elements),
-            patterns,
-        })
+        let (elements, patterns) = super::pattern_params(std, RuleId::CatchAllClause)?;
+        Ok(CatchAllClause { elements, patterns })
     }
 
     fn check<'f>(

@@ -1,0 +1,56 @@
+//! `duplicate-item`: the same item (normalised name) twice under one body
+//! with different implementation or local codes. (The same code twice is
+//! `duplicate-impl-code`.)
+
+use super::Seen;
+use crate::catalogue::value::clean_code;
+use crate::rules::*;
+
+#[derive(Default)]
+pub struct DuplicateItem {
+    /// (body, item name) → the first item's cell and codes.
+    first: HashMap<(String, String), (Seen, String)>,
+}
+
+impl DuplicateItem {
+    pub fn new(_: &Standard) -> Result<Self, ParamError> {
+        Ok(Self::default())
+    }
+}
+
+impl Rule for DuplicateItem {
+    fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
+        let ids = &cx.std().ids;
+        let (Some((name, nf)), Some((body, _))) = (cx.text(ids.name), cx.text(ids.body_name))
+        else {
+            return;
+        };
+        let code = |e: Option<usize>| {
+            cx.value(e)
+                .map(|(_, f)| clean_code(&f.text))
+                .unwrap_or_default()
+        };
+        let codes = format!("{}\u{0}{}", code(ids.impl_code), code(ids.local_impl_code));
+        let key = (name_key(body), name_key(name));
+        match self.first.get(&key) {
+            // the same code twice is duplicate-impl-code's, and a list that
+            // repeats an item's cells for its materials is one item
+            Some((_, c)) if *c == codes => {}
+            Some((seen, _)) => {
+                let p = params(&[("body", body.to_string()), ("first", seen.cell())]);
+                sink.emit(RuleId::DuplicateItem, At::field(cx.source(), nf), p);
+            }
+            None => {
+                self.first
+                    .insert(key, (Seen::of(cx.source(), nf, name), codes));
+            }
+        }
+    }
+}
+
+pub const DOC: RuleDoc = RuleDoc {
+    en: "The same item (name compared after NFKC, whitespace and punctuation folding) appears twice under one body with different implementation or local codes: one item listed twice. Handling items with the case appended to the name (…(注销)) have different names and are not duplicates.",
+    zh: "同一实施主体下同一事项（名称经全角半角、空白和标点规范化后比较）出现两次，实施编码或地方编码不同：一个事项被列了两次。名称后附办理情形（……（注销））的业务办理项名称不同，不算重复。",
+    good: &["食品经营许可 once per body"],
+    bad: &["食品经营许可 twice under 浦北县市场监督管理局 with two local codes"],
+};
