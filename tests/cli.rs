@@ -405,3 +405,44 @@ fn closed_stdout_pipe_ends_quietly_with_the_runs_exit_code() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_basic_catalogues_own_defects_are_reported_against_its_path_and_the_run_goes_on() {
+    let dir = tmp();
+    let basic = path_in(&dir, "basic.csv");
+    std::fs::write(
+        &basic,
+        "基本编码,事项名称,事项类型,设定依据\n000111001000,食品经营许可,行政许可,x\n000104002000,建筑工程施工许可,99,x\n",
+    )
+    .unwrap();
+    let list = path_in(&dir, "list.csv");
+    let rows = vec![clean_item("000111001000", 1)];
+    write_csv(&list, &headers_of(&rows), &rows);
+    let out = santong()
+        .args(["check", "--format", "json", "--no-config", "--basic"])
+        .arg(&basic)
+        .arg(&list)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let on_basic: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["path"] == basic.display().to_string())
+        .collect();
+    assert_eq!(on_basic.len(), 1, "{v}");
+    assert_eq!(on_basic[0]["rule"], "invalid-value");
+    // the list is still checked, after the catalogue
+    let files: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        vec![basic.display().to_string(), list.display().to_string()]
+    );
+}

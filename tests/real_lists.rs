@@ -421,3 +421,58 @@ fn a_vertically_managed_body_with_the_provinces_code_is_a_note() {
         Severity::Warning
     );
 }
+
+#[test]
+fn the_basic_catalogue_is_checked_as_it_loads() {
+    let dir = tmp();
+    let basic = path_in(&dir, "basic.csv");
+    std::fs::write(
+        &basic,
+        "基本编码,事项名称,事项类型,设定依据\n\
+         000111001000,食品经营许可,行政许可,《中华人民共和国食品安全法》\n\
+         000104002000,建筑工程施工许可,99,《中华人民共和国建筑法》\n\
+         00010400300,缺一位,行政许可,x\n\
+         000111002000,食品生产许可,行政确认,x\n\
+         000111001000,食品经营许可（重复）,行政许可,x\n",
+    )
+    .unwrap();
+    let std = national();
+    let cat = santong::check::BasicCatalogue::load(&basic, &std, &Default::default()).unwrap();
+    let rep = santong::check::basic_report(&basic, &cat, &std).expect("defects");
+    assert_eq!(rep.path, basic.display().to_string());
+    let mut rules: Vec<(&str, u32)> = rep
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.row.unwrap_or(0)))
+        .collect();
+    rules.sort();
+    assert_eq!(
+        rules,
+        vec![
+            ("basic-code-type-mismatch", 5),
+            ("duplicate-basic-code", 6),
+            ("invalid-basic-code", 4),
+            ("invalid-value", 3),
+        ]
+    );
+    // the entry with type 99 keeps no type: no mismatch is blamed on the list
+    assert_eq!(cat.get("000104002000").unwrap().item_type, None);
+    assert!(cat.get("00010400300").is_none());
+    let list = path_in(&dir, "list.csv");
+    let rows = vec![clean_item("000104002000", 1)];
+    write_csv(&list, &headers_of(&rows), &rows);
+    let opts = santong::check::CheckOptions {
+        basic: Some(&cat),
+        ..Default::default()
+    };
+    let r = santong::check::check_file(&list, &std, &opts).unwrap();
+    assert!(of_rule(&r, "type-mismatch").is_empty(), "{:?}", r.findings);
+    // near miss: a sound catalogue has no report
+    std::fs::write(
+        &basic,
+        "基本编码,事项名称,事项类型,设定依据\n000111001000,食品经营许可,行政许可,x\n",
+    )
+    .unwrap();
+    let cat = santong::check::BasicCatalogue::load(&basic, &std, &Default::default()).unwrap();
+    assert!(santong::check::basic_report(&basic, &cat, &std).is_none());
+}

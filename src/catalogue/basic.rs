@@ -1,11 +1,13 @@
 //! The basic catalogue (基本目录): the reference for "same item, same code".
 
-use super::value::{interpret, Value};
-use super::{Catalogue, ReadError, ReadOptions};
+use super::value::{interpret, Problem, Value};
+use super::{Catalogue, Field, ReadError, ReadOptions, Source};
+use crate::codes::{validate_basic_code, BasicIssue};
 use crate::standard::Standard;
 use crate::text::comparable;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct BasicEntry {
@@ -15,9 +17,31 @@ pub struct BasicEntry {
     pub legal_basis: Option<String>,
 }
 
+/// A defect of the basic catalogue's own entries, found as it loads. An
+/// entry with a malformed code is left out; one whose type cannot be read
+/// keeps no type, so it is never a source of false mismatches.
+#[derive(Debug, Clone)]
+pub enum BasicDefect {
+    Code(Field, BasicIssue),
+    /// Digits 3–4 name no item type.
+    CodeType(Field, String),
+    Type(Field, Problem),
+    /// Digits 3–4 of the code disagree with the type column.
+    TypeDigits {
+        field: Field,
+        digits: String,
+        item_type: String,
+    },
+    /// The same basic code twice; the row of the first.
+    Duplicate(Field, u32),
+    NoName(Field),
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct BasicCatalogue {
     pub entries: HashMap<String, BasicEntry>,
+    /// The catalogue's own defects, each with the table it was found in.
+    pub defects: Vec<(Arc<Source>, BasicDefect)>,
     by_name: HashMap<String, String>,
     prefixes: HashSet<String>,
 }
@@ -51,18 +75,57 @@ impl BasicCatalogue {
         let type_i = idx("item_type");
         let basis_i = idx("legal_basis");
         let mut out = BasicCatalogue::default();
+        let vocab = standard.vocabulary("item_type");
+        let mut first_row: HashMap<String, u32> = HashMap::new();
         for item in &cat.items {
             let Some(cf) = item.get(code_i) else { continue };
             let (code, _) = interpret(&standard.elements[code_i], standard, &cf.text, cf.numeric);
             let Value::Text(code) = code else { continue };
+            let mut defect = |d: BasicDefect| out.defects.push((item.source.clone(), d));
+            let parts = match validate_basic_code(&code) {
+                Ok(b) => b,
+                Err(issue) => {
+                    defect(BasicDefect::Code(cf.clone(), issue));
+                    continue;
+                }
+            };
+            let digits = parts.item_type.to_string();
+            let digit_types = vocab.map(|v| v.meanings(&digits)).unwrap_or_default();
+            if vocab.is_some() && digit_types.is_empty() {
+                defect(BasicDefect::CodeType(cf.clone(), digits.clone()));
+                continue;
+            }
+            if let Some(&row) = first_row.get(&code) {
+                defect(BasicDefect::Duplicate(cf.clone(), row));
+                continue;
+            }
+            first_row.insert(code.clone(), cf.row);
             let name = item
                 .get(name_i)
                 .map(|f| crate::text::nfkc(&f.text))
                 .unwrap_or_default();
+            if name.trim().is_empty() {
+                defect(BasicDefect::NoName(cf.clone()));
+            }
             let item_type = type_i.and_then(|t| {
                 let f = item.get(t)?;
-                match interpret(&standard.elements[t], standard, &f.text, f.numeric).0 {
-                    Value::Code(c) | Value::Uncoded(c) => Some(c),
+                let (v, problems) = interpret(&standard.elements[t], standard, &f.text, f.numeric);
+                if let Some(p) = problems.into_iter().next() {
+                    defect(BasicDefect::Type(f.clone(), p));
+                    return None;
+                }
+                match v {
+                    Value::Code(c) => {
+                        if !digit_types.contains(&c) {
+                            defect(BasicDefect::TypeDigits {
+                                field: f.clone(),
+                                digits: digits.clone(),
+                                item_type: c.clone(),
+                            });
+                        }
+                        Some(c)
+                    }
+                    Value::Uncoded(c) => Some(c),
                     _ => None,
                 }
             });

@@ -20,7 +20,7 @@ use crate::standard::{Scope, Standard};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use basic::{BasicCatalogue, BasicEntry};
+pub use basic::{BasicCatalogue, BasicDefect, BasicEntry};
 pub use table::{column_index, column_letter};
 
 /// Where a table came from: file and sheet (none for CSV and YAML).

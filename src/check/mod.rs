@@ -63,6 +63,26 @@ impl FileReport {
     }
 }
 
+/// The basic catalogue's own defects, found as it loaded, as the report
+/// of its file; none when it has none.
+pub fn basic_report(
+    path: &Path,
+    basic: &BasicCatalogue,
+    standard: &Standard,
+) -> Option<FileReport> {
+    if basic.defects.is_empty() {
+        return None;
+    }
+    let findings = group::group(rules::check_basic_catalogue(standard, basic));
+    Some(FileReport {
+        path: path.display().to_string(),
+        items: basic.entries.len(),
+        items_with_errors: 0,
+        findings,
+        ignored: 0,
+    })
+}
+
 /// Check one catalogue file.
 pub fn check_file(
     path: &Path,

@@ -176,7 +176,13 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         read,
         every_row: a.every_row,
     };
-    let (run, ignored) = check_all(&files, &std, &opts);
+    let (mut run, ignored) = check_all(&files, &std, &opts);
+    // the basic catalogue is checked too: its own defects come first
+    if let (Some(santong::settings::BasicChoice::File(p)), Some(b)) = (&settings.basic, &basic) {
+        if let Some(r) = santong::check::basic_report(p, b, &std) {
+            run.files.insert(0, FileOutcome::Checked(r));
+        }
+    }
     let fail_on = settings.fail_on.severity();
     let render = RenderOptions {
         color: a.format == Format::Human && a.output.is_none() && color_wanted(),

@@ -24,6 +24,7 @@ mod values;
 mod wording;
 
 pub use crate::standard::RuleId;
+pub use basic::duplicate_basic_code::check_catalogue as check_basic_catalogue;
 pub use doc::{doc_of, markdown, DocView, RuleDoc};
 pub use sink::{params, reasons, At, Finding, Params, Sink};
 
@@ -308,6 +309,7 @@ registry! {
     NoPhoneNumber => contact::no_phone_number::NoPhoneNumber,
     PhoneDash => contact::phone_dash::PhoneDash,
     UnknownBasicCode => basic::unknown_basic_code::UnknownBasicCode,
+    DuplicateBasicCode => basic::duplicate_basic_code::DuplicateBasicCode,
     NameMismatch => basic::name_mismatch::NameMismatch,
     TypeMismatch => basic::type_mismatch::TypeMismatch,
     LegalBasisMismatch => basic::legal_basis_mismatch::LegalBasisMismatch,

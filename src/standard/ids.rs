@@ -71,6 +71,7 @@ pub enum RuleId {
     NoPhoneNumber,
     PhoneDash,
     UnknownBasicCode,
+    DuplicateBasicCode,
     NameMismatch,
     TypeMismatch,
     LegalBasisMismatch,

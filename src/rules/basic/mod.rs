@@ -1,6 +1,7 @@
 //! Same item, same code: an item against its basic-catalogue entry. These
 //! rules run only with `--basic`, on items whose basic code is well formed.
 
+pub mod duplicate_basic_code;
 pub mod legal_basis_mismatch;
 pub mod name_mismatch;
 pub mod type_mismatch;

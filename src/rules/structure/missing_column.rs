@@ -24,13 +24,31 @@ impl Rule for MissingColumn {
             return;
         }
         let header_row = t.header_rows.last().copied();
-        for (i, el) in cx.std.elements.iter().enumerate() {
-            // Conditionally required columns are reported when an item needs them.
-            if el.scope != Scope::Item || t.has(i) || !el.required {
-                continue;
+        // Conditionally required columns are reported when an item needs them.
+        let missing: Vec<usize> = (0..cx.std.elements.len())
+            .filter(|&i| {
+                let el = &cx.std.elements[i];
+                el.scope == Scope::Item && el.required && !t.has(i)
+            })
+            .collect();
+        // one finding per table: a portal's index export lacks twenty
+        // columns for one reason
+        match missing.as_slice() {
+            [] => {}
+            [one] => {
+                let at = At::cell(&t.source, header_row, None, Some(*one));
+                sink.emit(RuleId::MissingColumn, at, Params::new());
             }
-            let at = At::cell(&t.source, header_row, None, Some(i));
-            sink.emit(RuleId::MissingColumn, at, Params::new());
+            many => {
+                let labels: Vec<&str> = many
+                    .iter()
+                    .map(|&i| cx.std.elements[i].label.as_str())
+                    .collect();
+                let mut p = params(&[("label", labels.join("”“"))]);
+                p.insert("count".into(), MjValue::from(many.len()));
+                let at = At::cell(&t.source, header_row, None, None);
+                sink.emit(RuleId::MissingColumn, at, p);
+            }
         }
     }
 
@@ -65,8 +83,8 @@ impl Rule for MissingColumn {
 }
 
 pub const DOC: RuleDoc = RuleDoc {
-    en: "A required element has no column in an items table. Conditionally required elements (time limits for administrative powers, penalty elements for 行政处罚) are reported once, when the first item that needs them appears; an items workbook with no materials at all gets a warning for 材料名称.",
-    zh: "事项表缺少必填要素的列。按条件必填的要素（行政权力事项的时限、行政处罚事项的处罚要素）在第一个需要它的事项出现时报告一次；整个清单没有任何申请材料时，对“材料名称”给出警告。",
+    en: "A required element has no column in an items table; several missing columns of one table are one finding listing them (a portal's index export lacks most of them for one reason). Conditionally required elements (time limits for administrative powers, penalty elements for 行政处罚) are reported once, when the first item that needs them appears; an items workbook with no materials at all gets a warning for 材料名称.",
+    zh: "事项表缺少必填要素的列；同一表缺少多列时合为一条并列出各列（门户索引导出缺少大部分列，原因只有一个）。按条件必填的要素（行政权力事项的时限、行政处罚事项的处罚要素）在第一个需要它的事项出现时报告一次；整个清单没有任何申请材料时，对“材料名称”给出警告。",
     good: &["Header row contains 事项名称 … 实施主体编码."],
     bad: &["Header row lacks 实施主体编码."],
 };
