@@ -476,3 +476,148 @@ fn the_basic_catalogue_is_checked_as_it_loads() {
     let cat = santong::check::BasicCatalogue::load(&basic, &std, &Default::default()).unwrap();
     assert!(santong::check::basic_report(&basic, &cat, &std).is_none());
 }
+
+/// A Sichuan-style portal index export: list-level fields only, no
+/// national basic code, 12-digit division codes on every row, Sichuan's
+/// 55-character local implementation codes, and bad body codes of every
+/// kind real district lists carry.
+fn sichuan_portal(items: usize) -> (Vec<String>, Vec<Row>, Vec<u32>) {
+    let headers: Vec<String> = [
+        "序号",
+        "事项名称",
+        "事项类型",
+        "实施主体",
+        "实施主体编码",
+        "行政区划代码",
+        "地方基本编码",
+        "地方实施编码",
+        "办事指南",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let bodies = [
+        ("自贡市自流井区教育和体育局", "115113010833722043"),
+        ("自贡市自流井区卫生健康局", "11511301008778183N"),
+        ("自贡市自流井区民政局", "11450721MB15580811"),
+    ];
+    let types = ["1", "5", "7", "10", "20"];
+    let names = [
+        "教师资格认定",
+        "民办学校设立",
+        "医疗机构执业登记",
+        "社会团体成立登记",
+        "临时救助",
+    ];
+    let mut rows = Vec::new();
+    let mut bad_rows = Vec::new();
+    for i in 0..items {
+        let (body, mut code) = (bodies[i % 3].0, bodies[i % 3].1.to_string());
+        match i {
+            7 => code = "1151130108337220".into(),    // truncated
+            11 => code = "083372204".into(),          // its organisation code
+            13 => code = "2222222222222".into(),      // placeholder
+            17 => code = "TE5116020105116050".into(), // temporary
+            _ => {}
+        }
+        if [7, 11, 13, 17].contains(&i) {
+            bad_rows.push(i as u32 + 2);
+        }
+        let local = format!("511A{:010}", 138000000 + i);
+        let mut r = Row::new();
+        for (h, v) in headers.iter().zip([
+            (i + 1).to_string(),
+            format!("{}（{}）", names[i % 5], i),
+            types[i % 5].to_string(),
+            body.to_string(),
+            code,
+            "510302000000".to_string(),
+            local.clone(),
+            format!("{local}-510302000000-000-{}-1-00", bodies[i % 3].1),
+            format!("https://www.sczwfw.gov.cn/jiq/front/transition/ywTransToDetail?areaCode=510302000000&itemCode={local}"),
+        ]) {
+            r.insert(h.clone(), v);
+        }
+        rows.push(r);
+    }
+    (headers, rows, bad_rows)
+}
+
+#[test]
+fn a_portal_index_export_gets_only_real_errors() {
+    let (headers, rows, bad_rows) = sichuan_portal(60);
+    let dir = tmp();
+    let p = path_in(&dir, "portal.csv");
+    write_csv(&p, &headers, &rows);
+    let rep = check(&p, false);
+    let errors: Vec<(&str, Option<u32>)> = rep
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.rule.as_str(), f.row))
+        .collect();
+    // every bad body code is found, each once, on its own row
+    let mut code_rows: Vec<u32> = errors
+        .iter()
+        .filter(|(r, _)| *r != "missing-column")
+        .map(|(_, row)| row.unwrap())
+        .collect();
+    code_rows.sort();
+    assert_eq!(code_rows, bad_rows, "{errors:?}");
+    let rule_of = |row: u32| errors.iter().find(|e| e.1 == Some(row)).unwrap().0;
+    assert_eq!(rule_of(9), "invalid-credit-code");
+    assert_eq!(rule_of(13), "org-code-as-credit-code");
+    assert_eq!(rule_of(15), "placeholder-code");
+    assert_eq!(rule_of(19), "placeholder-code");
+    // the organisation code's fix names the list's own credit code
+    let org = of_rule(&rep, "org-code-as-credit-code");
+    assert_eq!(org[0].params["credit"].to_string(), "115113010833722043");
+    // the index lacks the national elements: one finding, not twenty
+    assert_eq!(errors.iter().filter(|e| e.0 == "missing-column").count(), 1);
+    // the padded division code on every row is one note
+    let area = of_rule(&rep, "area-code-nonstandard");
+    assert_eq!((area.len(), area[0].count()), (1, 60));
+    // 55-character local codes are warnings naming the exchange field, once
+    let long = of_rule(&rep, "invalid-value");
+    assert_eq!(long.len(), 1, "{:?}", &long[..long.len().min(2)]);
+    assert_eq!((long[0].severity, long[0].count()), (Severity::Warning, 60));
+    // the bad body codes also show as variants of the body's code
+    assert!(!of_rule(&rep, "body-code-variants").is_empty());
+}
+
+#[test]
+fn county_exchange_records_give_only_real_errors() {
+    // codes instead of labels, comma-joined values, online depth with a
+    // vendor code, dashes of several kinds in the phones
+    let mut rows = clean_list();
+    let phones = [
+        "0777-8211111",
+        "0777—8211112",
+        "(0777)8211113",
+        "0777 8211114",
+        "0777－8211115",
+    ];
+    for (k, r) in rows
+        .iter_mut()
+        .filter(|r| r.contains_key("事项名称"))
+        .enumerate()
+    {
+        r.insert("网上办理深度".into(), "1,3,9,6".into());
+        r.insert("服务对象".into(), "1,2".into());
+        r.insert("办理形式".into(), "1,2,3".into());
+        r.insert("行使层级".into(), "4".into());
+        r.insert("咨询方式".into(), phones[k % phones.len()].into());
+        r.insert("监督投诉方式".into(), "12345".into());
+    }
+    let rep = checked(&rows, false);
+    let errors: Vec<_> = rep
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // the vendor code is one warning for the column
+    let depth = of_rule(&rep, "invalid-value");
+    assert_eq!(depth.len(), 1);
+    assert_eq!(depth[0].severity, Severity::Warning);
+}

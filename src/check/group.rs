@@ -32,8 +32,8 @@ pub fn subsume(findings: Vec<Finding>) -> Vec<Finding> {
 /// and element, and the cause (or, by default, the whole message's
 /// variables).
 fn key(f: &Finding) -> String {
-    let cause = match f.cause {
-        Some(c) => c.to_string(),
+    let cause = match &f.cause {
+        Some(c) => c.clone(),
         None => format!("{:?}", f.params),
     };
     format!(

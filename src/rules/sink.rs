@@ -52,7 +52,7 @@ pub struct Finding {
     /// What makes two findings of the rule on one column the same cause,
     /// when it is not their whole message (e.g. "padded to 12 digits",
     /// whatever the code): findings of one cause are reported once.
-    pub cause: Option<&'static str>,
+    pub cause: Option<String>,
     /// The other rows with the same cause, when findings are grouped.
     pub more_rows: Vec<u32>,
 }
@@ -212,9 +212,26 @@ impl<'a> Sink<'a> {
 
     /// Record a built-in rule's finding whose cause does not depend on the
     /// value, so that it is reported once however many rows share it.
-    pub fn emit_cause(&mut self, rule: RuleId, at: At<'_>, params: Params, cause: &'static str) {
+    pub fn emit_cause(&mut self, rule: RuleId, at: At<'_>, params: Params, cause: String) {
+        self.emit_cause_as(rule, at, params, cause, false);
+    }
+
+    /// As [`Self::emit_cause`], one level below the rule's severity when
+    /// `downgrade`.
+    pub fn emit_cause_as(
+        &mut self,
+        rule: RuleId,
+        at: At<'_>,
+        params: Params,
+        cause: String,
+        downgrade: bool,
+    ) {
         let before = self.findings.len();
-        self.emit(rule, at, params);
+        if downgrade {
+            self.emit_downgraded(rule, at, params);
+        } else {
+            self.emit(rule, at, params);
+        }
         if let Some(f) = self.findings.get_mut(before) {
             f.cause = Some(cause);
         }

@@ -33,7 +33,7 @@ impl Rule for AreaCodeNonstandard {
             RuleId::AreaCodeNonstandard,
             At::field(cx.source(), f),
             p,
-            cause,
+            cause.to_string(),
         );
     }
 }

@@ -46,10 +46,18 @@ fn report(std: &Standard, sink: &mut Sink<'_>, source: &Arc<Source>, f: &Field, 
         params.insert("allowed".into(), MjValue::from(v.describe()));
     }
     let at = At::field(source, f);
-    if note.is_none() {
-        sink.emit(RuleId::InvalidValue, at, params);
-    } else {
-        sink.emit_downgraded(RuleId::InvalidValue, at, params);
+    // one cause whatever the rest of the cell: the same unknown code, a
+    // limit of the exchange format or of practice
+    let cause = match p {
+        Problem::NotInVocabulary(tok) if !tok.is_empty() => Some(format!("code {tok}")),
+        Problem::TooLong { max, .. } if note.is_some() => Some(format!("longer than {max}")),
+        Problem::OutOfRange { .. } if note.is_some() => Some("range".to_string()),
+        _ => None,
+    };
+    match cause {
+        Some(c) => sink.emit_cause_as(RuleId::InvalidValue, at, params, c, note.is_some()),
+        None if note.is_none() => sink.emit(RuleId::InvalidValue, at, params),
+        None => sink.emit_downgraded(RuleId::InvalidValue, at, params),
     }
 }
 
