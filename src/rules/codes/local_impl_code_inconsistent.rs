@@ -51,7 +51,10 @@ impl Rule for LocalImplCodeInconsistent {
         };
         let mut zh = Vec::new();
         let mut en = Vec::new();
-        if let (Some(m), Some(body)) = (caps.name("credit"), column(ids.body_code)) {
+        // a body code that is itself invalid is reported on its own cell
+        let body = column(ids.body_code)
+            .filter(|c| crate::codes::validate_credit_code(c).is_ok());
+        if let (Some(m), Some(body)) = (caps.name("credit"), body) {
             if m.as_str().to_ascii_uppercase() != body && !m.as_str().eq_ignore_ascii_case("null") {
                 zh.push(format!(
                     "信用代码“{}”与实施主体编码“{body}”不同",
@@ -99,8 +102,8 @@ impl Rule for LocalImplCodeInconsistent {
 }
 
 pub const DOC: RuleDoc = RuleDoc {
-    en: "A local implementation code (地方实施编码) of a recognised local pattern — Sichuan's `地方基本编码-12位区划-000-实施主体信用代码-1-00`; the patterns are the rule's `params`, regular expressions with named groups `local_basic`, `area`, `credit` — embeds a credit code, division code or local basic code that differs from the row's own 实施主体编码, 行政区划代码 or 地方基本编码. Local codes are never checked as national codes; only their agreement with the row is.",
-    zh: "符合已知地方格式的地方实施编码（如四川的“地方基本编码-12位区划-000-实施主体信用代码-1-00”；格式为该规则 params 中带命名组 local_basic、area、credit 的正则表达式）中嵌入的信用代码、区划代码或地方基本编码与本行的实施主体编码、行政区划代码或地方基本编码不同。地方编码不按国家编码检查，只检查与本行是否一致。",
+    en: "A local implementation code (地方实施编码) of a recognised local pattern — Sichuan's `地方基本编码-12位区划-000-实施主体信用代码-1-00`; the patterns are the rule's `params`, regular expressions with named groups `local_basic`, `area`, `credit` — embeds a credit code, division code or local basic code that differs from the row's own 实施主体编码 (when that is a valid code), 行政区划代码 or 地方基本编码. Local codes are never checked as national codes; only their agreement with the row is.",
+    zh: "符合已知地方格式的地方实施编码（如四川的“地方基本编码-12位区划-000-实施主体信用代码-1-00”；格式为该规则 params 中带命名组 local_basic、area、credit 的正则表达式）中嵌入的信用代码、区划代码或地方基本编码与本行的实施主体编码（该代码有效时）、行政区划代码或地方基本编码不同。地方编码不按国家编码检查，只检查与本行是否一致。",
     good: &["511A0138000000-511602000000-000-115113010833722043-1-00 with 115113010833722043 / 511602"],
     bad: &["511A0138000000-511602000000-000-115113010833722043-1-00 with 11511301008778183N"],
 };
