@@ -682,6 +682,25 @@ fn hidden_rows_are_checked_and_reported() {
     // near miss: the same list with nothing hidden but a spare row
     let r = check(&list_with_hidden_row(&dir, false), false);
     assert!(!hits(&r).iter().any(|x| x.0 == "hidden-row"));
+    // several hidden rows of one sheet are one note with their rows
+    let mut rows = clean_list();
+    rows.truncate(8);
+    let p = path_in(&dir, "many-hidden.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    fill_sheet(ws, &headers_of(&rows), &rows);
+    for r in [2, 3, 5] {
+        ws.set_row_hidden(r).unwrap();
+    }
+    wb.save(&p).unwrap();
+    let r = check(&p, false);
+    let notes: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "hidden-row")
+        .collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].rows().collect::<Vec<_>>(), vec![3, 4, 6]);
 }
 
 /// The readers registry: a workbook without an extension is recognised by

@@ -52,8 +52,7 @@ impl Rule for LocalImplCodeInconsistent {
         let mut zh = Vec::new();
         let mut en = Vec::new();
         // a body code that is itself invalid is reported on its own cell
-        let body = column(ids.body_code)
-            .filter(|c| crate::codes::validate_credit_code(c).is_ok());
+        let body = column(ids.body_code).filter(|c| crate::codes::validate_credit_code(c).is_ok());
         if let (Some(m), Some(body)) = (caps.name("credit"), body) {
             if m.as_str().to_ascii_uppercase() != body && !m.as_str().eq_ignore_ascii_case("null") {
                 zh.push(format!(

@@ -16,10 +16,12 @@ fn note(cx: &FileCx<'_>, sink: &mut Sink<'_>, source: &Arc<Source>, row: u32) {
     if cx.is_hidden(source, row) {
         let mut p = Params::new();
         p.insert("row".into(), MjValue::from(row));
-        sink.emit(
+        // hidden rows of one table are one note, with their rows
+        sink.emit_cause(
             RuleId::HiddenRow,
             At::cell(source, Some(row), None, None),
             p,
+            "hidden".into(),
         );
     }
 }
