@@ -621,3 +621,20 @@ fn county_exchange_records_give_only_real_errors() {
     assert_eq!(depth.len(), 1);
     assert_eq!(depth[0].severity, Severity::Warning);
 }
+
+#[test]
+fn handling_codes_on_every_row_are_one_finding() {
+    let mut rows = Vec::new();
+    for (i, code) in ["000111001000", "000104002000", "000111002000"]
+        .iter()
+        .enumerate()
+    {
+        let mut r = clean_item(code, i + 1);
+        r.insert("实施编码".into(), format!("{BODY}4{code}0{}", i + 1));
+        rows.push(r);
+    }
+    let rep = checked(&rows, false);
+    let h = of_rule(&rep, "handling-code-as-impl-code");
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].count(), 3);
+}

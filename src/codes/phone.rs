@@ -241,7 +241,9 @@ fn classify(run: &str) -> (PhoneKind, String) {
         }
     }
     let all: String = groups.concat();
-    if groups.is_empty() {
+    // no number has more than a handful of groups (area, local in two
+    // parts, extension): more is not a phone, and is not worth the work
+    if groups.is_empty() || groups.len() > 8 || all.len() > 40 {
         return (PhoneKind::Malformed, all);
     }
     // The number is the shortest run of leading groups that forms one; the
@@ -293,13 +295,11 @@ fn compact(d: &str) -> Option<(PhoneKind, String)> {
     None
 }
 
-/// Whether a run sits in prose the way a phone number is written: the
-/// cell is little else, or a cue word comes just before it.
-fn written_as_phone(chars: &[char], run: &Run) -> bool {
-    // what is not digits, joiners or separators of a list of numbers
-    let other = chars[..run.start]
+/// How much of a cell is prose: what is not digits, joiners or the
+/// separators of a list of numbers.
+fn prose_chars(chars: &[char]) -> usize {
+    chars
         .iter()
-        .chain(&chars[run.end..])
         .filter(|&&c| {
             !(c.is_whitespace()
                 || c.is_ascii_digit()
@@ -309,8 +309,13 @@ fn written_as_phone(chars: &[char], run: &Run) -> bool {
                     '；' | ';' | '，' | ',' | '、' | '/' | '。' | '(' | ')' | '+'
                 ))
         })
-        .count();
-    if other <= 2 {
+        .count()
+}
+
+/// Whether a run sits in prose the way a phone number is written: the
+/// cell is little else, or a cue word comes just before it.
+fn written_as_phone(chars: &[char], prose: usize, run: &Run) -> bool {
+    if prose <= 2 {
         return true;
     }
     let before: String = chars[run.start.saturating_sub(8)..run.start]
@@ -322,6 +327,7 @@ fn written_as_phone(chars: &[char], run: &Run) -> bool {
 /// Find the numbers in a cell.
 pub fn find_phone_numbers(text: &str) -> Vec<PhoneNumber> {
     let chars: Vec<char> = text.chars().collect();
+    let prose = prose_chars(&chars);
     let mut out = Vec::new();
     for run in runs(&chars) {
         let digits = run.text.chars().filter(char::is_ascii_digit).count();
@@ -339,7 +345,7 @@ pub fn find_phone_numbers(text: &str) -> Vec<PhoneNumber> {
         if postcode || (glued && !valid) {
             continue;
         }
-        if !valid && !written_as_phone(&chars, &run) {
+        if !valid && !written_as_phone(&chars, prose, &run) {
             continue;
         }
         let dash = run.text.chars().find(|&c| is_dash(c) && c != '-');
@@ -483,6 +489,18 @@ mod tests {
         assert_eq!(one("0775—2345678").dash, Some('—'));
         assert_eq!(one("0775一2345678").dash, Some('一'));
         assert_eq!(one("0775-2345678").dash, None);
+    }
+
+    #[test]
+    fn long_cells_are_read_in_one_pass() {
+        // one run of 100,000 digit groups, and 20,000 runs in prose
+        let groups = "1 ".repeat(100_000);
+        assert!(matches!(
+            check_phone_cell(&groups),
+            Err(PhoneIssue::Malformed(_))
+        ));
+        let prose = "电话12345或".repeat(20_000);
+        assert_eq!(find_phone_numbers(&prose).len(), 20_000);
     }
 
     #[test]

@@ -43,7 +43,7 @@ impl TruncatedText {
             let t = t.trim_end();
             let len = t.chars().count();
             let tail: String = {
-                let v: Vec<char> = t.chars().collect();
+                let v: Vec<char> = f.text.trim_end().chars().collect();
                 v[v.len().saturating_sub(6)..].iter().collect()
             };
             let open = self.endings.iter().find(|e| t.ends_with(e.as_str()));
