@@ -638,3 +638,22 @@ fn handling_codes_on_every_row_are_one_finding() {
     assert_eq!(h.len(), 1);
     assert_eq!(h[0].count(), 3);
 }
+
+#[test]
+fn a_none_word_is_one_finding_not_a_placeholder_too() {
+    let mut r = item();
+    r.insert("办理地点".into(), "——".into());
+    let rep = checked(&[r.clone()], false);
+    let addr = on_column(&rep, "办理地点");
+    assert_eq!(
+        addr,
+        vec![("missing-required".to_string(), Severity::Error)]
+    );
+    // near miss: a run of crosses is a placeholder, not a none word
+    r.insert("办理地点".into(), "×××".into());
+    let rep = checked(&[r], false);
+    assert_eq!(
+        on_column(&rep, "办理地点"),
+        vec![("placeholder-text".to_string(), Severity::Warning)]
+    );
+}

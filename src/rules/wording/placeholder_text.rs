@@ -16,12 +16,17 @@ impl PlaceholderText {
 
     fn check<'f>(
         &self,
+        std: &Standard,
         src: &Arc<Source>,
         fields: impl Iterator<Item = &'f Field>,
         sink: &mut Sink<'_>,
     ) {
         for f in fields.filter(|f| self.elements.contains(&f.element)) {
             let t = crate::text::compact(&f.text);
+            // a word meaning "none" (—, /, 无) is an empty cell, reported as such
+            if std.is_none_word(&t) {
+                continue;
+            }
             if self.patterns.iter().any(|re| re.is_match(&t)) {
                 sink.emit(RuleId::PlaceholderText, At::field(src, f), Params::new());
             }
@@ -31,11 +36,11 @@ impl PlaceholderText {
 
 impl Rule for PlaceholderText {
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
-        self.check(cx.source(), cx.item.fields.iter(), sink);
+        self.check(cx.std(), cx.source(), cx.item.fields.iter(), sink);
     }
 
     fn part(&mut self, cx: &PartCx<'_>, sink: &mut Sink<'_>) {
-        self.check(cx.source, cx.part.fields.iter(), sink);
+        self.check(cx.file.std, cx.source, cx.part.fields.iter(), sink);
     }
 }
 
