@@ -21,15 +21,7 @@ impl LocalImplCodeInconsistent {
     pub fn new(std: &Standard) -> Result<Self, ParamError> {
         let id = RuleId::LocalImplCodeInconsistent;
         let p: Patterns = rule_params(std, id)?;
-        let patterns = p
-            .patterns
-            .iter()
-            .map(|s| regex::Regex::new(s))
-            .collect::<Result<_, _>>()
-            .map_err(|e| ParamError {
-                rule: id,
-                message: e.to_string(),
-            })?;
+        let patterns = crate::rules::wording::compile(id, &p.patterns)?;
         Ok(LocalImplCodeInconsistent { patterns })
     }
 }

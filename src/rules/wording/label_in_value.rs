@@ -31,6 +31,7 @@ impl LabelInValue {
 
     fn check<'f>(
         &self,
+        _std: &Standard,
         src: &Arc<Source>,
         fields: impl Iterator<Item = &'f Field>,
         sink: &mut Sink<'_>,
@@ -52,15 +53,7 @@ impl LabelInValue {
     }
 }
 
-impl Rule for LabelInValue {
-    fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
-        self.check(cx.source(), cx.item.fields.iter(), sink);
-    }
-
-    fn part(&mut self, cx: &PartCx<'_>, sink: &mut Sink<'_>) {
-        self.check(cx.source, cx.part.fields.iter(), sink);
-    }
-}
+super::cells_rule!(LabelInValue);
 
 pub const DOC: RuleDoc = RuleDoc {
     en: "A text value begins with its own column's label or an alias and a colon (`办理地点：广州市…` in 办理地点): text pasted from a guide. Guides and forms would print the label twice. Phone cells, where `咨询电话：…` is how a number is introduced, are not checked.",

@@ -8,6 +8,36 @@ pub mod unbalanced_brackets;
 
 use crate::rules::*;
 
+/// The `Rule` of a rule that checks cells one by one, on items and on
+/// material and fee rows alike, through its
+/// `check(&self, std, source, fields, sink)`.
+macro_rules! cells_rule {
+    ($ty:ty) => {
+        impl Rule for $ty {
+            fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
+                self.check(cx.std(), cx.source(), cx.item.fields.iter(), sink);
+            }
+
+            fn part(&mut self, cx: &PartCx<'_>, sink: &mut Sink<'_>) {
+                self.check(cx.file.std, cx.source, cx.part.fields.iter(), sink);
+            }
+        }
+    };
+}
+pub(crate) use cells_rule;
+
+/// Compile a rule's regular expressions, or say which rule has a bad one.
+pub(crate) fn compile(id: RuleId, patterns: &[String]) -> Result<Vec<regex::Regex>, ParamError> {
+    patterns
+        .iter()
+        .map(|s| regex::Regex::new(s))
+        .collect::<Result<_, _>>()
+        .map_err(|e| ParamError {
+            rule: id,
+            message: e.to_string(),
+        })
+}
+
 /// The `params` of a pattern rule: which elements, and the patterns
 /// (regular expressions matched after NFKC and whitespace removal).
 #[derive(serde::Deserialize)]
@@ -24,14 +54,6 @@ pub(crate) fn pattern_params(
     id: RuleId,
 ) -> Result<(Vec<usize>, Vec<regex::Regex>), ParamError> {
     let p: PatternParams = rule_params(std, id)?;
-    let patterns = p
-        .patterns
-        .iter()
-        .map(|s| regex::Regex::new(s))
-        .collect::<Result<_, _>>()
-        .map_err(|e| ParamError {
-            rule: id,
-            message: e.to_string(),
-        })?;
+    let patterns = compile(id, &p.patterns)?;
     Ok((element_indexes(std, &p.elements), patterns))
 }

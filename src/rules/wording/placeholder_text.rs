@@ -34,15 +34,7 @@ impl PlaceholderText {
     }
 }
 
-impl Rule for PlaceholderText {
-    fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
-        self.check(cx.std(), cx.source(), cx.item.fields.iter(), sink);
-    }
-
-    fn part(&mut self, cx: &PartCx<'_>, sink: &mut Sink<'_>) {
-        self.check(cx.file.std, cx.source, cx.part.fields.iter(), sink);
-    }
-}
+super::cells_rule!(PlaceholderText);
 
 pub const DOC: RuleDoc = RuleDoc {
     en: "A text cell holds a placeholder instead of content: a statement that there is none (无线下办理窗口 as the address), 待定, 待补充, 测试, xxx, 同上, only dots or question marks. The patterns are the rule's `params` in rules.yaml (matched after NFKC and whitespace removal); words that mean \"none\" (无, 暂无) are `none_words`, read as empty.",

@@ -34,6 +34,7 @@ impl TruncatedText {
 
     fn check<'f>(
         &self,
+        _std: &Standard,
         src: &Arc<Source>,
         fields: impl Iterator<Item = &'f Field>,
         sink: &mut Sink<'_>,
@@ -61,15 +62,7 @@ impl TruncatedText {
     }
 }
 
-impl Rule for TruncatedText {
-    fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
-        self.check(cx.source(), cx.item.fields.iter(), sink);
-    }
-
-    fn part(&mut self, cx: &PartCx<'_>, sink: &mut Sink<'_>) {
-        self.check(cx.source, cx.part.fields.iter(), sink);
-    }
-}
+super::cells_rule!(TruncatedText);
 
 pub const DOC: RuleDoc = RuleDoc {
     en: "A text stops mid-sentence: it ends with an ending that leaves it open (a colon, a comma, 、, an open bracket, 及/和/或/的 — `endings` in the rule's params), as a 受理条件 ending in `下列条件：` does; or its length is exactly a field size an export cuts at (255, 500, 1000, 2000, 4000 … — `cut_lengths`) without a closing punctuation mark.",

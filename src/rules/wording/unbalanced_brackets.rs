@@ -20,6 +20,7 @@ impl UnbalancedBrackets {
 
     fn check<'f>(
         &self,
+        _std: &Standard,
         src: &Arc<Source>,
         fields: impl Iterator<Item = &'f Field>,
         sink: &mut Sink<'_>,
@@ -82,15 +83,7 @@ pub fn bracket_problem(text: &str) -> Option<&'static str> {
     (half && full).then_some("mixed-widths")
 }
 
-impl Rule for UnbalancedBrackets {
-    fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
-        self.check(cx.source(), cx.item.fields.iter(), sink);
-    }
-
-    fn part(&mut self, cx: &PartCx<'_>, sink: &mut Sink<'_>) {
-        self.check(cx.source, cx.part.fields.iter(), sink);
-    }
-}
+super::cells_rule!(UnbalancedBrackets);
 
 pub const DOC: RuleDoc = RuleDoc {
     en: "A name's brackets do not pair up (an opening bracket never closed, a closing one never opened), pair a half-width with a full-width bracket (`发票领用(县级行使）`), or use both widths in one name (`高等职业学校设立（含设置分校区）(民办高等职业学校设置异地校区)`). Checked on the text as written; names compared across regions are folded anyway, but guides print them as written.",
