@@ -657,3 +657,19 @@ fn a_none_word_is_one_finding_not_a_placeholder_too() {
         vec![("placeholder-text".to_string(), Severity::Warning)]
     );
 }
+
+#[test]
+fn a_label_column_gives_the_meaning_when_the_code_is_blank() {
+    let mut r = item();
+    r.insert("事项类型".into(), String::new());
+    r.insert("事项类型名称".into(), "行政许可".into());
+    let rep = checked(&[r.clone()], false);
+    assert!(on_column(&rep, "事项类型").is_empty(), "{:?}", rep.findings);
+    // near miss: with neither, the type is missing
+    r.insert("事项类型名称".into(), String::new());
+    let rep = checked(&[r], false);
+    assert_eq!(
+        on_column(&rep, "事项类型"),
+        vec![("missing-required".to_string(), Severity::Error)]
+    );
+}

@@ -30,7 +30,11 @@ pub fn apply<'f>(
         let Some(vocab) = std.vocabulary_of(&std.elements[code_el]) else {
             continue;
         };
-        let Some(field) = item.get(code_el) else {
+        let Some(field) = item.get(code_el).filter(|f| !f.text.trim().is_empty()) else {
+            // no code written: the label says what the item is
+            if let Some(label) = item.get(li) {
+                values.insert(code_el, (Value::Code(meaning), label));
+            }
             continue;
         };
         let written = clean_code(&field.text);
