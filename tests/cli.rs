@@ -446,3 +446,41 @@ fn a_basic_catalogues_own_defects_are_reported_against_its_path_and_the_run_goes
         vec![basic.display().to_string(), list.display().to_string()]
     );
 }
+
+#[test]
+fn diff_says_when_it_left_defective_basic_entries_out() {
+    let dir = tmp();
+    let basic = path_in(&dir, "basic.csv");
+    std::fs::write(
+        &basic,
+        "基本编码,事项名称,事项类型,设定依据\n000111001000,食品经营许可,行政许可,x\n000104002000,建筑工程施工许可,99,x\n",
+    )
+    .unwrap();
+    let (a, b) = (path_in(&dir, "a.csv"), path_in(&dir, "b.csv"));
+    let rows = vec![clean_item("000111001000", 1)];
+    write_csv(&a, &headers_of(&rows), &rows);
+    write_csv(&b, &headers_of(&rows), &rows);
+    let out = santong()
+        .args(["diff", "--basic"])
+        .arg(&basic)
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1 defects"), "{err}");
+    // near miss: a sound catalogue says nothing
+    std::fs::write(
+        &basic,
+        "基本编码,事项名称,事项类型,设定依据\n000111001000,食品经营许可,行政许可,x\n",
+    )
+    .unwrap();
+    let out = santong()
+        .args(["diff", "--basic"])
+        .arg(&basic)
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("defects"));
+}

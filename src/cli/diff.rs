@@ -15,7 +15,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
-    let r = Regional::load(&a.args)?;
+    let r = Regional::load(&a.args, lang)?;
     let cmp = r.compare();
     let format = a.args.format;
     emit_report(

@@ -52,7 +52,7 @@ pub struct Regional {
 }
 
 impl Regional {
-    pub fn load(a: &RegionArgs) -> anyhow::Result<Regional> {
+    pub fn load(a: &RegionArgs, lang: santong::i18n::Lang) -> anyhow::Result<Regional> {
         let std = super::load_standard(a.standard.as_deref())?;
         let read = ReadOptions {
             encoding: a.encoding.clone(),
@@ -62,6 +62,16 @@ impl Regional {
             &std,
             &read,
         )?;
+        if let (Some(b), Some(p)) = (&basic, &a.basic) {
+            if !b.defects.is_empty() {
+                let path = p.display().to_string();
+                let note = santong::i18n::Note::BasicDefects {
+                    count: b.defects.len(),
+                    path: &path,
+                };
+                eprintln!("{}", note.text(lang));
+            }
+        }
         super::refuse_overwrite(&a.files, a.output.as_deref())?;
         let regions = load_regions(&a.files, &a.names, &std, &read)?;
         let baseline = pick_baseline(a.baseline.as_deref(), &a.files, &regions, basic.is_some())?;

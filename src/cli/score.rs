@@ -15,7 +15,7 @@ pub struct Args {
 
 pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
     let a = a.args;
-    let r = Regional::load(&a)?;
+    let r = Regional::load(&a, lang)?;
     let cmp = r.compare();
     let opts = CheckOptions {
         every_row: false,

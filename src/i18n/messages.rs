@@ -315,6 +315,8 @@ pub enum Note<'a> {
     Wrote(&'a str),
     /// santong.yaml's ignores dropped findings.
     Ignored { count: usize, config: &'a str },
+    /// The basic catalogue has defective entries, left out of a comparison.
+    BasicDefects { count: usize, path: &'a str },
     /// santong.yaml's globs match nothing.
     NothingToCheck {
         config: &'a str,
@@ -337,6 +339,12 @@ impl Note<'_> {
             }
             (Note::Ignored { count, config }, Lang::En) => {
                 format!("{count} finding(s) ignored by {config}")
+            }
+            (Note::BasicDefects { count, path }, Lang::Zh) => {
+                format!("基本目录 {path} 有 {count} 处问题，相关条目未用于比较；用 santong check --basic {path} 查看")
+            }
+            (Note::BasicDefects { count, path }, Lang::En) => {
+                format!("the basic catalogue {path} has {count} defects; those entries were left out (santong check --basic {path} lists them)")
             }
             (Note::NothingToCheck { config, globs }, Lang::Zh) => {
                 format!(
