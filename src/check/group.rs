@@ -52,7 +52,8 @@ pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
             out.push(f);
             continue;
         };
-        match first.get(&key(&f)) {
+        let k = key(&f);
+        match first.get(&k) {
             Some(&i) => {
                 let g = &mut out[i];
                 if g.item != f.item {
@@ -61,7 +62,7 @@ pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
                 g.more_rows.push(row);
             }
             None => {
-                first.insert(key(&f), out.len());
+                first.insert(k, out.len());
                 out.push(f);
             }
         }

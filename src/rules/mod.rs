@@ -52,6 +52,10 @@ pub type CodeKey = (Arc<Source>, usize, String);
 impl CodeUsage {
     /// The meaning most rows give the code in this table so far.
     pub fn meaning(&self, source: &Arc<Source>, element: usize, code: &str) -> Option<&str> {
+        // most files carry no label column: no key to build per item
+        if self.map.is_empty() {
+            return None;
+        }
         let m = self.map.get(&(source.clone(), element, code.to_string()))?;
         m.iter()
             .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))

@@ -144,18 +144,21 @@ impl<'a> Sink<'a> {
 
     /// Record a built-in rule's finding at the standard's severity.
     pub fn emit(&mut self, rule: RuleId, at: At<'_>, params: Params) {
-        let severity = self.std.severity_of(rule);
-        self.push(rule.as_str(), severity, at, params);
+        self.record(rule.as_str(), self.std.severity_of(rule), at, params);
+    }
+
+    /// A rule's severity one level down (error → warning).
+    fn downgraded(&self, rule: RuleId) -> Severity {
+        match self.std.severity_of(rule) {
+            Severity::Error => Severity::Warning,
+            s => s,
+        }
     }
 
     /// Record a built-in rule's finding one level below its severity
     /// (error → warning), for conditionally required or unconfirmed elements.
     pub fn emit_downgraded(&mut self, rule: RuleId, at: At<'_>, params: Params) {
-        let severity = match self.std.severity_of(rule) {
-            Severity::Error => Severity::Warning,
-            s => s,
-        };
-        self.push(rule.as_str(), severity, at, params);
+        self.record(rule.as_str(), self.downgraded(rule), at, params);
     }
 
     /// Record a built-in rule's finding as a note (info), unless the rule
@@ -165,13 +168,24 @@ impl<'a> Sink<'a> {
             Severity::Off => Severity::Off,
             _ => Severity::Info,
         };
-        self.push(rule.as_str(), severity, at, params);
+        self.record(rule.as_str(), severity, at, params);
     }
 
     /// Record a finding of any rule (expression rules are named by id).
-    pub fn push(&mut self, rule: &str, severity: Severity, at: At<'_>, mut params: Params) {
+    pub fn push(&mut self, rule: &str, severity: Severity, at: At<'_>, params: Params) {
+        self.record(rule, severity, at, params);
+    }
+
+    /// Record a finding; the finding recorded, none when the rule is off.
+    fn record(
+        &mut self,
+        rule: &str,
+        severity: Severity,
+        at: At<'_>,
+        mut params: Params,
+    ) -> Option<&mut Finding> {
         if severity == Severity::Off {
-            return;
+            return None;
         }
         if severity == Severity::Error {
             self.errors += 1;
@@ -199,13 +213,12 @@ impl<'a> Sink<'a> {
             cause: None,
             more_rows: Vec::new(),
         });
+        self.findings.last_mut()
     }
 
     /// Record a built-in rule's finding that stands for several rows.
     pub fn emit_rows(&mut self, rule: RuleId, at: At<'_>, params: Params, more_rows: Vec<u32>) {
-        let before = self.findings.len();
-        self.emit(rule, at, params);
-        if let Some(f) = self.findings.get_mut(before) {
+        if let Some(f) = self.record(rule.as_str(), self.std.severity_of(rule), at, params) {
             f.more_rows = more_rows;
         }
     }
@@ -226,13 +239,12 @@ impl<'a> Sink<'a> {
         cause: String,
         downgrade: bool,
     ) {
-        let before = self.findings.len();
-        if downgrade {
-            self.emit_downgraded(rule, at, params);
+        let severity = if downgrade {
+            self.downgraded(rule)
         } else {
-            self.emit(rule, at, params);
-        }
-        if let Some(f) = self.findings.get_mut(before) {
+            self.std.severity_of(rule)
+        };
+        if let Some(f) = self.record(rule.as_str(), severity, at, params) {
             f.cause = Some(cause);
         }
     }

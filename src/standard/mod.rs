@@ -83,6 +83,15 @@ impl Standard {
         self.vocabularies.get(id)
     }
 
+    /// The label of a code in a vocabulary, or the code itself when the
+    /// vocabulary has no such entry.
+    pub fn code_label(&self, vocabulary: &str, code: &str) -> String {
+        self.vocabulary(vocabulary)
+            .and_then(|v| v.label_of(code))
+            .unwrap_or(code)
+            .to_string()
+    }
+
     pub fn vocabulary_of(&self, el: &Element) -> Option<&Vocabulary> {
         el.vocabulary
             .as_deref()

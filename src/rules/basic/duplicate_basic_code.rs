@@ -8,7 +8,6 @@
 use crate::catalogue::{BasicCatalogue, BasicDefect};
 use crate::i18n::Reason;
 use crate::rules::*;
-use minijinja::Value as MjValue;
 
 /// The rule itself has nothing to do per implementation list: the same
 /// basic code is implemented by many bodies. It fires on the catalogue.
@@ -25,12 +24,6 @@ impl Rule for DuplicateBasicCode {}
 /// The basic catalogue's own defects as findings.
 pub fn check_catalogue(std: &Standard, basic: &BasicCatalogue) -> Vec<Finding> {
     let mut sink = Sink::new(std);
-    let label = |code: &str| {
-        std.vocabulary("item_type")
-            .and_then(|v| v.label_of(code))
-            .unwrap_or(code)
-            .to_string()
-    };
     for (src, d) in &basic.defects {
         match d {
             BasicDefect::Code(f, issue) => sink.emit(
@@ -44,22 +37,16 @@ pub fn check_catalogue(std: &Standard, basic: &BasicCatalogue) -> Vec<Finding> {
                 reasons(&[Reason::BasicType(digits)]),
             ),
             BasicDefect::Type(f, p) => {
-                let mut params = reasons(&[Reason::Value(p)]);
-                if let Some(v) = std.vocabulary("item_type") {
-                    params.insert("allowed".into(), MjValue::from(v.describe()));
-                }
-                sink.emit(RuleId::InvalidValue, At::field(src, f), params);
+                crate::rules::values::invalid_value::report(std, &mut sink, src, f, p);
             }
             BasicDefect::TypeDigits {
                 field,
                 digits,
                 item_type,
             } => {
-                let p = params(&[
-                    ("code_type", digits.clone()),
-                    ("code_type_label", label(digits)),
-                    ("item_type_label", label(item_type)),
-                ]);
+                let p = crate::rules::codes::basic_code_type_mismatch::type_params(
+                    std, digits, item_type,
+                );
                 sink.emit(RuleId::BasicCodeTypeMismatch, At::field(src, field), p);
             }
             BasicDefect::Duplicate(f, first) => {

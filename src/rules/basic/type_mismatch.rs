@@ -28,12 +28,7 @@ impl Rule for TypeMismatch {
         if actual == expected {
             return;
         }
-        let label = cx
-            .std()
-            .vocabulary("item_type")
-            .and_then(|v| v.label_of(expected))
-            .unwrap_or(expected)
-            .to_string();
+        let label = cx.std().code_label("item_type", expected);
         sink.emit(
             RuleId::TypeMismatch,
             At::field(cx.source(), f),

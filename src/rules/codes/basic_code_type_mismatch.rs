@@ -28,20 +28,18 @@ impl Rule for BasicCodeTypeMismatch {
         if cx.file.type_meanings(cx.source(), b.item_type).contains(t) {
             return;
         }
-        let vocab = cx.std().vocabulary("item_type");
-        let label = |code: &str| {
-            vocab
-                .and_then(|v| v.label_of(code))
-                .unwrap_or(code)
-                .to_string()
-        };
-        let p = params(&[
-            ("code_type", b.item_type.to_string()),
-            ("code_type_label", label(b.item_type)),
-            ("item_type_label", label(t)),
-        ]);
+        let p = type_params(cx.std(), b.item_type, t);
         sink.emit(RuleId::BasicCodeTypeMismatch, At::field(cx.source(), tf), p);
     }
+}
+
+/// The message variables: the code's type digits and both labels.
+pub(crate) fn type_params(std: &Standard, digits: &str, item_type: &str) -> Params {
+    params(&[
+        ("code_type", digits.to_string()),
+        ("code_type_label", std.code_label("item_type", digits)),
+        ("item_type_label", std.code_label("item_type", item_type)),
+    ])
 }
 
 pub const DOC: RuleDoc = RuleDoc {

@@ -33,12 +33,7 @@ impl Rule for BodyLevelMismatch {
         let Some((_, lf)) = cx.value(cx.std().ids.level).filter(|_| clash) else {
             return;
         };
-        let label = cx
-            .std()
-            .vocabulary("level")
-            .and_then(|v| v.label_of(level))
-            .unwrap_or(level)
-            .to_string();
+        let label = cx.std().code_label("level", level);
         // a vertically managed body's code carries the managing level's area
         let vertical = cx.text(cx.std().ids.body_name).and_then(|(name, _)| {
             cx.std()

@@ -36,7 +36,14 @@ fn provenance_note<'e>(el: &'e Element, p: &Problem) -> Option<Reason<'e>> {
     }
 }
 
-fn report(std: &Standard, sink: &mut Sink<'_>, source: &Arc<Source>, f: &Field, p: &Problem) {
+/// Report one value that could not be read, at its provenance's severity.
+pub(crate) fn report(
+    std: &Standard,
+    sink: &mut Sink<'_>,
+    source: &Arc<Source>,
+    f: &Field,
+    p: &Problem,
+) {
     let el = &std.elements[f.element];
     let note = provenance_note(el, p);
     let mut list = vec![Reason::Value(p)];

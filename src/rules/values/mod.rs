@@ -52,8 +52,11 @@ impl CodeUse<'_> {
     /// Report the use at its first row's code cell, standing for all rows.
     pub fn emit(&self, cx: &FinishCx<'_>, rule: RuleId, sink: &mut Sink<'_>) {
         let std = cx.file.std;
-        let vocab = std.vocabulary_of(&std.elements[self.element]);
-        let label = |c: &str| vocab.and_then(|v| v.label_of(c)).unwrap_or(c).to_string();
+        let vocab = std.elements[self.element]
+            .vocabulary
+            .as_deref()
+            .unwrap_or_default();
+        let label = |c: &str| std.code_label(vocab, c);
         let p = params(&[
             ("code", self.code.to_string()),
             ("meaning", label(self.meaning)),
