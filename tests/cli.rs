@@ -406,15 +406,21 @@ fn closed_stdout_pipe_ends_quietly_with_the_runs_exit_code() {
     }
 }
 
-#[test]
-fn a_basic_catalogues_own_defects_are_reported_against_its_path_and_the_run_goes_on() {
-    let dir = tmp();
-    let basic = path_in(&dir, "basic.csv");
+/// A basic catalogue with one sound entry and one whose type is 99.
+fn defective_basic(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let basic = path_in(dir, "basic.csv");
     std::fs::write(
         &basic,
         "基本编码,事项名称,事项类型,设定依据\n000111001000,食品经营许可,行政许可,x\n000104002000,建筑工程施工许可,99,x\n",
     )
     .unwrap();
+    basic
+}
+
+#[test]
+fn a_basic_catalogues_own_defects_are_reported_against_its_path_and_the_run_goes_on() {
+    let dir = tmp();
+    let basic = defective_basic(&dir);
     let list = path_in(&dir, "list.csv");
     let rows = vec![clean_item("000111001000", 1)];
     write_csv(&list, &headers_of(&rows), &rows);
@@ -450,12 +456,7 @@ fn a_basic_catalogues_own_defects_are_reported_against_its_path_and_the_run_goes
 #[test]
 fn diff_says_when_it_left_defective_basic_entries_out() {
     let dir = tmp();
-    let basic = path_in(&dir, "basic.csv");
-    std::fs::write(
-        &basic,
-        "基本编码,事项名称,事项类型,设定依据\n000111001000,食品经营许可,行政许可,x\n000104002000,建筑工程施工许可,99,x\n",
-    )
-    .unwrap();
+    let basic = defective_basic(&dir);
     let (a, b) = (path_in(&dir, "a.csv"), path_in(&dir, "b.csv"));
     let rows = vec![clean_item("000111001000", 1)];
     write_csv(&a, &headers_of(&rows), &rows);
