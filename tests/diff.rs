@@ -124,11 +124,12 @@ fn injected_differences_are_reported_and_noise_is_not() {
     }
     let (code, v) = run(&args);
     assert_eq!(code, 0, "{v}");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["baseline"], "basic");
+    // regions in name order, whatever the order of the files
     assert_eq!(
         v["regions"],
-        serde_json::json!(["甲市", "乙市", "丙市", "丁市"])
+        serde_json::json!(["丁市", "丙市", "乙市", "甲市"])
     );
     let diffs = v["differences"].as_array().unwrap();
     let got: Vec<(String, String, Vec<String>)> = diffs
@@ -148,7 +149,7 @@ fn injected_differences_are_reported_and_noise_is_not() {
         .collect();
     let want = vec![
         ("000111001000", "statutory_days", vec!["乙市"]),
-        ("000111001000", "materials", vec!["丙市", "丁市"]),
+        ("000111001000", "materials", vec!["丁市", "丙市"]),
         ("000111002000", "name", vec!["乙市"]),
         ("000111002000", "materials", vec!["丁市"]),
         ("000120001000", "fee", vec!["丙市"]),
@@ -191,14 +192,23 @@ fn injected_differences_are_reported_and_noise_is_not() {
     let limit = find("000111001000", "statutory_days");
     assert_eq!(limit["baseline"], "20个工作日");
     assert_eq!(limit["regions"][0]["value"], "30个工作日");
-    // 乙市 promises 10 of a statutory 30
-    assert!((limit["regions"][0]["compression"].as_f64().unwrap() - (20.0 / 30.0)).abs() < 1e-3);
+    // a statutory limit is no commitment: no compression on a difference
+    assert!(limit["regions"][0].get("compression").is_none());
     let mats = find("000111001000", "materials");
     assert_eq!(mats["label"], "申请材料");
-    let c_dev = &mats["regions"][0];
+    let region_dev = |d: &Value, r: &str| {
+        d["regions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["region"] == r)
+            .cloned()
+            .unwrap()
+    };
+    let c_dev = region_dev(mats, "丙市");
     assert_eq!(c_dev["extra"], serde_json::json!(["法定代表人身份证明"]));
     assert_eq!(c_dev["missing"], serde_json::json!([]));
-    let d_dev = &mats["regions"][1];
+    let d_dev = region_dev(mats, "丁市");
     assert_eq!(d_dev["changed"][0]["material"], "营业执照");
     assert_eq!(d_dev["changed"][0]["attribute"], "material_type");
     assert_eq!(
@@ -222,6 +232,9 @@ fn injected_differences_are_reported_and_noise_is_not() {
     assert_eq!(v["summary"]["items_compared"], 3);
     assert_eq!(v["summary"]["identical"], 0);
     assert_eq!(v["summary"]["differences"], 8);
+    // the promised limits agree (10 everywhere): no variation; 乙市's
+    // statutory 30 makes it compress more, which only shows on a variation
+    assert_eq!(v["summary"]["variations"], 0);
 }
 
 #[test]
@@ -248,7 +261,7 @@ fn identical_regions_with_noise_have_no_differences_and_fail_if_diff_gates() {
     assert_eq!(v["summary"]["identical"], 3);
     assert_eq!(v["baseline"], "majority");
     assert_eq!(v["regions"], serde_json::json!(["a", "b"]));
-    // a real difference trips the gate
+    // a shorter promised limit is a local commitment: variation, no gate
     let mut c_items = base_items();
     c_items[0].insert("承诺办结时限".into(), "5个工作日".into());
     let c = write(&dir, "c.csv", &region(&c_items, &mats));
@@ -260,8 +273,32 @@ fn identical_regions_with_noise_have_no_differences_and_fail_if_diff_gates() {
         b.as_os_str(),
         c.as_os_str(),
     ]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["differences"], serde_json::json!([]));
+    let var = &v["variations"][0];
+    assert_eq!(var["element"], "promised_days");
+    let c_val = var["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == "c")
+        .unwrap();
+    assert_eq!(c_val["value"], "5个工作日");
+    // 5 of a statutory 20: 75 % compression
+    assert_eq!(c_val["compression"], 0.75);
+    // a statutory limit that differs trips the gate
+    c_items[0].insert("法定办结时限".into(), "30".into());
+    let c = write(&dir, "c.csv", &region(&c_items, &mats));
+    let (code, v) = run(&[
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--fail-if-diff".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        c.as_os_str(),
+    ]);
     assert_eq!(code, 1);
-    assert_eq!(v["differences"][0]["element"], "promised_days");
+    assert_eq!(v["differences"][0]["element"], "statutory_days");
     assert_eq!(v["differences"][0]["regions"][0]["region"], "c");
     assert_eq!(v["differences"][0]["baseline_source"], "majority");
 }
@@ -297,10 +334,9 @@ fn a_named_region_baseline_and_name_alignment_with_score() {
         "{al}"
     );
     let d = v["differences"].as_array().unwrap();
-    // the promised limit is compared against region b: a deviates
-    let p = d.iter().find(|x| x["element"] == "promised_days").unwrap();
-    assert_eq!(p["baseline_source"], "b");
-    assert_eq!(p["regions"][0]["region"], "a");
+    // the promised limit is a local commitment, whatever the baseline
+    assert!(d.iter().all(|x| x["element"] != "promised_days"));
+    assert_eq!(v["variations"][0]["element"], "promised_days");
     // a named region is the baseline for every element, the name too
     let n = d.iter().find(|x| x["element"] == "name").unwrap();
     assert_eq!(n["basic_code"], "000120001000");
@@ -330,6 +366,7 @@ fn workbook_and_page_outputs() {
     let a = write(&dir, "a.csv", &region(&base_items(), &mats));
     let mut b_items = base_items();
     b_items[0].insert("承诺办结时限".into(), "5".into());
+    b_items[0].insert("法定办结时限".into(), "30".into());
     let b = write(
         &dir,
         "b.csv",
@@ -355,39 +392,42 @@ fn workbook_and_page_outputs() {
             "Summary",
             "Identity",
             "Time limits",
-            "Delivery",
             "Fees",
             "Conditions",
-            "Materials"
+            "Materials",
+            "Local commitments"
         ]
     );
-    let limits = wb.worksheet_range("Time limits").unwrap();
-    let row: Vec<String> = limits
-        .rows()
-        .nth(1)
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let mut second_row = |sheet: &str| -> Vec<String> {
+        let range = wb.worksheet_range(sheet).unwrap();
+        let row = range.rows().nth(1).unwrap();
+        row.iter().map(|c| c.to_string()).collect()
+    };
+    let row = second_row("Time limits");
+    // two regions: no majority, both values, neither blamed
+    assert_eq!(
+        row,
+        vec![
+            "000111001000",
+            "食品经营许可",
+            "法定办结时限",
+            "no majority; every region's value",
+            "20个工作日",
+            "30个工作日"
+        ]
+    );
+    let row = second_row("Local commitments");
     assert_eq!(
         row,
         vec![
             "000111001000",
             "食品经营许可",
             "承诺办结时限",
-            "10个工作日",
-            "＝",
-            "5个工作日"
+            "10个工作日 (compression 50%)",
+            "5个工作日 (compression 83%)"
         ]
     );
-    let mats = wb.worksheet_range("Materials").unwrap();
-    let row: Vec<String> = mats
-        .rows()
-        .nth(1)
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let row = second_row("Materials");
     assert_eq!(row[0], "000111001000");
     // xlsx needs a file to go to
     let (code, _) = run(&[

@@ -33,6 +33,8 @@ fn indices_match_hand_computation() {
         b[0].insert(k.into(), v.into());
     }
     b[1].insert("承诺办结时限".into(), "25".into());
+    // and one uniform element that departs: its conditions
+    b[0].insert("受理条件".into(), "申请人须另行提交证明。".into());
     let pa = path_in(&dir, "a.csv");
     let pb = path_in(&dir, "b.csv");
     write_csv(&pa, &headers_of(&a), &a);
@@ -84,10 +86,11 @@ fn indices_match_hand_computation() {
     // A: 20→10 on each of three items; B: 20→10 and 20→25
     assert!(close(&a["compression"], 0.5));
     assert!(close(&b["compression"], (0.5 + -0.25) / 2.0));
-    // With two regions the majority tie goes to the first: A never deviates,
-    // B deviates on both of its items.
-    assert!(close(&a["standardisation"], 1.0));
-    assert!(close(&b["standardisation"], 0.0));
+    // Local commitments (visits, channels, depth, promised limit) never
+    // count; the conditions do, and two regions have no majority, so the
+    // difference counts against both: A 2 of 3 items, B 1 of 2.
+    assert!(close(&a["standardisation"], 2.0 / 3.0), "{a}");
+    assert!(close(&b["standardisation"], 0.5), "{b}");
     assert_eq!(a["rank"], 1);
     assert_eq!(b["rank"], 2);
     assert_eq!(regions[0]["region"], "a");

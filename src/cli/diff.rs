@@ -23,7 +23,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         a.args.output.as_deref(),
         || {
             Ok(match format {
-                RegionFormat::Json => report::diff_json(&cmp),
+                RegionFormat::Json => report::diff_json(&cmp, lang),
                 RegionFormat::Html => report::diff_html(&cmp, lang).map_err(anyhow::Error::msg)?,
                 _ => report::diff_human(&cmp, lang),
             })

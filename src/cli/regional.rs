@@ -3,7 +3,7 @@
 
 use clap::ValueEnum;
 use santong::catalogue::{BasicCatalogue, ReadOptions};
-use santong::diff::{Baseline, Comparison, Region};
+use santong::diff::{Baseline, CompareOptions, Comparison, Handling, Region};
 use santong::settings::BasicChoice;
 use santong::standard::Standard;
 use std::path::{Path, PathBuf};
@@ -15,6 +15,12 @@ pub enum RegionFormat {
     Json,
     Html,
     Xlsx,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HandlingArg {
+    Separate,
+    RollUp,
 }
 
 /// Arguments shared by `diff` and `score`.
@@ -32,6 +38,12 @@ pub struct RegionArgs {
     /// What regions are compared against: basic, majority, or one region (its file or name)
     #[arg(long, value_name = "basic|majority|FILE")]
     pub baseline: Option<String>,
+    /// Handling items (业务办理项): compared with handling items of the same case, or rolled up to their item
+    #[arg(long, value_enum, default_value = "separate")]
+    pub handling: HandlingArg,
+    /// Compare items across lists of different exercise levels too (by default a city's list and the province's own compare only items exercised at the same level)
+    #[arg(long)]
+    pub all_levels: bool,
     #[arg(long, value_name = "DIR")]
     pub standard: Option<PathBuf>,
     #[arg(long)]
@@ -47,7 +59,7 @@ pub struct Regional {
     pub std: Standard,
     pub basic: Option<BasicCatalogue>,
     pub regions: Vec<Region>,
-    pub baseline: Baseline,
+    pub options: CompareOptions,
     pub read: ReadOptions,
 }
 
@@ -75,22 +87,25 @@ impl Regional {
         super::refuse_overwrite(&a.files, a.output.as_deref())?;
         let regions = load_regions(&a.files, &a.names, &std, &read)?;
         let baseline = pick_baseline(a.baseline.as_deref(), &a.files, &regions, basic.is_some())?;
+        let options = CompareOptions {
+            baseline,
+            handling: match a.handling {
+                HandlingArg::Separate => Handling::Separate,
+                HandlingArg::RollUp => Handling::RollUp,
+            },
+            all_levels: a.all_levels,
+        };
         Ok(Regional {
             std,
             basic,
             regions,
-            baseline,
+            options,
             read,
         })
     }
 
     pub fn compare(&self) -> Comparison {
-        santong::diff::compare(
-            &self.std,
-            &self.regions,
-            self.basic.as_ref(),
-            &self.baseline,
-        )
+        santong::diff::compare(&self.std, &self.regions, self.basic.as_ref(), &self.options)
     }
 }
 

@@ -30,7 +30,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         .map(|f| check_file(f, &r.std, &opts).ok())
         .collect();
     let scores = santong::score::score(&r.std, &r.regions, &checks, &cmp, r.basic.as_ref());
-    let baseline = r.baseline.describe();
+    let baseline = r.options.baseline.describe();
     emit_report(
         a.format,
         a.output.as_deref(),

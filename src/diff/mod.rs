@@ -1,14 +1,22 @@
-//! Regional comparison: align the same basic items across regions, compare
-//! their uniform elements against a baseline, and report who deviates how.
+//! Regional comparison: align the same items across regions, compare their
+//! elements against a baseline, and report who deviates how.
 //!
 //! Values are compared normalised (see [`region::normalise`]): spelling,
 //! width, label-versus-code and order are never differences. Which elements
-//! are compared is data: the standard's `uniform: true`. This module knows
-//! the comparison, not how it is rendered.
+//! are compared is data: the standard's `uniform: true` elements must agree
+//! (a departure is a [`Difference`]); its `varies: true` elements are local
+//! commitments, shown as [`Variation`] with the compression each region
+//! achieves. A baseline needs a majority: with two regions, or a tie, a
+//! difference is reported with every region's value and no region blamed.
+//! Regions are taken in name order, so the result never depends on the
+//! order of the files. This module knows the comparison, not how it is
+//! rendered.
 
 mod align;
+pub mod names;
 pub mod region;
 
+pub use align::{Basis, Handling, ItemKey, Method, MIN_SIMILARITY};
 pub use region::{Region, RegionItem};
 
 use crate::catalogue::BasicCatalogue;
@@ -26,7 +34,7 @@ pub const MATERIALS_LABEL: &str = "申请材料";
 pub enum Baseline {
     /// The basic catalogue where it defines the element, else the majority.
     Basic,
-    /// The value most regions use.
+    /// The value more than half the regions use.
     Majority,
     /// A named region (majority where it lacks the item).
     Region(String),
@@ -42,17 +50,42 @@ impl Baseline {
     }
 }
 
+/// How a comparison is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareOptions {
+    pub baseline: Baseline,
+    pub handling: Handling,
+    /// Compare items across lists of different exercise levels too.
+    pub all_levels: bool,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions {
+            baseline: Baseline::Majority,
+            handling: Handling::Separate,
+            all_levels: false,
+        }
+    }
+}
+
+/// The baseline's source when no value has a majority: every region's
+/// value is shown and no region is blamed.
+pub const NO_MAJORITY: &str = "none";
+
 /// A material whose attributes differ from the baseline's.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MaterialChange {
     pub material: String,
     pub attribute: String,
     pub label: String,
-    pub baseline: String,
+    /// none when the regions listing the material split evenly
+    pub baseline: Option<String>,
     pub value: String,
 }
 
-/// One region's departure from the baseline.
+/// One region's value where it departs from the baseline (or, without a
+/// majority, every region's value).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Deviation {
     pub region: String,
@@ -72,23 +105,76 @@ pub struct Deviation {
     pub changed: Option<Vec<MaterialChange>>,
 }
 
-/// One differing (basic code, element).
+/// Which aligned item a difference or variation is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct ItemRef {
+    /// The alignment key ([`ItemKey::id`]): the basic code, `local:…` or
+    /// `name:…`, with `#case` for a handling item.
+    pub key: String,
+    pub basic_code: Option<String>,
+    /// The handling case, for handling items compared separately.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handling: Option<String>,
+    pub name: String,
+}
+
+/// One differing (item, uniform element).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Difference {
-    pub basic_code: String,
-    pub name: String,
+    #[serde(flatten)]
+    pub item: ItemRef,
     pub element: String,
     pub label: String,
     pub baseline: Option<String>,
-    /// `basic`, `majority` or a region name.
+    /// `basic`, `majority`, a region name, or `none` ([`NO_MAJORITY`]):
+    /// no value has a majority, and `regions` holds every region's value.
     pub baseline_source: String,
+    /// The exercise level compared, when the lists are of several levels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
     /// Regions whose lists carry the element for this item (the others
     /// implement the item without the element, or not at all).
     pub compared: Vec<String>,
     pub regions: Vec<Deviation>,
 }
 
-/// An item aligned by name because its basic code was missing or malformed.
+impl Difference {
+    /// No region has a majority: nobody is blamed.
+    pub fn split(&self) -> bool {
+        self.baseline_source == NO_MAJORITY
+    }
+    /// The regions the difference counts against: those departing from a
+    /// baseline, or — without a majority — every region compared.
+    pub fn against(&self) -> impl Iterator<Item = &str> {
+        self.regions.iter().map(|d| d.region.as_str())
+    }
+}
+
+/// A region's value of a local commitment.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Commitment {
+    pub region: String,
+    pub value: Option<String>,
+    /// For the promised limit: (statutory − promised) / statutory.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compression: Option<f64>,
+}
+
+/// A local commitment (`varies: true`) that regions set differently: not
+/// a fault, shown so regions can learn from each other.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Variation {
+    #[serde(flatten)]
+    pub item: ItemRef,
+    pub element: String,
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    pub regions: Vec<Commitment>,
+}
+
+/// An item aligned other than by its basic code: by a shared local code,
+/// by name or by a near name (with its score), or not at all.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Alignment {
     pub region: String,
@@ -97,9 +183,11 @@ pub struct Alignment {
     pub name: String,
     /// The code cell as written, if any.
     pub written_code: Option<String>,
-    /// The basic code the item was aligned to; none if nothing was close enough.
+    /// The key of the item aligned to; none if it matched nothing.
+    pub key: Option<String>,
     pub basic_code: Option<String>,
     pub matched_name: Option<String>,
+    pub method: Method,
     pub score: f64,
 }
 
@@ -108,21 +196,71 @@ pub struct RegionSummary {
     pub name: String,
     pub path: String,
     pub items: usize,
-    /// Differences in which the region deviates.
+    /// The level most of its items are exercised at (a `level` code).
+    pub level: Option<String>,
+    /// Differences that count against the region.
     pub deviations: usize,
+    /// Of those, differences without a majority.
+    pub split: usize,
+    /// Handling items (业务办理项) in the list.
+    pub handling_items: usize,
+}
+
+/// Something a reader of the comparison must know to read it fairly.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ComparisonNote {
+    /// Differences without a majority (always so with two regions) show
+    /// every region's value and blame none.
+    NoMajority { differences: usize, regions: usize },
+    /// The lists are of different exercise levels.
+    Levels {
+        levels: Vec<(String, String)>,
+        /// Items compared only between lists of one level.
+        separated: bool,
+    },
+    /// Handling items compared with handling items, or rolled up.
+    Handling {
+        mode: &'static str,
+        items: usize,
+        rolled_up: usize,
+    },
+    /// Items aligned by name, by a near name, or not at all.
+    ByName {
+        name: usize,
+        similar: usize,
+        local_code: usize,
+        unaligned: usize,
+    },
+}
+
+/// An aligned item and the regions implementing it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Covered {
+    #[serde(flatten)]
+    pub item: ItemRef,
+    /// per region, in the comparison's (name) order
+    #[serde(skip)]
+    pub regions: Vec<bool>,
 }
 
 /// The result of comparing regions.
 #[derive(Debug, Clone)]
 pub struct Comparison {
+    /// In name order, which every per-region vector follows.
     pub regions: Vec<RegionSummary>,
     pub baseline: Baseline,
-    /// basic code -> (name, implemented by region i)
-    pub coverage: BTreeMap<String, (String, Vec<bool>)>,
+    pub handling: Handling,
+    /// Every aligned item, in key order.
+    pub coverage: Vec<Covered>,
     pub differences: Vec<Difference>,
+    pub variations: Vec<Variation>,
     pub alignments: Vec<Alignment>,
-    /// Compared elements, in the standard's order (ids), materials last.
+    pub notes: Vec<ComparisonNote>,
+    /// Compared uniform elements, in the standard's order (ids), materials last.
     pub elements: Vec<(String, String)>,
+    /// Compared local commitments, in the standard's order.
+    pub commitments: Vec<(String, String)>,
 }
 
 impl Comparison {
@@ -134,11 +272,11 @@ impl Comparison {
         let differing: BTreeSet<&str> = self
             .differences
             .iter()
-            .map(|d| d.basic_code.as_str())
+            .map(|d| d.item.key.as_str())
             .collect();
         self.coverage
-            .keys()
-            .filter(|c| !differing.contains(c.as_str()))
+            .iter()
+            .filter(|c| !differing.contains(c.item.key.as_str()))
             .count()
     }
     /// Differences per element id.
@@ -149,11 +287,14 @@ impl Comparison {
         }
         m
     }
+    /// The position of a region in the comparison's order.
+    pub fn region_index(&self, name: &str) -> Option<usize> {
+        self.regions.iter().position(|r| r.name == name)
+    }
 }
 
-/// Pick the baseline among region values: the most common key; on a tie a
-/// value beats a blank, then the earliest region wins. Returns the region
-/// holding the chosen value and the value.
+/// The value more than half the regions hold (a blank counts as a value).
+/// None when no value has a majority.
 fn majority(values: &[(usize, Option<Val>)]) -> Option<(usize, Option<Val>)> {
     let mut counts: Vec<(Option<u64>, usize, usize, Option<Val>)> = Vec::new();
     for (r, v) in values {
@@ -163,12 +304,10 @@ fn majority(values: &[(usize, Option<Val>)]) -> Option<(usize, Option<Val>)> {
             None => counts.push((key, 1, *r, *v)),
         }
     }
-    counts.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then(a.0.is_none().cmp(&b.0.is_none()))
-            .then(a.2.cmp(&b.2))
-    });
-    counts.first().map(|c| (c.2, c.3))
+    counts
+        .into_iter()
+        .find(|c| c.1 * 2 > values.len())
+        .map(|c| (c.2, c.3))
 }
 
 /// The basic catalogue's value of an element, normalised: (key, display).
@@ -189,123 +328,297 @@ fn basic_value(
     region::normalise_key(std, idx, &text)
 }
 
+/// The label of a `level` code.
+fn level_label(std: &Standard, level: u8) -> String {
+    let code = level.to_string();
+    std.vocabulary("level")
+        .and_then(|v| v.label_of(&code))
+        .map(str::to_string)
+        .unwrap_or(code)
+}
+
+/// The level most of a region's items are exercised at (ties: the higher level).
+fn region_level(region: &Region) -> Option<u8> {
+    let mut counts: BTreeMap<u8, usize> = BTreeMap::new();
+    for it in &region.items {
+        if let Some(l) = it.level {
+            *counts.entry(l).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(l, _)| l)
+}
+
 /// Compare regions.
 pub fn compare(
     std: &Standard,
     regions: &[Region],
     basic: Option<&BasicCatalogue>,
-    baseline: &Baseline,
+    opts: &CompareOptions,
 ) -> Comparison {
-    let (index, alignments) = align::align(std, regions, basic);
-    let baseline_region = match baseline {
+    // name order: the result must not depend on the order of the files
+    let mut sorted: Vec<&Region> = regions.iter().collect();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name).then(a.path.cmp(&b.path)));
+    let regions = sorted;
+    let aligned = align::align(std, &regions, basic, opts.handling);
+    let baseline_region = match &opts.baseline {
         Baseline::Region(name) => regions.iter().position(|r| &r.name == name),
         _ => None,
     };
-    let use_basic = *baseline == Baseline::Basic;
-    let compared: Vec<usize> = std
-        .elements
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| {
-            e.uniform && e.id != "basic_code" && e.scope == crate::standard::Scope::Item
-        })
-        .map(|(i, _)| i)
+    let use_basic = opts.baseline == Baseline::Basic;
+    let uniform: Vec<usize> = (0..std.elements.len())
+        .filter(|&i| std.elements[i].compared() && std.elements[i].uniform)
         .collect();
-    let elements: Vec<(String, String)> = compared
+    let varying: Vec<usize> = (0..std.elements.len())
+        .filter(|&i| std.elements[i].compared() && std.elements[i].varies)
+        .collect();
+    let pair = |i: &usize| (std.elements[*i].id.clone(), std.elements[*i].label.clone());
+    let elements: Vec<(String, String)> = uniform
         .iter()
-        .map(|&i| (std.elements[i].id.clone(), std.elements[i].label.clone()))
+        .map(pair)
         .chain(std::iter::once((
             MATERIALS.to_string(),
             MATERIALS_LABEL.to_string(),
         )))
         .collect();
+    let commitments: Vec<(String, String)> = varying.iter().map(pair).collect();
 
-    let mut coverage = BTreeMap::new();
+    let levels: Vec<Option<u8>> = regions.iter().map(|r| region_level(r)).collect();
+    let distinct: BTreeSet<u8> = levels.iter().flatten().copied().collect();
+    let separate_levels = distinct.len() > 1 && !opts.all_levels;
+
+    let cx = Cx {
+        std,
+        regions: &regions,
+        basic: basic.filter(|_| use_basic),
+        baseline_region,
+        uniform: &uniform,
+        varying: &varying,
+        levels: &levels,
+        separate_levels,
+    };
+    let mut coverage = Vec::new();
     let mut differences = Vec::new();
-    for (code, per_region) in &index {
-        let present: Vec<(usize, &RegionItem)> = per_region
+    let mut variations = Vec::new();
+    for g in &aligned.groups {
+        let (cov, diffs, vars) = cx.group(g);
+        coverage.push(cov);
+        differences.extend(diffs);
+        variations.extend(vars);
+    }
+    let summaries: Vec<RegionSummary> = regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| RegionSummary {
+            name: r.name.clone(),
+            path: r.path.clone(),
+            items: r.items.len(),
+            level: levels[i].map(|l| level_label(std, l)),
+            deviations: differences
+                .iter()
+                .filter(|d| d.against().any(|x| x == r.name))
+                .count(),
+            split: differences
+                .iter()
+                .filter(|d| d.split() && d.against().any(|x| x == r.name))
+                .count(),
+            handling_items: aligned.handling_items[i],
+        })
+        .collect();
+    let notes = notes(
+        &differences,
+        &summaries,
+        &aligned,
+        opts,
+        distinct.len() > 1,
+        separate_levels,
+    );
+    Comparison {
+        regions: summaries,
+        baseline: opts.baseline.clone(),
+        handling: opts.handling,
+        coverage,
+        differences,
+        variations,
+        alignments: aligned.alignments,
+        notes,
+        elements,
+        commitments,
+    }
+}
+
+/// What comparing one aligned item needs.
+struct Cx<'a> {
+    std: &'a Standard,
+    regions: &'a [&'a Region],
+    /// the basic catalogue, when it is the baseline
+    basic: Option<&'a BasicCatalogue>,
+    baseline_region: Option<usize>,
+    uniform: &'a [usize],
+    varying: &'a [usize],
+    levels: &'a [Option<u8>],
+    separate_levels: bool,
+}
+
+impl Cx<'_> {
+    /// An aligned item's coverage, differences and variations.
+    fn group(&self, g: &align::Group) -> (Covered, Vec<Difference>, Vec<Variation>) {
+        let (std, regions) = (self.std, self.regions);
+        let item = ItemRef {
+            key: g.key.id(),
+            basic_code: g.key.basic_code().map(str::to_string),
+            handling: g.key.handling.clone(),
+            name: g.name.clone(),
+        };
+        let present: Vec<(usize, &RegionItem)> = g
+            .members
             .iter()
             .enumerate()
             .filter_map(|(r, i)| i.map(|i| (r, &regions[r].items[i])))
             .collect();
-        let name = basic
-            .and_then(|b| b.get(code))
-            .map(|e| e.name.clone())
-            .or_else(|| {
-                present
-                    .first()
-                    .map(|(r, it)| regions[*r].item_name(it).to_string())
-            })
-            .unwrap_or_default();
-        coverage.insert(
-            code.clone(),
-            (
-                name.clone(),
-                per_region
-                    .iter()
-                    .map(Option::is_some)
-                    .collect::<Vec<bool>>(),
-            ),
-        );
-        let mut push = |el_id: &str, label: &str, found: Option<Found>| {
-            if let Some((base, source, compared, regions_dev)) = found {
-                differences.push(Difference {
-                    basic_code: code.clone(),
-                    name: name.clone(),
-                    element: el_id.to_string(),
-                    label: label.to_string(),
-                    baseline: base,
-                    baseline_source: source,
-                    compared,
-                    regions: regions_dev,
-                });
-            }
+        let covered = Covered {
+            item: item.clone(),
+            regions: g.members.iter().map(Option::is_some).collect(),
         };
-        for &el in &compared {
-            let e = &std.elements[el];
-            let b = basic
-                .filter(|_| use_basic)
-                .and_then(|_| basic_value(std, basic, code, &e.id));
-            push(
-                &e.id,
-                &e.label,
-                compare_element(std, regions, &present, el, b, baseline_region),
-            );
+        let mut differences = Vec::new();
+        let mut variations = Vec::new();
+        for (level, present) in self.by_level(&present) {
+            let level = level.map(|l| level_label(std, l));
+            for &el in self.uniform {
+                let e = &std.elements[el];
+                let b = item
+                    .basic_code
+                    .as_deref()
+                    .and_then(|code| basic_value(std, self.basic, code, &e.id));
+                if let Some(found) =
+                    compare_element(std, regions, &present, el, b, self.baseline_region)
+                {
+                    differences.push(found.into_difference(&item, &e.id, &e.label, &level));
+                }
+            }
+            if let Some(found) = compare_materials(std, regions, &present, self.baseline_region) {
+                differences.push(found.into_difference(&item, MATERIALS, MATERIALS_LABEL, &level));
+            }
+            for &el in self.varying {
+                if let Some(v) = vary(std, regions, &present, el) {
+                    let e = &std.elements[el];
+                    variations.push(Variation {
+                        item: item.clone(),
+                        element: e.id.clone(),
+                        label: e.label.clone(),
+                        level: level.clone(),
+                        regions: v,
+                    });
+                }
+            }
         }
-        push(
-            MATERIALS,
-            MATERIALS_LABEL,
-            compare_materials(std, regions, &present, baseline_region),
-        );
+        (covered, differences, variations)
     }
-    let summaries = regions
-        .iter()
-        .map(|r| RegionSummary {
-            name: r.name.clone(),
-            path: r.path.clone(),
-            items: r.items.len(),
-            deviations: differences
-                .iter()
-                .filter(|d| d.regions.iter().any(|x| x.region == r.name))
-                .count(),
-        })
-        .collect();
-    Comparison {
-        regions: summaries,
-        baseline: baseline.clone(),
-        coverage,
-        differences,
-        alignments,
-        elements,
+
+    /// The item's regions in one part per exercise level, when lists of
+    /// several levels are compared apart and every region's level is known;
+    /// else one part.
+    #[allow(clippy::type_complexity)]
+    fn by_level<'i>(
+        &self,
+        present: &[(usize, &'i RegionItem)],
+    ) -> BTreeMap<Option<u8>, Vec<(usize, &'i RegionItem)>> {
+        let level = |r: usize, it: &RegionItem| it.level.or(self.levels[r]);
+        let known: Option<BTreeSet<u8>> = present.iter().map(|(r, it)| level(*r, it)).collect();
+        let split = self.separate_levels && known.is_some_and(|k| k.len() > 1);
+        let mut parts: BTreeMap<Option<u8>, Vec<(usize, &RegionItem)>> = BTreeMap::new();
+        for (r, it) in present {
+            let key = if split { level(*r, it) } else { None };
+            parts.entry(key).or_default().push((*r, *it));
+        }
+        parts
     }
 }
 
-/// (baseline display, baseline source, regions compared, deviations)
-type Found = (Option<String>, String, Vec<String>, Vec<Deviation>);
+/// What a reader must know to read the comparison fairly.
+fn notes(
+    differences: &[Difference],
+    summaries: &[RegionSummary],
+    aligned: &align::Aligned,
+    opts: &CompareOptions,
+    several_levels: bool,
+    separate_levels: bool,
+) -> Vec<ComparisonNote> {
+    let mut notes = Vec::new();
+    let split = differences.iter().filter(|d| d.split()).count();
+    if split > 0 {
+        notes.push(ComparisonNote::NoMajority {
+            differences: split,
+            regions: summaries.len(),
+        });
+    }
+    if several_levels {
+        notes.push(ComparisonNote::Levels {
+            levels: summaries
+                .iter()
+                .filter_map(|s| s.level.clone().map(|l| (s.name.clone(), l)))
+                .collect(),
+            separated: separate_levels,
+        });
+    }
+    let handling_items: usize = aligned.handling_items.iter().sum();
+    if handling_items > 0 {
+        notes.push(ComparisonNote::Handling {
+            mode: opts.handling.as_str(),
+            items: handling_items,
+            rolled_up: aligned.rolled_up,
+        });
+    }
+    let count = |m: Method| aligned.alignments.iter().filter(|a| a.method == m).count();
+    if !aligned.alignments.is_empty() {
+        notes.push(ComparisonNote::ByName {
+            name: count(Method::Name),
+            similar: count(Method::Similar),
+            local_code: count(Method::LocalCode),
+            unaligned: count(Method::None),
+        });
+    }
+    notes
+}
+
+/// What a comparison of one element found.
+struct Found {
+    baseline: Option<String>,
+    source: String,
+    compared: Vec<String>,
+    regions: Vec<Deviation>,
+}
+
+impl Found {
+    fn into_difference(
+        self,
+        item: &ItemRef,
+        element: &str,
+        label: &str,
+        level: &Option<String>,
+    ) -> Difference {
+        Difference {
+            item: item.clone(),
+            element: element.to_string(),
+            label: label.to_string(),
+            baseline: self.baseline,
+            baseline_source: self.source,
+            level: level.clone(),
+            compared: self.compared,
+            regions: self.regions,
+        }
+    }
+}
+
+fn round4(c: f64) -> f64 {
+    (c * 10_000.0).round() / 10_000.0
+}
 
 fn compare_element(
     std: &Standard,
-    regions: &[Region],
+    regions: &[&Region],
     present: &[(usize, &RegionItem)],
     el: usize,
     from_basic: Option<(u64, String)>,
@@ -317,39 +630,45 @@ fn compare_element(
         .filter(|(r, _)| regions[*r].columns.contains(&el))
         .map(|(r, it)| (*r, it.get(el)))
         .collect();
+    if values.len() < 2 && from_basic.is_none() && baseline_region.is_none() {
+        return None;
+    }
     if values.is_empty() {
         return None;
     }
     let shown = |r: usize, v: Option<Val>| v.map(|v| regions[r].text(v.display).to_string());
-    let (base_key, base, source): (Option<u64>, Option<String>, String) =
-        if let Some((k, d)) = from_basic {
-            (Some(k), Some(d), "basic".into())
-        } else if let Some((r, v)) =
-            baseline_region.and_then(|br| values.iter().find(|(r, _)| *r == br))
-        {
-            (v.map(|v| v.key), shown(*r, *v), regions[*r].name.clone())
-        } else {
-            if values.len() < 2 {
-                return None;
-            }
-            let (r, v) = majority(&values)?;
-            (v.map(|v| v.key), shown(r, v), "majority".into())
-        };
+    // (key, display, source); none: no majority
+    let base: Option<(Option<u64>, Option<String>, String)> = if let Some((k, d)) = from_basic {
+        Some((Some(k), Some(d), "basic".into()))
+    } else if let Some((r, v)) =
+        baseline_region.and_then(|br| values.iter().find(|(r, _)| *r == br))
+    {
+        Some((v.map(|v| v.key), shown(*r, *v), regions[*r].name.clone()))
+    } else {
+        if values.len() < 2 {
+            return None;
+        }
+        majority(&values).map(|(r, v)| (v.map(|v| v.key), shown(r, v), "majority".to_string()))
+    };
+    if base.is_none() {
+        // no majority: a difference only if the values are not all equal
+        let first = values[0].1.map(|v| v.key);
+        if values.iter().all(|(_, v)| v.map(|v| v.key) == first) {
+            return None;
+        }
+    }
     let text = std.elements[el].kind == ElementType::Text;
-    let limit = std.elements[el].kind == ElementType::Duration;
+    let base_key = base.as_ref().map(|b| b.0);
+    let base_text = base.as_ref().and_then(|b| b.1.clone());
     let devs: Vec<Deviation> = values
         .iter()
-        .filter(|(_, v)| v.map(|n| n.key) != base_key)
+        .filter(|(_, v)| base_key.is_none_or(|k| v.map(|n| n.key) != k))
         .map(|(r, v)| {
             let value = shown(*r, *v);
-            let item = present.iter().find(|(pr, _)| pr == r).map(|(_, it)| *it);
             Deviation {
-                compression: item
-                    .filter(|_| limit)
-                    .and_then(compression)
-                    .map(|c| (c * 10_000.0).round() / 10_000.0),
+                compression: None,
                 region: regions[*r].name.clone(),
-                diff: match (text, &base, &value) {
+                diff: match (text, &base_text, &value) {
                     (true, Some(b), Some(v)) => diff_runs(b, v),
                     _ => Vec::new(),
                 },
@@ -364,14 +683,51 @@ fn compare_element(
         .iter()
         .map(|(r, _)| regions[*r].name.clone())
         .collect();
-    (!devs.is_empty()).then_some((base, source, compared, devs))
+    let (baseline, source) = match base {
+        Some((_, d, s)) => (d, s),
+        None => (None, NO_MAJORITY.to_string()),
+    };
+    (!devs.is_empty()).then_some(Found {
+        baseline,
+        source,
+        compared,
+        regions: devs,
+    })
 }
 
-/// The materials more than half the regions list (half, with the first
-/// region among them, breaks a tie).
-fn majority_keys(with: &[(usize, &RegionItem)]) -> Vec<u64> {
+/// The values regions commit to for a local commitment, when they differ.
+fn vary(
+    std: &Standard,
+    regions: &[&Region],
+    present: &[(usize, &RegionItem)],
+    el: usize,
+) -> Option<Vec<Commitment>> {
+    let values: Vec<(usize, &RegionItem, Option<Val>)> = present
+        .iter()
+        .filter(|(r, _)| regions[*r].columns.contains(&el))
+        .map(|(r, it)| (*r, *it, it.get(el)))
+        .collect();
+    let first = values.first()?.2.map(|v| v.key);
+    if values.len() < 2 || values.iter().all(|(_, _, v)| v.map(|v| v.key) == first) {
+        return None;
+    }
+    let limit = std.elements[el].kind == ElementType::Duration;
+    Some(
+        values
+            .iter()
+            .map(|(r, it, v)| Commitment {
+                region: regions[*r].name.clone(),
+                value: v.map(|v| regions[*r].text(v.display).to_string()),
+                compression: compression(it).filter(|_| limit).map(round4),
+            })
+            .collect(),
+    )
+}
+
+/// The materials more than half the regions list; and whether some
+/// material is listed by exactly half (no majority either way).
+fn majority_keys(with: &[(usize, &RegionItem)]) -> (Vec<u64>, bool) {
     let n = with.len();
-    let first = with[0].1;
     let mut all: Vec<(u64, usize)> = Vec::new();
     for (_, it) in with {
         for m in &it.materials {
@@ -381,15 +737,51 @@ fn majority_keys(with: &[(usize, &RegionItem)]) -> Vec<u64> {
             }
         }
     }
-    all.into_iter()
-        .filter(|(k, c)| c * 2 > n || (c * 2 == n && first.material(*k).is_some()))
+    let tie = all.iter().any(|(_, c)| c * 2 == n);
+    let keys = all
+        .into_iter()
+        .filter(|(_, c)| c * 2 > n)
         .map(|(k, _)| k)
-        .collect()
+        .collect();
+    (keys, tie)
+}
+
+/// A material attribute's baseline: the named region's, or the majority
+/// among regions listing the material. None: nothing to compare against;
+/// `Some(None)`: the regions split evenly.
+fn material_baseline(
+    regions: &[&Region],
+    with: &[(usize, &RegionItem)],
+    named: Option<(usize, &RegionItem)>,
+    k: u64,
+    a: usize,
+) -> Option<Option<(u64, String)>> {
+    if let Some((r, it)) = named {
+        return it
+            .material(k)
+            .and_then(|m| m.attrs[a])
+            .map(|v| Some((v.key, regions[r].text(v.display).to_string())));
+    }
+    let vals: Vec<(usize, Option<Val>)> = with
+        .iter()
+        .filter_map(|(r, it)| {
+            it.material(k)
+                .and_then(|m| m.attrs[a])
+                .map(|v| (*r, Some(v)))
+        })
+        .collect();
+    if vals.len() < 2 {
+        return None;
+    }
+    match majority(&vals) {
+        Some((r, v)) => v.map(|v| Some((v.key, regions[r].text(v.display).to_string()))),
+        None => Some(None),
+    }
 }
 
 fn compare_materials(
     std: &Standard,
-    regions: &[Region],
+    regions: &[&Region],
     present: &[(usize, &RegionItem)],
     baseline_region: Option<usize>,
 ) -> Option<Found> {
@@ -411,35 +803,21 @@ fn compare_materials(
             regions[r].name.clone(),
         ),
         None if with.len() < 2 => return None,
-        None => (majority_keys(&with), "majority".into()),
+        None => {
+            let (keys, tie) = majority_keys(&with);
+            let source = if tie { NO_MAJORITY } else { "majority" };
+            (keys, source.to_string())
+        }
     };
     let display = |k: u64| -> String {
         with.iter()
             .find_map(|(r, it)| it.material(k).map(|m| regions[*r].text(m.name).to_string()))
             .unwrap_or_default()
     };
-    // baseline attribute: the named region's, or the majority among regions listing the material
-    let base_attr = |k: u64, a: usize| -> Option<(u64, String)> {
-        if let Some((r, it)) = named {
-            return it
-                .material(k)
-                .and_then(|m| m.attrs[a])
-                .map(|v| (v.key, regions[r].text(v.display).to_string()));
-        }
-        let vals: Vec<(usize, Option<Val>)> = with
-            .iter()
-            .filter_map(|(r, it)| {
-                it.material(k)
-                    .and_then(|m| m.attrs[a])
-                    .map(|v| (*r, Some(v)))
-            })
-            .collect();
-        majority(&vals)
-            .and_then(|(r, v)| v.map(|v| (v.key, regions[r].text(v.display).to_string())))
-    };
+    let base_attr = |k: u64, a: usize| material_baseline(regions, &with, named, k, a);
     let mut devs = Vec::new();
     for (r, it) in &with {
-        let region = &regions[*r];
+        let region = regions[*r];
         let missing: Vec<String> = base_keys
             .iter()
             .filter(|k| it.material(**k).is_none())
@@ -454,20 +832,22 @@ fn compare_materials(
         let mut changed = Vec::new();
         for m in it.materials.iter().filter(|m| base_keys.contains(&m.key)) {
             for (a, attr) in MATERIAL_ATTRS.iter().enumerate() {
-                if let (Some((bk, bd)), Some(v)) = (base_attr(m.key, a), m.attrs[a]) {
-                    if bk != v.key {
-                        changed.push(MaterialChange {
-                            material: region.text(m.name).to_string(),
-                            attribute: attr.to_string(),
-                            label: std
-                                .element(attr)
-                                .map(|e| e.label.clone())
-                                .unwrap_or_default(),
-                            baseline: bd,
-                            value: region.text(v.display).to_string(),
-                        });
-                    }
+                let (Some(base), Some(v)) = (base_attr(m.key, a), m.attrs[a]) else {
+                    continue;
+                };
+                if base.as_ref().is_some_and(|(bk, _)| *bk == v.key) {
+                    continue;
                 }
+                changed.push(MaterialChange {
+                    material: region.text(m.name).to_string(),
+                    attribute: attr.to_string(),
+                    label: std
+                        .element(attr)
+                        .map(|e| e.label.clone())
+                        .unwrap_or_default(),
+                    baseline: base.map(|(_, d)| d),
+                    value: region.text(v.display).to_string(),
+                });
             }
         }
         if missing.is_empty() && extra.is_empty() && changed.is_empty() {
@@ -489,10 +869,29 @@ fn compare_materials(
             changed: Some(changed),
         });
     }
+    if devs.is_empty() {
+        return None;
+    }
+    // a material-attribute split without a set split is still no majority
+    let source = if source == "majority"
+        && devs
+            .iter()
+            .flat_map(|d| d.changed.iter().flatten())
+            .any(|c| c.baseline.is_none())
+    {
+        NO_MAJORITY.to_string()
+    } else {
+        source
+    };
     let mut base_display: Vec<String> = base_keys.iter().map(|k| display(*k)).collect();
     base_display.sort();
     let compared = with.iter().map(|(r, _)| regions[*r].name.clone()).collect();
-    (!devs.is_empty()).then(|| (Some(base_display.join("、")), source, compared, devs))
+    Some(Found {
+        baseline: Some(base_display.join("、")),
+        source,
+        compared,
+        regions: devs,
+    })
 }
 
 /// Load regional lists, several at a time (one thread per core): reading

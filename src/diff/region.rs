@@ -9,7 +9,7 @@
 use crate::catalogue::value::{interpret, Value};
 use crate::catalogue::{self, Event, Field, KeyIndex, Part, ReadError, ReadOptions};
 use crate::standard::{ElementType, Scope, Standard};
-use crate::text::{comparable, nfkc};
+use crate::text::{compact, comparable, nfkc};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -132,6 +132,15 @@ pub struct RegionItem {
     pub code: Option<u64>,
     /// The basic code cell as written, when it was not valid.
     pub raw_code: Option<Box<str>>,
+    /// The local basic code (地方基本编码), compacted.
+    pub local_code: Option<Box<str>>,
+    /// The business-handling item code (业务办理项编码), from its own column
+    /// or a 33-character 实施编码: the item is a handling item.
+    pub handling: Option<Box<str>>,
+    /// The level the region exercises the item at (a `level` code: 2
+    /// province … 5 town): a single-valued 行使层级, else the tier of the
+    /// row's division code.
+    pub level: Option<u8>,
     pub name: Span,
     pub row: u32,
     /// index into `Region::sheets`
@@ -312,7 +321,7 @@ fn item_of(
     let mut normals: Vec<(usize, Normal)> = Vec::new();
     for f in fields {
         let el = &std.elements[f.element];
-        if !el.uniform || el.id == "basic_code" || el.scope != Scope::Item {
+        if !el.compared() {
             continue;
         }
         if let Some(n) = normalise(std, f.element, &f.text, f.numeric) {
@@ -373,9 +382,25 @@ fn item_of(
         })
         .collect();
     let name = get("name").map(|f| nfkc(&f.text)).unwrap_or_default();
+    let local_code = get("local_basic_code")
+        .map(|f| compact(&f.text))
+        .filter(|c| !c.is_empty() && !c.eq_ignore_ascii_case("null"))
+        .map(String::into_boxed_str);
+    let handling = get("handling_code")
+        .map(|f| compact(&f.text))
+        .filter(|c| c.len() == 33 && c.is_ascii())
+        .or_else(|| {
+            get("impl_code")
+                .map(|f| compact(&f.text))
+                .filter(|c| crate::codes::validate_handling_code(c, None).is_ok())
+        })
+        .map(String::into_boxed_str);
     RegionItem {
         code: basic_code,
         raw_code,
+        local_code,
+        handling,
+        level: level_of(std, fields),
         name: texts.push(&name),
         row,
         sheet,
@@ -386,6 +411,24 @@ fn item_of(
         depth,
         channels,
     }
+}
+
+/// The level an item is exercised at: its 行使层级 when it names one level,
+/// else the tier of its division code (province 2, city 3, county 4).
+fn level_of(std: &Standard, fields: &[Field]) -> Option<u8> {
+    let get = |i: Option<usize>| i.and_then(|i| fields.iter().find(|f| f.element == i));
+    if let Some(f) = get(std.ids.level) {
+        if let Value::Codes(cs) = interpret(&std.elements[f.element], std, &f.text, f.numeric).0 {
+            if let [one] = cs.as_slice() {
+                if let Ok(n) = one.parse::<u8>() {
+                    return Some(n);
+                }
+            }
+        }
+    }
+    let f = get(std.ids.area_code)?;
+    let area = crate::codes::parse_area(&compact(&f.text)).ok()?;
+    Some(area.tier() + 1)
 }
 
 impl Region {
@@ -410,7 +453,7 @@ impl Region {
         catalogue::read(path, std, opts, &mut |ev| match ev {
             Event::Table(t) => {
                 for (_, e, _) in &t.columns {
-                    if std.elements[*e].uniform && !columns.contains(e) {
+                    if std.elements[*e].compared() && !columns.contains(e) {
                         columns.push(*e);
                     }
                     has_materials |= Some(*e) == material_name;

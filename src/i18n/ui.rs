@@ -5,6 +5,17 @@
 use super::T;
 
 pub const ALIGNED_BY_NAME_SIMILARITY: T = T("按名称相似度对齐", "aligned by name similarity");
+pub const ALIGNED_BY_NEAR_NAME: T = T("按相近名称对齐", "aligned by near name");
+pub const NO_MAJORITY: T = T("无多数，列出各地取值", "no majority; every region's value");
+pub const LOCAL_COMMITMENTS: T = T(
+    "地方承诺（各地可不同，不计为差异）",
+    "Local commitments (may vary by region; not differences)",
+);
+pub const LOCAL_COMMITMENTS_2: T = T("处地方承诺不同", "local commitments differ");
+pub const AND_MORE: T = T("另有", "and more:");
+pub const LEVEL: T = T("层级", "level");
+pub const ITEM_KEY: T = T("基本编码（或对齐键）", "Basic code (or key)");
+pub const WITHOUT_MAJORITY: T = T("处无多数", "without a majority");
 pub const ALL: T = T("全部", "All");
 pub const ALL_ELEMENTS: T = T("全部要素", "All elements");
 pub const A_WHOLE_NUMBER: T = T("应为整数", "A whole number");

@@ -1,6 +1,7 @@
-//! Renderers for a regional comparison: JSON (contract version 1) and human.
+//! Renderers for a regional comparison: JSON (contract version 2) and human.
 
-use crate::diff::{Comparison, Difference};
+use crate::diff::ComparisonNote;
+use crate::diff::{Comparison, Difference, Method, Variation};
 use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::text::DiffOp;
@@ -8,8 +9,8 @@ use std::fmt::Write;
 
 #[derive(serde::Serialize)]
 struct CoverageEntry<'a> {
-    basic_code: &'a str,
-    name: &'a str,
+    #[serde(flatten)]
+    item: &'a crate::diff::ItemRef,
     regions: Vec<&'a str>,
 }
 
@@ -18,7 +19,17 @@ struct Summary<'a> {
     items_compared: usize,
     identical: usize,
     differences: usize,
+    /// differences without a majority
+    no_majority: usize,
+    variations: usize,
     by_element: std::collections::BTreeMap<&'a str, usize>,
+}
+
+#[derive(serde::Serialize)]
+struct Note {
+    #[serde(flatten)]
+    note: crate::diff::ComparisonNote,
+    message: String,
 }
 
 #[derive(serde::Serialize)]
@@ -26,24 +37,27 @@ struct Doc<'a> {
     version: u32,
     regions: Vec<&'a str>,
     baseline: String,
+    handling: &'static str,
     summary: Summary<'a>,
+    notes: Vec<Note>,
     region_summaries: &'a [crate::diff::RegionSummary],
     differences: &'a [Difference],
+    variations: &'a [Variation],
     alignments: &'a [crate::diff::Alignment],
     coverage: Vec<CoverageEntry<'a>>,
 }
 
 /// The JSON contract, documented in README.md. Serialised straight from the
 /// comparison (no intermediate JSON tree: a province's coverage list is large).
-pub fn diff_json(c: &Comparison) -> String {
+pub fn diff_json(c: &Comparison, lang: Lang) -> String {
     let names: Vec<&str> = c.regions.iter().map(|r| r.name.as_str()).collect();
     let coverage = c
         .coverage
         .iter()
-        .map(|(code, (name, cov))| CoverageEntry {
-            basic_code: code,
-            name,
+        .map(|cov| CoverageEntry {
+            item: &cov.item,
             regions: cov
+                .regions
                 .iter()
                 .zip(&names)
                 .filter(|(on, _)| **on)
@@ -52,17 +66,29 @@ pub fn diff_json(c: &Comparison) -> String {
         })
         .collect();
     let doc = Doc {
-        version: 1,
+        version: 2,
         regions: names.clone(),
         baseline: c.baseline.describe(),
+        handling: c.handling.as_str(),
         summary: Summary {
             items_compared: c.items_compared(),
             identical: c.identical(),
             differences: c.differences.len(),
+            no_majority: c.differences.iter().filter(|d| d.split()).count(),
+            variations: c.variations.len(),
             by_element: c.by_element(),
         },
+        notes: c
+            .notes
+            .iter()
+            .map(|n| Note {
+                note: n.clone(),
+                message: comparison_note(n, lang),
+            })
+            .collect(),
         region_summaries: &c.regions,
         differences: &c.differences,
+        variations: &c.variations,
         alignments: &c.alignments,
         coverage,
     };
@@ -96,16 +122,32 @@ fn inline(runs: &[(DiffOp, String)]) -> String {
     s
 }
 
+/// `[县级] ` when the comparison is within one of several levels.
+fn level_tag(level: &Option<String>) -> String {
+    level
+        .as_ref()
+        .map(|l| format!("[{l}] "))
+        .unwrap_or_default()
+}
+
 fn detail(out: &mut String, d: &Difference, lang: Lang) {
+    let base = if d.split() {
+        ui::NO_MAJORITY.get(lang).to_string()
+    } else {
+        format!(
+            "{}: {}",
+            ui::BASELINE_2.get(lang),
+            d.baseline.as_deref().unwrap_or(ui::BLANK.get(lang))
+        )
+    };
     let _ = writeln!(
         out,
-        "  {} {}  {} ({})  {}: {}",
-        d.basic_code,
-        d.name,
+        "  {}{} {}  {} ({})  {base}",
+        level_tag(&d.level),
+        d.item.key,
+        d.item.name,
         d.label,
         d.element,
-        ui::BASELINE_2.get(lang),
-        d.baseline.as_deref().unwrap_or(ui::BLANK.get(lang))
     );
     for r in &d.regions {
         if let (Some(m), Some(e)) = (&r.missing, &r.extra) {
@@ -117,22 +159,20 @@ fn detail(out: &mut String, d: &Difference, lang: Lang) {
                 parts.push(format!("{} {}", ui::EXTRA.get(lang), e.join("、")));
             }
             for ch in r.changed.iter().flatten() {
-                parts.push(format!(
-                    "{}·{} {} → {}",
-                    ch.material, ch.label, ch.baseline, ch.value
-                ));
+                match &ch.baseline {
+                    Some(b) => {
+                        parts.push(format!("{}·{} {b} → {}", ch.material, ch.label, ch.value))
+                    }
+                    None => parts.push(format!("{}·{} {}", ch.material, ch.label, ch.value)),
+                }
             }
             let _ = writeln!(out, "      {}: {}", r.region, parts.join("; "));
         } else if !r.diff.is_empty() {
             let _ = writeln!(out, "      {}: {}", r.region, inline(&r.diff));
         } else {
-            let compression = r
-                .compression
-                .map(|c| format!("  ({} {:.0}%)", ui::COMPRESSION.get(lang), c * 100.0))
-                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "      {}: {}{compression}",
+                "      {}: {}",
                 r.region,
                 r.value.as_deref().unwrap_or(ui::BLANK.get(lang))
             );
@@ -140,20 +180,55 @@ fn detail(out: &mut String, d: &Difference, lang: Lang) {
     }
 }
 
+fn variation(out: &mut String, v: &Variation, lang: Lang) {
+    let values: Vec<String> = v
+        .regions
+        .iter()
+        .map(|c| {
+            let compression = c
+                .compression
+                .map(|x| format!(" ({} {:.0}%)", ui::COMPRESSION.get(lang), x * 100.0))
+                .unwrap_or_default();
+            format!(
+                "{} {}{compression}",
+                c.region,
+                c.value.as_deref().unwrap_or(ui::BLANK.get(lang))
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "  {}{} {}  {}: {}",
+        level_tag(&v.level),
+        v.item.key,
+        v.item.name,
+        v.label,
+        values.join(lang.pick("；", "; "))
+    );
+}
+
+/// Lines of one kind of alignment listed before "and N more".
+const ALIGNMENTS_SHOWN: usize = 20;
+
 pub fn diff_human(c: &Comparison, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} {}, {} {}, {} {}  ({}: {})",
+        "{} {}, {} {}, {} {}, {} {}  ({}: {})",
         c.items_compared(),
         ui::ITEMS_COMPARED_2.get(lang),
         c.identical(),
         ui::IDENTICAL_IN_EVERY_REGION.get(lang),
         c.differences.len(),
         ui::DIFFERENCES_2.get(lang),
+        c.variations.len(),
+        ui::LOCAL_COMMITMENTS_2.get(lang),
         ui::BASELINE_2.get(lang),
         c.baseline.describe()
     );
+    for n in &c.notes {
+        let _ = writeln!(out, "{}: {}", ui::NOTES.get(lang), comparison_note(n, lang));
+    }
     let by = c.by_element();
     if !by.is_empty() {
         let _ = writeln!(out, "{}:", ui::BY_ELEMENT.get(lang));
@@ -165,7 +240,7 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
         let mut items: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
         for d in &c.differences {
             *items
-                .entry((d.basic_code.as_str(), d.name.as_str()))
+                .entry((d.item.key.as_str(), d.item.name.as_str()))
                 .or_default() += 1;
         }
         let mut items: Vec<_> = items.into_iter().collect();
@@ -178,38 +253,53 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
         regions.sort_by(|a, b| b.deviations.cmp(&a.deviations).then(a.name.cmp(&b.name)));
         let _ = writeln!(out, "{}:", ui::MOST_DEVIATING_REGIONS.get(lang));
         for r in regions.iter().take(5) {
-            let _ = writeln!(out, "  {}  {}", r.name, r.deviations);
+            let split = if r.split > 0 {
+                format!("  ({} {})", r.split, ui::WITHOUT_MAJORITY.get(lang))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "  {}  {}{split}", r.name, r.deviations);
         }
     }
-    for a in &c.alignments {
-        match &a.basic_code {
-            Some(code) => {
-                let _ = writeln!(
-                    out,
-                    "{}: {} {}{} “{}” → {} “{}” ({:.3})",
-                    ui::ALIGNED_BY_NAME_SIMILARITY.get(lang),
-                    a.region,
-                    a.sheet
-                        .as_deref()
-                        .map(|s| format!("{s}!"))
-                        .unwrap_or_default(),
-                    a.row,
-                    a.name,
-                    code,
-                    a.matched_name.as_deref().unwrap_or(""),
-                    a.score
-                );
+    for (method, title) in [
+        (Method::Similar, ui::ALIGNED_BY_NEAR_NAME),
+        (Method::None, ui::NOT_ALIGNED),
+    ] {
+        let list: Vec<_> = c.alignments.iter().filter(|a| a.method == method).collect();
+        for a in list.iter().take(ALIGNMENTS_SHOWN) {
+            let at = format!(
+                "{} {}{}",
+                a.region,
+                a.sheet
+                    .as_deref()
+                    .map(|s| format!("{s}!"))
+                    .unwrap_or_default(),
+                a.row
+            );
+            match &a.key {
+                Some(key) => {
+                    let _ = writeln!(
+                        out,
+                        "{}: {at} “{}” → {key} “{}” ({:.3})",
+                        title.get(lang),
+                        a.name,
+                        a.matched_name.as_deref().unwrap_or(""),
+                        a.score
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "{}: {at} “{}”", title.get(lang), a.name);
+                }
             }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "{}: {} {} “{}”",
-                    ui::NOT_ALIGNED.get(lang),
-                    a.region,
-                    a.row,
-                    a.name
-                );
-            }
+        }
+        if list.len() > ALIGNMENTS_SHOWN {
+            let _ = writeln!(
+                out,
+                "{}: {} {} (--format json)",
+                title.get(lang),
+                ui::AND_MORE.get(lang),
+                list.len() - ALIGNMENTS_SHOWN
+            );
         }
     }
     if !c.differences.is_empty() {
@@ -218,5 +308,57 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
     for d in &c.differences {
         detail(&mut out, d, lang);
     }
+    if !c.variations.is_empty() {
+        let _ = writeln!(out, "\n{}:", ui::LOCAL_COMMITMENTS.get(lang));
+        for v in &c.variations {
+            variation(&mut out, v, lang);
+        }
+    }
     out
+}
+
+/// What a reader of a regional comparison must know, in either language.
+pub fn comparison_note(note: &ComparisonNote, lang: Lang) -> String {
+    use ComparisonNote as N;
+    match (note, lang) {
+        (N::NoMajority { differences, regions }, Lang::Zh) if *regions == 2 => format!(
+            "只有两个地区，无多数可言：{differences} 处差异列出双方取值，不认定哪一方偏离"
+        ),
+        (N::NoMajority { differences, regions }, Lang::En) if *regions == 2 => format!(
+            "two regions have no majority: {differences} difference(s) show both values and blame neither"
+        ),
+        (N::NoMajority { differences, .. }, Lang::Zh) => {
+            format!("{differences} 处差异没有过半数的取值，列出各地取值，不认定哪一方偏离")
+        }
+        (N::NoMajority { differences, .. }, Lang::En) => format!(
+            "{differences} difference(s) have no value held by a majority: every region's value is shown, none is blamed"
+        ),
+        (N::Levels { levels, separated }, _) => {
+            let list = levels
+                .iter()
+                .map(|(r, l)| format!("{r} {l}"))
+                .collect::<Vec<_>>()
+                .join(lang.pick("，", ", "));
+            match (separated, lang) {
+                (true, Lang::Zh) => format!("清单行使层级不同（{list}）：只比较同一层级行使的事项，不同层级可依法不同；--all-levels 比较全部"),
+                (true, Lang::En) => format!("the lists are of different exercise levels ({list}): only items exercised at the same level are compared, as levels may legitimately differ; --all-levels compares everything"),
+                (false, Lang::Zh) => format!("清单行使层级不同（{list}）：按 --all-levels 比较全部事项，不同层级可依法不同"),
+                (false, Lang::En) => format!("the lists are of different exercise levels ({list}): all items compared (--all-levels), though levels may legitimately differ"),
+            }
+        }
+        (N::Handling { mode, items, rolled_up }, Lang::Zh) => match *mode {
+            "roll-up" => format!("{items} 个业务办理项归并到所属事项比较（{rolled_up} 个并入已有事项）"),
+            _ => format!("{items} 个业务办理项与同一办理情形的业务办理项比较（--handling roll-up 归并到所属事项）"),
+        },
+        (N::Handling { mode, items, rolled_up }, Lang::En) => match *mode {
+            "roll-up" => format!("{items} handling item(s) rolled up to their items ({rolled_up} folded into an item already listed)"),
+            _ => format!("{items} handling item(s) compared with handling items of the same case (--handling roll-up folds them into their items)"),
+        },
+        (N::ByName { name, similar, local_code, unaligned }, Lang::Zh) => format!(
+            "无基本编码的事项：{name} 个按名称对齐，{similar} 个按相近名称对齐，{local_code} 个按地方基本编码对齐，{unaligned} 个未对齐"
+        ),
+        (N::ByName { name, similar, local_code, unaligned }, Lang::En) => format!(
+            "items without a basic code: {name} aligned by name, {similar} by a near name, {local_code} by local basic code, {unaligned} not aligned"
+        ),
+    }
 }

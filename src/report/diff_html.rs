@@ -42,6 +42,12 @@ fn texts(lang: Lang) -> Value {
         "extra": ui::EXTRA.get(lang).to_string(),
         "blank": ui::BLANK.get(lang).to_string(),
         "not_compared": ui::THE_REGION_S_LIST_LACKS.get(lang).to_string(),
+        "no_majority": ui::NO_MAJORITY.get(lang).to_string(),
+        "notes": ui::NOTES_2.get(lang).to_string(),
+        "local_commitments": ui::LOCAL_COMMITMENTS.get(lang).to_string(),
+        "compression": ui::COMPRESSION.get(lang).to_string(),
+        "item": ui::ITEM.get(lang).to_string(),
+        "element": ui::ELEMENT.get(lang).to_string(),
     })
 }
 
@@ -62,13 +68,18 @@ pub fn diff_html(c: &Comparison, lang: Lang) -> Result<String, String> {
     // differences grouped per item
     let mut per_item: BTreeMap<&str, Vec<&crate::diff::Difference>> = BTreeMap::new();
     for d in &c.differences {
-        per_item.entry(d.basic_code.as_str()).or_default().push(d);
+        per_item.entry(d.item.key.as_str()).or_default().push(d);
     }
     let heat: Vec<Value> = c
         .coverage
         .iter()
         .take(HEAT_LIMIT)
-        .map(|(code, (name, cov))| {
+        .map(|cov_entry| {
+            let (code, name, cov) = (
+                &cov_entry.item.key,
+                &cov_entry.item.name,
+                &cov_entry.regions,
+            );
             let diffs = per_item.get(code.as_str());
             let cells: Vec<Value> = regions
                 .iter()
@@ -95,10 +106,15 @@ pub fn diff_html(c: &Comparison, lang: Lang) -> Result<String, String> {
             json!({"code": code, "name": name, "cells": cells})
         })
         .collect();
+    let by_key: std::collections::HashMap<&str, &Vec<bool>> = c
+        .coverage
+        .iter()
+        .map(|cv| (cv.item.key.as_str(), &cv.regions))
+        .collect();
     let items: Vec<Value> = per_item
         .iter()
         .map(|(code, ds)| {
-            let cov = c.coverage.get(*code).map(|(_, v)| v.clone()).unwrap_or_default();
+            let cov = by_key.get(*code).map(|v| (*v).clone()).unwrap_or_default();
             let diffs: Vec<Value> = ds
                 .iter()
                 .map(|d| {
@@ -119,12 +135,12 @@ pub fn diff_html(c: &Comparison, lang: Lang) -> Result<String, String> {
                             None => json!({"state": "absent"}),
                         })
                         .collect();
-                    json!({"element": d.element, "label": d.label, "baseline": d.baseline, "source": d.baseline_source, "cells": cells})
+                    json!({"element": d.element, "label": d.label, "baseline": d.baseline, "source": d.baseline_source, "split": d.split(), "level": d.level, "cells": cells})
                 })
                 .collect();
             let mut els: Vec<&str> = ds.iter().map(|d| d.element.as_str()).collect();
             els.dedup();
-            json!({"code": code, "name": ds[0].name, "elements": els, "diffs": diffs})
+            json!({"code": code, "name": ds[0].item.name, "elements": els, "diffs": diffs})
         })
         .collect();
     let ctx = json!({
@@ -143,6 +159,9 @@ pub fn diff_html(c: &Comparison, lang: Lang) -> Result<String, String> {
         "heat": heat,
         "heat_truncated": c.coverage.len() > HEAT_LIMIT,
         "items": items,
+        "notes": c.notes.iter().map(|n| super::diff::comparison_note(n, lang)).collect::<Vec<_>>(),
+        "variations": c.variations.iter().take(HEAT_LIMIT).collect::<Vec<_>>(),
+        "variations_truncated": c.variations.len() > HEAT_LIMIT,
     });
     templates::render(
         "diff.html.j2",

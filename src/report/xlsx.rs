@@ -12,7 +12,7 @@ use crate::text::{short_diff, DiffOp};
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 
 /// Element families, one sheet each; elements of no family go to 其他.
-const FAMILIES: [(&str, &str, &[&str]); 6] = [
+const FAMILIES: [(&str, &str, &[&str]); 5] = [
     (
         "基本信息",
         "Identity",
@@ -22,11 +22,6 @@ const FAMILIES: [(&str, &str, &[&str]); 6] = [
         "办理时限",
         "Time limits",
         &["statutory_days", "promised_days", "case_kind"],
-    ),
-    (
-        "办理方式",
-        "Delivery",
-        &["visits", "online_depth", "channels"],
     ),
     ("收费", "Fees", &["fee", "fee_rate", "fee_basis"]),
     (
@@ -60,10 +55,10 @@ fn deviation_note(d: &Difference, dev: &Deviation, lang: Lang) -> String {
             parts.push(format!("{}: {}", ui::EXTRA.get(lang), e.join("、")));
         }
         for c in dev.changed.iter().flatten() {
-            parts.push(format!(
-                "{} · {}: {} → {}",
-                c.material, c.label, c.baseline, c.value
-            ));
+            match &c.baseline {
+                Some(b) => parts.push(format!("{} · {}: {b} → {}", c.material, c.label, c.value)),
+                None => parts.push(format!("{} · {}: {}", c.material, c.label, c.value)),
+            }
         }
         return parts.join("\n");
     }
@@ -139,7 +134,7 @@ fn family_sheet(
     let same_fmt = Format::new().set_font_color(Color::RGB(0x868E96));
     let regions: Vec<&str> = c.regions.iter().map(|r| r.name.as_str()).collect();
     let mut cols = vec![
-        ui::BASIC_CODE.get(lang),
+        ui::ITEM_KEY.get(lang),
         ui::ITEM.get(lang),
         ui::ELEMENT.get(lang),
         ui::BASELINE.get(lang),
@@ -148,6 +143,11 @@ fn family_sheet(
     for (i, t) in cols.iter().enumerate() {
         ws.write_string_with_format(0, i as u16, *t, &h)?;
     }
+    let by_key: std::collections::HashMap<&str, &Vec<bool>> = c
+        .coverage
+        .iter()
+        .map(|cv| (cv.item.key.as_str(), &cv.regions))
+        .collect();
     ws.set_column_width(0, 15)?;
     ws.set_column_width(1, 28)?;
     ws.set_column_width(2, 14)?;
@@ -162,15 +162,18 @@ fn family_sheet(
         .filter(|d| ids.contains(&d.element.as_str()))
     {
         r += 1;
-        let cov = c
-            .coverage
-            .get(&d.basic_code)
-            .map(|(_, v)| v.clone())
+        let cov = by_key
+            .get(d.item.key.as_str())
+            .map(|v| (*v).clone())
             .unwrap_or_default();
-        ws.write_string(r, 0, &d.basic_code)?;
-        ws.write_string(r, 1, &d.name)?;
+        ws.write_string(r, 0, &d.item.key)?;
+        ws.write_string(r, 1, &d.item.name)?;
         ws.write_string(r, 2, &d.label)?;
-        ws.write_string(r, 3, d.baseline.as_deref().unwrap_or(""))?;
+        if d.split() {
+            ws.write_string_with_format(r, 3, ui::NO_MAJORITY.get(lang), &same_fmt)?;
+        } else {
+            ws.write_string(r, 3, d.baseline.as_deref().unwrap_or(""))?;
+        }
         for (j, reg) in regions.iter().enumerate() {
             let col = 4 + j as u16;
             match d.regions.iter().find(|x| x.region == *reg) {
@@ -206,6 +209,47 @@ fn family_sheet(
     Ok(())
 }
 
+/// Local commitments regions set differently: one row per item and
+/// element, each region's value (with its compression) in its column.
+fn commitments_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), XlsxError> {
+    let h = header();
+    let regions: Vec<&str> = c.regions.iter().map(|r| r.name.as_str()).collect();
+    let mut cols = vec![
+        ui::ITEM_KEY.get(lang),
+        ui::ITEM.get(lang),
+        ui::ELEMENT.get(lang),
+    ];
+    cols.extend(regions.iter().copied());
+    for (i, t) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, *t, &h)?;
+        ws.set_column_width(i as u16, if i == 1 { 28 } else { 16 })?;
+    }
+    ws.set_freeze_panes(1, 3)?;
+    for (i, v) in c.variations.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, &v.item.key)?;
+        ws.write_string(r, 1, &v.item.name)?;
+        ws.write_string(r, 2, &v.label)?;
+        for (j, reg) in regions.iter().enumerate() {
+            if let Some(cm) = v.regions.iter().find(|cm| cm.region == *reg) {
+                let mut text = cm.value.clone().unwrap_or_default();
+                if let Some(x) = cm.compression {
+                    text.push_str(&format!(
+                        " ({} {:.0}%)",
+                        ui::COMPRESSION.get(lang),
+                        x * 100.0
+                    ));
+                }
+                ws.write_string(r, 3 + j as u16, &text)?;
+            }
+        }
+    }
+    if !c.variations.is_empty() {
+        ws.autofilter(0, 0, c.variations.len() as u32, (cols.len() - 1) as u16)?;
+    }
+    Ok(())
+}
+
 /// The comparison as a workbook.
 pub fn diff_xlsx(c: &Comparison, lang: Lang) -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
@@ -229,6 +273,16 @@ pub fn diff_xlsx(c: &Comparison, lang: Lang) -> Result<Vec<u8>, String> {
             wb.add_worksheet().set_name(lang.pick(zh, en)).map_err(x)?,
             c,
             ids,
+            lang,
+        )
+        .map_err(x)?;
+    }
+    if !c.variations.is_empty() {
+        commitments_sheet(
+            wb.add_worksheet()
+                .set_name(lang.pick("地方承诺", "Local commitments"))
+                .map_err(x)?,
+            c,
             lang,
         )
         .map_err(x)?;

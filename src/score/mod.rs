@@ -35,7 +35,8 @@ pub struct RegionScore {
     pub channels: Option<f64>,
     /// Mean (statutory − promised) / statutory over items with both limits.
     pub compression: Option<f64>,
-    /// Share of the region's aligned items identical to the baseline in every compared element.
+    /// Share of the region's aligned items with no difference counted
+    /// against it in a uniform element (local commitments never count).
     pub standardisation: Option<f64>,
     /// Mean of the indices above that could be computed; the ranking key.
     pub overall: f64,
@@ -102,7 +103,7 @@ pub fn score(
             deviating
                 .entry(r.region.as_str())
                 .or_default()
-                .insert(d.basic_code.as_str());
+                .insert(d.item.key.as_str());
         }
     }
     let mut out: Vec<RegionScore> = regions
@@ -110,17 +111,23 @@ pub fn score(
         .enumerate()
         .map(|(i, region)| {
             let items = &region.items;
-            let aligned: BTreeSet<&str> = comparison
+            // the comparison's regions are in name order
+            let at = comparison.region_index(&region.name);
+            let covered: Vec<&crate::diff::Covered> = comparison
                 .coverage
                 .iter()
-                .filter(|(_, (_, cov))| cov.get(i).copied().unwrap_or(false))
-                .map(|(c, _)| c.as_str())
+                .filter(|c| at.is_some_and(|i| c.regions.get(i).copied().unwrap_or(false)))
+                .collect();
+            let aligned: BTreeSet<&str> = covered.iter().map(|c| c.item.key.as_str()).collect();
+            let basic_codes: BTreeSet<&str> = covered
+                .iter()
+                .filter_map(|c| c.item.basic_code.as_deref())
                 .collect();
             let coverage = basic.and_then(|b| {
                 let implemented = b
                     .entries
                     .keys()
-                    .filter(|c| aligned.contains(c.as_str()))
+                    .filter(|c| basic_codes.contains(c.as_str()))
                     .count();
                 share(implemented, b.entries.len())
             });

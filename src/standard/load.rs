@@ -234,6 +234,7 @@ fn merge_element(b: &mut ElementDef, o: &ElementDef) {
     merge(&mut b.pattern, &o.pattern);
     merge(&mut b.strict, &o.strict);
     merge(&mut b.uniform, &o.uniform);
+    merge(&mut b.varies, &o.varies);
     merge(&mut b.provenance, &o.provenance);
     merge(&mut b.exchange_field, &o.exchange_field);
     merge(&mut b.none_value, &o.none_value);
@@ -515,7 +516,8 @@ fn build_element(
                 })
                 .cloned()
         }),
-        uniform: d.uniform.unwrap_or(false),
+        uniform: d.uniform.unwrap_or(false) && !d.varies.unwrap_or(false),
+        varies: d.varies.unwrap_or(false),
         none_value: d.none_value,
         unit_element: d.unit_element.clone(),
         label_of: d.label_of.clone(),

@@ -174,8 +174,12 @@ pub struct ElementDef {
     /// The exchange-format field the element travels in (default: its
     /// upper-case ASCII alias), named when an exchange constraint is exceeded.
     pub exchange_field: Option<String>,
-    /// Compared across regions by `santong diff`.
+    /// Must be the same in every region implementing the item: a
+    /// departure is a difference (`santong diff`).
     pub uniform: Option<bool>,
+    /// A local commitment (promised limit, visits, online depth …):
+    /// compared across regions and shown as variation, never as a fault.
+    pub varies: Option<bool>,
     /// The value a none-word (无) stands for, where it is not "missing".
     pub none_value: Option<i64>,
     /// For durations: the element holding the unit when a sheet has one.
@@ -330,6 +334,8 @@ pub struct Element {
     pub provenance: BTreeMap<Constraint, Provenance>,
     pub exchange_field: Option<String>,
     pub uniform: bool,
+    /// A local commitment: compared as variation (see [`ElementDef::varies`]).
+    pub varies: bool,
     pub none_value: Option<i64>,
     pub unit_element: Option<String>,
     pub label_of: Option<String>,
@@ -337,6 +343,13 @@ pub struct Element {
 }
 
 impl Element {
+    /// Whether `santong diff` compares the element across regions, as a
+    /// uniform element or as a local commitment.
+    pub fn compared(&self) -> bool {
+        (self.uniform || self.varies)
+            && self.scope == Scope::Item
+            && self.kind != ElementType::BasicCode
+    }
     /// Where a constraint of the element comes from.
     pub fn provenance(&self, c: Constraint) -> Provenance {
         self.provenance.get(&c).copied().unwrap_or_default()
