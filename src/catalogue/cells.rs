@@ -251,10 +251,10 @@ fn visible_sheets(
 ) -> Vec<(String, Arc<Source>)> {
     let mut out = Vec::new();
     for s in sheets {
-        let source = Arc::new(Source {
-            path: path.display().to_string(),
-            sheet: Some(s.name.clone()),
-        });
+        let source = Arc::new(Source::new(
+            path.display().to_string(),
+            Some(s.name.clone()),
+        ));
         if s.visible == SheetVisible::Visible {
             out.push((s.name.clone(), source));
         } else {
@@ -294,10 +294,7 @@ pub fn read_csv(
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
     let rows = CsvRows::open(path, encoding)?;
-    let source = Arc::new(Source {
-        path: path.display().to_string(),
-        sheet: None,
-    });
+    let source = Arc::new(Source::new(path.display().to_string(), None));
     table::read_table(source, rows, standard, sink)
         .map(|_| ())
         .map_err(|m| ReadError::new(path, m))

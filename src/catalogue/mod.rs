@@ -28,6 +28,37 @@ pub use table::{column_index, column_letter};
 pub struct Source {
     pub path: String,
     pub sheet: Option<String>,
+    /// For files located by path (the exchange JSON): every location, so
+    /// that row `r` is `locations[r - 1]`, e.g. `[3].AUDIT_MATERIAL[2].material_name`.
+    pub locations: Option<Arc<Vec<String>>>,
+}
+
+impl Source {
+    /// A file's or sheet's source, located by rows.
+    pub fn new(path: impl Into<String>, sheet: Option<String>) -> Source {
+        Source {
+            path: path.into(),
+            sheet,
+            locations: None,
+        }
+    }
+
+    /// The path a row stands for, in a file located by path.
+    pub fn location(&self, row: u32) -> Option<&str> {
+        let l = self.locations.as_ref()?;
+        l.get((row as usize).checked_sub(1)?).map(String::as_str)
+    }
+}
+
+/// An item left out because a later `task_version` of its task was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Superseded {
+    /// The row (location) of the item left out, and of the one kept.
+    pub row: u32,
+    pub kept_row: u32,
+    pub code: String,
+    pub version: String,
+    pub kept_version: String,
 }
 
 /// One cell's value as read, bound to an element of the standard.
@@ -99,8 +130,11 @@ pub struct TableInfo {
     pub unknown: Vec<(u32, String)>,
     /// (0-based column, element index, header text) repeated elements
     pub duplicates: Vec<(u32, usize, String)>,
-    /// Located by line (YAML): `columns` only records which elements occur.
+    /// Located by line (YAML) or path (JSON): `columns` only records which
+    /// elements occur.
     pub by_line: bool,
+    /// Items left out for a later version (the exchange JSON).
+    pub superseded: Vec<Superseded>,
 }
 
 impl TableInfo {

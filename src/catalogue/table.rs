@@ -252,6 +252,7 @@ pub fn read_table(
         unknown: header.unknown.clone(),
         duplicates: header.duplicates.clone(),
         by_line: false,
+        superseded: Vec::new(),
     };
     sink(Event::Table(info));
     let col_element: HashMap<u32, usize> =

@@ -293,6 +293,28 @@ pub fn rows_note(lang: Lang, rows: &[u32], by_line: bool) -> String {
     }
 }
 
+/// How many places a grouped finding in a file located by path stands
+/// for, and the first of them: `（共 12 处：[0].AUDIT_ITEM.dept_code、…）`.
+pub fn paths_note(lang: Lang, paths: &[&str]) -> String {
+    const SHOWN: usize = 5;
+    let more = paths.len() > SHOWN;
+    let first = &paths[..paths.len().min(SHOWN)];
+    match lang {
+        Lang::Zh => format!(
+            "（共{}处：{}{}）",
+            paths.len(),
+            first.join("、"),
+            if more { "等" } else { "" }
+        ),
+        Lang::En => format!(
+            " ({} places: {}{})",
+            paths.len(),
+            first.join(", "),
+            if more { ", …" } else { "" }
+        ),
+    }
+}
+
 /// The tier of a division code: 1 province, 2 prefecture, 3 county.
 pub fn tier(tier: u8, lang: Lang) -> &'static str {
     match tier {

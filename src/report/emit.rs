@@ -59,6 +59,9 @@ pub struct FindingView<'a> {
     pub path: &'a str,
     pub sheet: Option<&'a str>,
     pub row: Option<u32>,
+    /// Where in a file located by path: `[3].AUDIT_MATERIAL[2].material_name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<&'a str>,
     /// The column letter.
     pub column: Option<String>,
     pub field: Option<&'a str>,
@@ -70,9 +73,12 @@ pub struct FindingView<'a> {
     /// How many rows the finding stands for (one cause on many rows is
     /// one finding, unless `--every-row`).
     pub count: usize,
-    /// Every row, when it stands for more than one.
+    /// Every row, when it stands for more than one (in a file located by
+    /// path, `locations` instead).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub locations: Vec<&'a str>,
     /// `实施清单!M17`, `M17` for CSV, `L12` (line) for YAML.
     #[serde(skip)]
     pub cell: String,
@@ -89,7 +95,11 @@ impl<'a> FindingView<'a> {
         } else {
             Vec::new()
         };
-        if !rows.is_empty() {
+        let location = f.row.and_then(|r| f.source.location(r));
+        if !rows.is_empty() && f.source.locations.is_some() {
+            let paths: Vec<&str> = rows.iter().filter_map(|r| f.source.location(*r)).collect();
+            message.push_str(&crate::i18n::messages::paths_note(lang, &paths));
+        } else if !rows.is_empty() {
             let by_line = crate::catalogue::read::locates_by_line(Path::new(&f.source.path));
             message.push_str(&crate::i18n::messages::rows_note(lang, &rows, by_line));
         }
@@ -104,8 +114,12 @@ impl<'a> FindingView<'a> {
             severity: f.severity.as_str(),
             path: &f.source.path,
             sheet: f.source.sheet.as_deref(),
-            row: f.row,
-            cell: cell_name(f, column.as_deref(), lang),
+            // a path-located file has no rows to speak of
+            row: f.row.filter(|_| location.is_none()),
+            location,
+            cell: location
+                .map(str::to_string)
+                .unwrap_or_else(|| cell_name(f, column.as_deref(), lang)),
             column,
             field: el.map(|e| e.id.as_str()),
             label: el.map(|e| e.label.as_str()),
@@ -114,7 +128,12 @@ impl<'a> FindingView<'a> {
             message,
             fix,
             count: f.count(),
-            rows,
+            locations: if location.is_some() {
+                rows.iter().filter_map(|r| f.source.location(*r)).collect()
+            } else {
+                Vec::new()
+            },
+            rows: if location.is_some() { Vec::new() } else { rows },
         }
     }
 

@@ -152,7 +152,7 @@ impl<'a> Emitter<'a> for Sarif<'a> {
 
     fn finding(&mut self, x: FindingView<'a>) {
         let f = x.finding;
-        let region = f.row.map(|row| match f.col {
+        let region = x.row.map(|row| match f.col {
             Some(c) => s::Region::builder()
                 .start_line(row as i64)
                 .start_column(c as i64 + 1)

@@ -80,11 +80,24 @@ impl FileCx<'_> {
     }
 
     /// Whether the table can hold the element. A YAML item is its own
-    /// table: an absent key is a missing value, not a missing column.
+    /// table: an absent key is a missing value, not a missing column. An
+    /// exchange record can hold the elements the exchange format has a
+    /// field for (an `exchange_field`); the others it cannot carry at all.
     pub fn has_column(&self, source: &Arc<Source>, element: usize) -> bool {
+        if source.locations.is_some() {
+            return self.std.elements[element].exchange_field.is_some()
+                || self.tables.get(source).is_some_and(|t| t.has(element));
+        }
         self.tables
             .get(source)
             .is_some_and(|t| t.by_line || t.has(element))
+    }
+
+    /// Whether the file's format has no place for the element at all (an
+    /// exchange record and an element with no exchange field): neither a
+    /// missing column nor a missing value.
+    pub fn cannot_carry(&self, source: &Arc<Source>, element: usize) -> bool {
+        source.locations.is_some() && !self.has_column(source, element)
     }
 
     /// The (last) header row of the table.
@@ -284,6 +297,7 @@ macro_rules! registry {
 // One line per built-in rule: id => family::file::Type.
 registry! {
     HiddenRow => structure::hidden_row::HiddenRow,
+    SupersededVersion => structure::superseded_version::SupersededVersion,
     MissingColumn => structure::missing_column::MissingColumn,
     UnknownColumn => structure::unknown_column::UnknownColumn,
     DuplicateColumn => structure::duplicate_column::DuplicateColumn,

@@ -42,6 +42,7 @@ use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr, VariantArray};
 #[strum(serialize_all = "kebab-case")]
 pub enum RuleId {
     HiddenRow,
+    SupersededVersion,
     MissingColumn,
     UnknownColumn,
     DuplicateColumn,

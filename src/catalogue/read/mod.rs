@@ -8,6 +8,7 @@
 //! [`READERS`].
 
 mod csv;
+pub(crate) mod exchange;
 mod workbook;
 pub(crate) mod yaml;
 
@@ -23,6 +24,9 @@ pub enum Locate {
     Cells,
     /// By line (the row number is a line; there are no columns).
     Lines,
+    /// By path in the document (`[3].AUDIT_ITEM.task_name`): the row
+    /// indexes the source's location table.
+    Paths,
 }
 
 type ReadFn = fn(&Path, &Standard, &ReadOptions, &mut dyn FnMut(Event)) -> Result<(), ReadError>;
@@ -46,7 +50,12 @@ pub struct Reader {
 }
 
 /// Every reader, in the order help text lists them.
-pub const READERS: &[Reader] = &[workbook::READER, csv::READER, yaml::READER];
+pub const READERS: &[Reader] = &[
+    workbook::READER,
+    csv::READER,
+    yaml::READER,
+    exchange::READER,
+];
 
 fn extension(path: &Path) -> String {
     path.extension()
@@ -81,7 +90,7 @@ pub fn for_file(path: &Path) -> Result<&'static Reader, ReadError> {
                 format!(
                     "unsupported file type `.{}` (expected {})",
                     extension(path),
-                    extension_list()
+                    readable_extension_list()
                 ),
             )
         })
@@ -117,6 +126,13 @@ fn dotted(exts: &[&str]) -> String {
 /// `.xlsx, .xlsm, …, .yml`: what a directory walk reads.
 pub fn extension_list() -> String {
     dotted(&walked_extensions(|_| true))
+}
+
+/// Every extension a named file may have: `.xlsx, …, .yml, .txt, .json`.
+pub fn readable_extension_list() -> String {
+    let mut exts = walked_extensions(|_| true);
+    exts.extend(READERS.iter().flat_map(|r| r.named_only.iter().copied()));
+    dotted(&exts)
 }
 
 /// The extensions of the readers that can be copied with annotations.

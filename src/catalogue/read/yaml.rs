@@ -185,10 +185,7 @@ pub fn read_str(
 ) -> Result<(), ReadError> {
     let doc =
         crate::yaml::parse_tree(text, path).map_err(|e| ReadError::new(path, e.to_string()))?;
-    let source = Arc::new(Source {
-        path: path.display().to_string(),
-        sheet: None,
-    });
+    let source = Arc::new(Source::new(path.display().to_string(), None));
     // A single item is the file: it starts at line 1.
     let (items, single): (Vec<&Node>, bool) = match &doc.value {
         NodeValue::Seq(a) => (a.iter().collect(), false),
@@ -234,6 +231,7 @@ pub fn read_str(
             unknown,
             duplicates: Vec::new(),
             by_line: true,
+            superseded: Vec::new(),
         }));
     }
     for item in parsed {

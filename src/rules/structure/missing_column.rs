@@ -58,7 +58,10 @@ impl Rule for MissingColumn {
             if el.scope != Scope::Item || el.required || !cx.required[i] {
                 continue;
             }
-            if cx.file.has_column(src, i) || !self.reported.insert((src.clone(), i)) {
+            if cx.file.has_column(src, i)
+                || cx.file.cannot_carry(src, i)
+                || !self.reported.insert((src.clone(), i))
+            {
                 continue;
             }
             let mut p = Params::new();
