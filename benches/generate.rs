@@ -40,6 +40,7 @@ fn main() {
         &out,
         &templates,
         &sources,
+        &Default::default(),
     )
     .unwrap();
     let s = t.elapsed().as_secs_f64();
@@ -61,6 +62,7 @@ fn main() {
         &out,
         &templates,
         &sources,
+        &Default::default(),
     )
     .unwrap();
     let s = t.elapsed().as_secs_f64();

@@ -364,3 +364,115 @@ fn form_fits_the_audience_and_lists_the_materials() {
     );
     assert!(!p.contains("缴费方式"), "a free item asks for no payment");
 }
+
+/// Two portal-style lists: one item with only a local implementation code,
+/// one item with an error (a type that is no type), one clean item.
+fn imperfect_lists(dir: &tempfile::TempDir) -> (PathBuf, PathBuf, String) {
+    let mut local = clean_item("000111001000", 1);
+    local.insert("实施编码".into(), String::new());
+    local.insert("基本编码".into(), String::new());
+    let code = "511A0138000000-511602000000-000-11450721MB15580811-1-00".to_string();
+    local.insert("地方实施编码".into(), code.clone());
+    let mut bad = clean_item("000111002000", 2);
+    bad.insert("事项类型".into(), "行政审批".into());
+    let a = vec![local, bad];
+    let b = vec![clean_item("000120001000", 1)];
+    let pa = path_in(dir, "甲县清单.csv");
+    let pb = path_in(dir, "乙县清单.csv");
+    write_csv(&pa, &headers_of(&a), &a);
+    write_csv(&pb, &headers_of(&b), &b);
+    (pa, pb, code)
+}
+
+#[test]
+fn guides_from_imperfect_lists_say_what_they_stand_on() {
+    let dir = tmp();
+    let (pa, pb, local) = imperfect_lists(&dir);
+    let out = dir.path().join("site");
+    let run = santong()
+        .args(["--lang", "en", "guide"])
+        .arg(&pa)
+        .arg(&pb)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        // the wrong type, and the national codes the local-code item lacks
+        err.contains("甲县清单.csv has 3 error(s) on 2 item(s)"),
+        "{err}"
+    );
+    assert!(!err.contains("乙县清单.csv has"), "{err}");
+    let page = |stem: &str| {
+        std::fs::read_to_string(out.join("items").join(format!("{stem}.html"))).unwrap()
+    };
+    // the local code stands where the national one is absent
+    let p = page(&local);
+    assert!(
+        p.contains(&format!(
+            "地方实施编码 <span class=\"codes\">{local}</span>"
+        )),
+        "{p}"
+    );
+    assert!(!p.contains("实施编码 <span class=\"codes\">未提供"));
+    // each page's footer names its own file only
+    assert!(p.contains("自 甲县清单.csv 生成"), "{p}");
+    assert!(!p.contains("乙县清单.csv"));
+    let clean = page(&format!("{BODY}4000120001000"));
+    assert!(clean.contains("自 乙县清单.csv 生成"));
+    // the item with an error says 待核实, with the error; the clean ones do not
+    let flawed = page(&format!("{BODY}4000111002000"));
+    assert!(flawed.contains("id=\"unverified\""), "{flawed}");
+    assert!(flawed.contains("待核实") && flawed.contains("行政审批"));
+    assert!(!clean.contains("id=\"unverified\""));
+    assert!(p.contains("id=\"unverified\"") && p.contains("实施编码"));
+    // the index names every file
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("甲县清单.csv、乙县清单.csv"));
+    // Markdown and Word carry the note too
+    let md = dir.path().join("md");
+    santong()
+        .args(["guide", "--format", "md"])
+        .arg(&pa)
+        .arg("--out")
+        .arg(&md)
+        .assert()
+        .success();
+    let text =
+        std::fs::read_to_string(md.join("items").join(format!("{BODY}4000111002000.md"))).unwrap();
+    assert!(text.contains("> **待核实**"), "{text}");
+    assert!(text.contains("地方实施编码") || !text.is_empty());
+}
+
+#[test]
+fn strict_generates_nothing_from_a_list_with_errors() {
+    let dir = tmp();
+    let (pa, pb, _) = imperfect_lists(&dir);
+    for cmd in ["guide", "form"] {
+        let out = dir.path().join(cmd);
+        let mut c = santong();
+        c.args(["--lang", "en", cmd, "--strict"])
+            .arg(&pa)
+            .arg("--out")
+            .arg(&out);
+        if cmd == "form" {
+            c.args(["--item", &format!("{BODY}4000111002000")]);
+        }
+        let run = c.output().unwrap();
+        assert_eq!(run.status.code(), Some(1), "{cmd}");
+        assert!(String::from_utf8_lossy(&run.stderr).contains("nothing was written"));
+        assert!(!out.exists(), "{cmd} wrote {out:?}");
+    }
+    // near miss: a clean list passes --strict
+    let out = dir.path().join("clean");
+    santong()
+        .args(["guide", "--strict"])
+        .arg(&pb)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.join("index.html").exists());
+}

@@ -19,14 +19,20 @@ pub struct Args {
     standard: Option<PathBuf>,
     #[arg(long)]
     encoding: Option<String>,
+    /// Refuse to generate from lists with error-level findings (exit 1, nothing written)
+    #[arg(long)]
+    strict: bool,
 }
 
-pub fn run(a: Args, _lang: Lang) -> anyhow::Result<Exit> {
+pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
     let std = super::load_standard(a.standard.as_deref())?;
     let read = santong::catalogue::ReadOptions {
         encoding: a.encoding,
     };
     let catalogues = super::load_catalogues(&a.files, &std, &read)?;
+    if let Err(code) = super::verify_lists(&std, &catalogues, &read, a.strict, lang) {
+        return Ok(code);
+    }
     let guides =
         santong::generate::guide::build(&std, &catalogues, &a.items).map_err(anyhow::Error::msg)?;
     let out = super::out_dir(&a.out, &catalogues)?;

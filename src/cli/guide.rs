@@ -33,6 +33,9 @@ pub struct Args {
     standard: Option<PathBuf>,
     #[arg(long)]
     encoding: Option<String>,
+    /// Refuse to generate from lists with error-level findings (exit 1, nothing written)
+    #[arg(long)]
+    strict: bool,
 }
 
 pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
@@ -43,6 +46,10 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         encoding: a.encoding,
     };
     let catalogues = super::load_catalogues(&a.files, &std, &read)?;
+    let verification = match super::verify_lists(&std, &catalogues, &read, a.strict, lang) {
+        Ok(v) => v,
+        Err(code) => return Ok(code),
+    };
     let selected = santong::generate::guide::select(&std, &catalogues, &a.items)
         .map_err(anyhow::Error::msg)?;
     let sources: Vec<String> = catalogues
@@ -55,8 +62,16 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         FormatArg::Md => GuideFormat::Md,
         FormatArg::Docx => GuideFormat::Docx,
     };
-    let written = write_guides(&std, &selected, format, &out, &templates, &sources)
-        .map_err(anyhow::Error::msg)?;
+    let written = write_guides(
+        &std,
+        &selected,
+        format,
+        &out,
+        &templates,
+        &sources,
+        &verification,
+    )
+    .map_err(anyhow::Error::msg)?;
     let dir = out.root().display().to_string();
     let note = Note::WroteGuides {
         files: written.len(),

@@ -142,6 +142,34 @@ pub fn load_catalogues(
         .collect()
 }
 
+/// What a generator says about its lists' errors: a warning per list,
+/// and with `strict` a refusal (exit 1 before anything is written).
+pub fn verify_lists(
+    std: &Standard,
+    catalogues: &[Catalogue],
+    read: &ReadOptions,
+    strict: bool,
+    lang: santong::i18n::Lang,
+) -> Result<santong::generate::verify::Verification, Exit> {
+    let v = santong::generate::verify::Verification::of(std, catalogues, read);
+    for l in &v.lists {
+        let note = santong::i18n::Note::ListErrors {
+            path: &l.path,
+            errors: l.errors,
+            items: l.items_with_errors,
+        };
+        eprintln!("{}", note.text(lang));
+    }
+    if strict && v.errors() > 0 {
+        eprintln!(
+            "{}",
+            santong::i18n::Note::Strict { errors: v.errors() }.text(lang)
+        );
+        return Err(1);
+    }
+    Ok(v)
+}
+
 /// The output directory of a generator, which never writes over its inputs.
 pub fn out_dir(dir: &Path, catalogues: &[Catalogue]) -> anyhow::Result<santong::output::OutDir> {
     let inputs: Vec<PathBuf> = catalogues.iter().map(|c| c.path.clone()).collect();

@@ -208,6 +208,25 @@ fn column_widths(head: &[String]) -> Vec<usize> {
 }
 
 /// The Word document of one item's guide.
+/// `办事指南　实施编码：…`, or the local code where the national one is absent.
+pub fn code_line(item: &GuideItem, gap: &str, colon: &str) -> String {
+    let s = &item.summary;
+    match (s.impl_code.is_empty(), s.local_code.is_empty()) {
+        (false, _) => format!("办事指南{gap}实施编码{colon}{}", s.impl_code),
+        (true, false) => format!("办事指南{gap}地方实施编码{colon}{}", s.local_code),
+        (true, true) => format!("办事指南{gap}实施编码{colon}未提供"),
+    }
+}
+
+/// The 待核实 note of an item with error-level findings.
+pub fn unverified_note(item: &GuideItem) -> String {
+    format!(
+        "待核实：本事项在清单中有 {} 处错误（{}），内容以实施主体核实为准。",
+        item.unverified.len(),
+        item.unverified.join("；")
+    )
+}
+
 pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
     let mut doc = Docx::new()
         .page_size(A4.0, A4.1)
@@ -252,15 +271,19 @@ pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
         .add_paragraph(
             Paragraph::new()
                 .align(AlignmentType::Center)
-                .add_run(text_run(&format!(
-                    "办事指南　实施编码：{}",
-                    if item.summary.impl_code.is_empty() {
-                        "未提供"
-                    } else {
-                        &item.summary.impl_code
-                    }
-                ))),
+                .add_run(text_run(&code_line(item, "　", "："))),
         );
+    if !item.unverified.is_empty() {
+        doc = doc.add_paragraph(
+            Paragraph::new().add_run(
+                Run::new()
+                    .add_text(unverified_note(item))
+                    .fonts(fonts(HEITI))
+                    .bold()
+                    .color("B42318"),
+            ),
+        );
+    }
     for (i, s) in item.sections.iter().enumerate() {
         doc = doc.add_paragraph(
             Paragraph::new().style("Heading1").keep_next(true).add_run(

@@ -70,6 +70,13 @@ pub struct GuideItem {
     pub summary: Summary,
     /// Where the item was read: `file:row`.
     pub source: String,
+    /// The file the item was read from (its name), for the page's footer.
+    pub source_file: String,
+    /// The page's footer: how it was made, and from which file.
+    pub footer: String,
+    /// The list's error-level findings on the item, as sentences: the page
+    /// carries a visible 待核实 note when there are any.
+    pub unverified: Vec<String>,
     pub sections: Vec<Section>,
     /// Every item element id → its display value (none when not provided).
     pub values: BTreeMap<String, Option<String>>,
@@ -153,11 +160,25 @@ pub struct Summary {
     pub file: String,
     pub name: String,
     pub impl_code: String,
+    /// The local implementation code (地方实施编码), shown where the
+    /// national one is absent.
+    pub local_code: String,
     pub basic_code: String,
     pub body: String,
     pub item_type: String,
     pub audience: Vec<String>,
     pub region: String,
+}
+
+/// The footer of a page made from these files.
+pub fn footer(std: &Standard, sources: &[String]) -> String {
+    format!(
+        "本指南由 santong {} 依据{}（{}）自 {} 生成；标注“本清单未提供”的要素请向实施主体核实。",
+        env!("CARGO_PKG_VERSION"),
+        std.name,
+        std.version,
+        sources.join("、")
+    )
 }
 
 /// Builds guides for one standard.
@@ -326,6 +347,7 @@ impl<'a> Guides<'a> {
         };
         code("handling_code")
             .or_else(|| code("impl_code"))
+            .or_else(|| code("local_impl_code"))
             .unwrap_or_else(|| format!("row-{}", item.row))
     }
 
@@ -345,6 +367,7 @@ impl<'a> Guides<'a> {
             file: s.file.clone(),
             name: self.text(f, "name"),
             impl_code: self.text(f, "impl_code"),
+            local_code: self.text(f, "local_impl_code"),
             basic_code: self.text(f, "basic_code"),
             body: self.text(f, "body_name"),
             item_type: self.text(f, "item_type"),
@@ -426,9 +449,16 @@ impl<'a> Guides<'a> {
             }
             values.insert(e.id.clone(), v);
         }
+        let source_file = std::path::Path::new(&item.source.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| item.source.path.clone());
         GuideItem {
             summary,
             source: format!("{}:{}", item.source.path, item.row),
+            footer: footer(self.std, std::slice::from_ref(&source_file)),
+            source_file,
+            unverified: Vec::new(),
             sections,
             values,
             missing,

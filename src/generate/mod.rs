@@ -8,3 +8,4 @@ pub mod form;
 pub mod guide;
 pub mod site;
 pub mod template;
+pub mod verify;

@@ -2,6 +2,7 @@
 //! Markdown set, or one Word document per item, all below `--out`.
 
 use super::guide::{Guides, Selected, Summary};
+use super::verify::Verification;
 use crate::output::OutDir;
 use crate::report::templates::Templates;
 use crate::standard::Standard;
@@ -53,13 +54,7 @@ impl SiteInfo {
         };
         SiteInfo {
             title,
-            footer: format!(
-                "本指南由 santong {} 依据{}（{}）自 {} 生成；标注“本清单未提供”的要素请向实施主体核实。",
-                env!("CARGO_PKG_VERSION"),
-                std.name,
-                std.version,
-                sources.join("、")
-            ),
+            footer: super::guide::footer(std, sources),
             version: env!("CARGO_PKG_VERSION").to_string(),
         }
     }
@@ -98,6 +93,7 @@ pub fn write_guides(
     out: &OutDir,
     templates: &Templates,
     sources: &[String],
+    verification: &Verification,
 ) -> Result<Vec<PathBuf>, String> {
     let g = Guides::new(std);
     let summaries: Vec<Summary> = selected.iter().map(|s| g.summary(s)).collect();
@@ -106,8 +102,9 @@ pub fn write_guides(
     match format {
         GuideFormat::Docx => {
             for sel in selected {
-                let it = g.guide(sel);
-                let bytes = super::docx::guide_docx(&it, &site.footer)?;
+                let mut it = g.guide(sel);
+                it.unverified = verification.of_item(sel.item);
+                let bytes = super::docx::guide_docx(&it, &it.footer)?;
                 written.push(out.write(&format!("{}.docx", it.summary.file), &bytes)?);
             }
         }
@@ -119,7 +116,8 @@ pub fn write_guides(
             };
             let page_template = format!("guide-item.{ext}.j2");
             for sel in selected {
-                let it = g.guide(sel);
+                let mut it = g.guide(sel);
+                it.unverified = verification.of_item(sel.item);
                 let ctx = minijinja::context! {
                     site => serde(&site),
                     root => "../",

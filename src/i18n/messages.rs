@@ -339,6 +339,14 @@ pub enum Note<'a> {
     Ignored { count: usize, config: &'a str },
     /// The basic catalogue has defective entries, left out of a comparison.
     BasicDefects { count: usize, path: &'a str },
+    /// A list generated from has error-level findings.
+    ListErrors {
+        path: &'a str,
+        errors: usize,
+        items: usize,
+    },
+    /// `--strict` refused to generate from lists with errors.
+    Strict { errors: usize },
     /// santong.yaml's globs match nothing.
     NothingToCheck {
         config: &'a str,
@@ -367,6 +375,18 @@ impl Note<'_> {
             }
             (Note::BasicDefects { count, path }, Lang::En) => {
                 format!("the basic catalogue {path} has {count} defects; those entries were left out (santong check --basic {path} lists them)")
+            }
+            (Note::ListErrors { path, errors, items }, Lang::Zh) => format!(
+                "警告：{path} 有 {errors} 处错误（涉及 {items} 个事项），由这些事项生成的内容已标注“待核实”；用 santong check {path} 查看"
+            ),
+            (Note::ListErrors { path, errors, items }, Lang::En) => format!(
+                "warning: {path} has {errors} error(s) on {items} item(s); what is generated from those items is marked 待核实 (to be verified); santong check {path} lists them"
+            ),
+            (Note::Strict { errors }, Lang::Zh) => {
+                format!("--strict：清单有 {errors} 处错误，未生成任何文件")
+            }
+            (Note::Strict { errors }, Lang::En) => {
+                format!("--strict: the lists have {errors} error(s); nothing was written")
             }
             (Note::NothingToCheck { config, globs }, Lang::Zh) => {
                 format!(
