@@ -86,6 +86,8 @@ fn two_code_less_portal_exports_align_their_shared_items() {
             ("母婴保健技术服务机构执业许可", "1", "511A0138000000"),
             ("临时救助", "20", ""),
             ("只在自流井的事项", "20", ""),
+            // a second body lists the same item: compared once
+            ("医疗机构执业登记", "1", ""),
         ],
     );
     let (_, b) = portal(
@@ -162,6 +164,21 @@ fn two_code_less_portal_exports_align_their_shared_items() {
         "{text}"
     );
     assert!(text.contains("items without a basic code"), "{text}");
+    // a stricter threshold leaves the near names apart; a wrong one is refused
+    let (_, v, _) = diff(&[
+        "--min-similarity".as_ref(),
+        "0.9".as_ref(),
+        pa.as_os_str(),
+        pb.as_os_str(),
+    ]);
+    assert_eq!(covered(&v, "毒性药品").len(), 2);
+    let (code, _, err) = diff(&[
+        "--min-similarity".as_ref(),
+        "1.5".as_ref(),
+        pa.as_os_str(),
+        pb.as_os_str(),
+    ]);
+    assert_eq!(code, 2, "{err}");
 }
 
 #[test]

@@ -44,6 +44,9 @@ pub struct RegionArgs {
     /// Compare items across lists of different exercise levels too (by default a city's list and the province's own compare only items exercised at the same level)
     #[arg(long)]
     pub all_levels: bool,
+    /// Items without a basic code align with a near name at least this similar (1 − edit distance ÷ longer length; 0.5–1)
+    #[arg(long, value_name = "SCORE", default_value_t = santong::diff::MIN_SIMILARITY)]
+    pub min_similarity: f64,
     #[arg(long, value_name = "DIR")]
     pub standard: Option<PathBuf>,
     #[arg(long)]
@@ -65,6 +68,9 @@ pub struct Regional {
 
 impl Regional {
     pub fn load(a: &RegionArgs, lang: santong::i18n::Lang) -> anyhow::Result<Regional> {
+        if !(0.5..=1.0).contains(&a.min_similarity) {
+            anyhow::bail!("--min-similarity must be between 0.5 and 1");
+        }
         let std = super::load_standard(a.standard.as_deref())?;
         let read = ReadOptions {
             encoding: a.encoding.clone(),
@@ -94,7 +100,9 @@ impl Regional {
                 HandlingArg::RollUp => Handling::RollUp,
             },
             all_levels: a.all_levels,
+            min_similarity: a.min_similarity,
         };
+
         Ok(Regional {
             std,
             basic,

@@ -28,7 +28,7 @@ use crate::standard::Standard;
 use std::collections::{BTreeMap, HashMap};
 
 /// Near names at least this similar (1 − edit distance / longer length)
-/// align. 0.8 allows three edits in fifteen characters: 用 → 所需 and
+/// align, by default (`--min-similarity` sets another, 0.5–1). 0.8 allows three edits in fifteen characters: 用 → 所需 and
 /// 买 → 用 in 科研和教学用毒性药品购买审批 / 科研和教学所需毒性药品购用审批.
 pub const MIN_SIMILARITY: f64 = 0.8;
 
@@ -106,6 +106,9 @@ pub enum Method {
     Similar,
     /// Nothing matched: the item is compared with no other region.
     None,
+    /// The region lists the item again (another body implements it too):
+    /// the first listing is compared, this one is not.
+    Repeated,
 }
 
 /// One aligned item: its key and, per region (in name order), the index of
@@ -178,6 +181,7 @@ struct Aligner<'a> {
     regions: &'a [&'a Region],
     basic: Option<&'a BasicCatalogue>,
     mode: Handling,
+    min_similarity: f64,
     groups: Vec<Building>,
     by_key: HashMap<ItemKey, usize>,
     /// (name key, handling) -> group
@@ -334,8 +338,8 @@ impl<'a> Aligner<'a> {
                     }
                     // the region already has this item: a second
                     // implementation (another body) is not compared twice
-                    Some(_) => {
-                        unplaced.push((r, i));
+                    Some((g, _)) => {
+                        placed.push((r, i, g, Method::Repeated));
                         continue;
                     }
                     None if nk.is_empty() && local.is_none() => {
@@ -407,12 +411,15 @@ pub fn align(
     regions: &[&Region],
     basic: Option<&BasicCatalogue>,
     mode: Handling,
+    min_similarity: f64,
 ) -> Aligned {
     let mut a = Aligner {
         std,
         regions,
         basic,
         mode,
+        // below one half, every pair of short names would be "near"
+        min_similarity: min_similarity.clamp(0.5, 1.0),
         groups: Vec::new(),
         by_key: HashMap::new(),
         by_name: HashMap::new(),
@@ -435,6 +442,7 @@ pub fn align(
     for (r, i, g, method) in placed {
         let joined = a.groups[g].size() > 1;
         let target = match (similar.get(&g), received.get(&g)) {
+            _ if method == Method::Repeated => (g, method, 1.0),
             (Some(&(to, s)), _) => (to, Method::Similar, s),
             (None, Some(&s)) if method == Method::None => (g, Method::Similar, s),
             _ if method == Method::None && joined => match a.groups[g].key.basis {
@@ -511,9 +519,9 @@ impl NameIndex {
     /// Candidates that can be within the threshold of `q`, in index
     /// order: those sharing one of its rarest grams (prefix filtering),
     /// then filtered by length and shared-gram count.
-    fn near(&self, q: &Candidate) -> Vec<u32> {
-        let longest = (q.len as f64 / MIN_SIMILARITY).ceil() as usize;
-        let d_max = max_edits(q.len, longest, MIN_SIMILARITY);
+    fn near(&self, q: &Candidate, min: f64) -> Vec<u32> {
+        let longest = (q.len as f64 / min).ceil() as usize;
+        let d_max = max_edits(q.len, longest, min);
         let need = q.grams.len().saturating_sub(2 * d_max).max(1);
         let mut probe: Vec<&(char, char)> = q.grams.iter().collect();
         probe.sort_by_key(|g| (self.postings.get(*g).map_or(0, Vec::len), **g));
@@ -526,7 +534,7 @@ impl NameIndex {
         ids.dedup();
         ids.retain(|&c| {
             let cand = &self.cands[c as usize];
-            let d = max_edits(q.len, cand.len, MIN_SIMILARITY);
+            let d = max_edits(q.len, cand.len, min);
             q.len.abs_diff(cand.len) <= d
                 && cand.key != q.key
                 && shared(&q.grams, &cand.grams) + 2 * d >= q.grams.len()
@@ -611,7 +619,7 @@ fn near_names(a: &mut Aligner) -> Vec<(usize, (usize, f64))> {
             continue;
         };
         let mut best: Option<(f64, String, Target)> = None;
-        for c in index.near(&q) {
+        for c in index.near(&q, a.min_similarity) {
             let cand = &index.cands[c as usize];
             let Some(tkey) = a.mergeable(g, cand.target, &pending, &made) else {
                 continue;
@@ -623,7 +631,7 @@ fn near_names(a: &mut Aligner) -> Vec<(usize, (usize, f64))> {
             let better = best
                 .as_ref()
                 .is_none_or(|(bs, bk, _)| s > *bs || (s == *bs && tkey < *bk));
-            if s >= MIN_SIMILARITY && better {
+            if s >= a.min_similarity && better {
                 best = Some((s, tkey, cand.target));
             }
         }

@@ -51,12 +51,14 @@ impl Baseline {
 }
 
 /// How a comparison is made.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CompareOptions {
     pub baseline: Baseline,
     pub handling: Handling,
     /// Compare items across lists of different exercise levels too.
     pub all_levels: bool,
+    /// Near names at least this similar align ([`MIN_SIMILARITY`] by default).
+    pub min_similarity: f64,
 }
 
 impl Default for CompareOptions {
@@ -65,6 +67,7 @@ impl Default for CompareOptions {
             baseline: Baseline::Majority,
             handling: Handling::Separate,
             all_levels: false,
+            min_similarity: MIN_SIMILARITY,
         }
     }
 }
@@ -231,6 +234,8 @@ pub enum ComparisonNote {
         similar: usize,
         local_code: usize,
         unaligned: usize,
+        /// Items a region lists twice: only the first is compared.
+        repeated: usize,
     },
 }
 
@@ -362,7 +367,7 @@ pub fn compare(
     let mut sorted: Vec<&Region> = regions.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name).then(a.path.cmp(&b.path)));
     let regions = sorted;
-    let aligned = align::align(std, &regions, basic, opts.handling);
+    let aligned = align::align(std, &regions, basic, opts.handling, opts.min_similarity);
     let baseline_region = match &opts.baseline {
         Baseline::Region(name) => regions.iter().position(|r| &r.name == name),
         _ => None,
@@ -578,6 +583,7 @@ fn notes(
             similar: count(Method::Similar),
             local_code: count(Method::LocalCode),
             unaligned: count(Method::None),
+            repeated: count(Method::Repeated),
         });
     }
     notes

@@ -354,11 +354,13 @@ pub fn comparison_note(note: &ComparisonNote, lang: Lang) -> String {
             "roll-up" => format!("{items} handling item(s) rolled up to their items ({rolled_up} folded into an item already listed)"),
             _ => format!("{items} handling item(s) compared with handling items of the same case (--handling roll-up folds them into their items)"),
         },
-        (N::ByName { name, similar, local_code, unaligned }, Lang::Zh) => format!(
-            "无基本编码的事项：{name} 个按名称对齐，{similar} 个按相近名称对齐，{local_code} 个按地方基本编码对齐，{unaligned} 个未对齐"
+        (N::ByName { name, similar, local_code, unaligned, repeated }, Lang::Zh) => format!(
+            "无基本编码的事项：{name} 个按名称对齐，{similar} 个按相近名称对齐，{local_code} 个按地方基本编码对齐，{unaligned} 个未对齐{}",
+            if *repeated > 0 { format!("，{repeated} 个在同一清单中重复列出（只比较第一个）") } else { String::new() }
         ),
-        (N::ByName { name, similar, local_code, unaligned }, Lang::En) => format!(
-            "items without a basic code: {name} aligned by name, {similar} by a near name, {local_code} by local basic code, {unaligned} not aligned"
+        (N::ByName { name, similar, local_code, unaligned, repeated }, Lang::En) => format!(
+            "items without a basic code: {name} aligned by name, {similar} by a near name, {local_code} by local basic code, {unaligned} not aligned{}",
+            if *repeated > 0 { format!(", {repeated} listed again in their own list (only the first is compared)") } else { String::new() }
         ),
     }
 }
