@@ -110,6 +110,7 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 
 impl Loaded {
     pub fn load(path: &Path) -> Result<Loaded, String> {
+        crate::output::note_read(path);
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let config: Config = crate::yaml::parse(&text, path).map_err(|e| e.to_string())?;

@@ -1,12 +1,106 @@
 //! Writing outputs: atomically (a temporary file in the same directory,
-//! then a rename), as ordinary 0644 files, and only below where the user
-//! asked.
+//! then a rename), as ordinary 0644 files, only below where the user
+//! asked, and never over anything the run has read.
+//!
+//! Every file santong reads — catalogues, the basic catalogue, the
+//! division list, the standard's files, templates, the config — is noted
+//! with [`note_read`]; [`write_atomic`] refuses a target that is one of
+//! them or a link to one. A target that exists and is not a regular file
+//! (a FIFO, a device, `/dev/stdout`) is written through, never renamed
+//! over; `-` is standard output.
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
-/// Write `bytes` to `path` atomically.
+/// What a file is, as far as "the same file" goes: its canonical path and,
+/// on Unix, its device and inode (a hard link has another path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Identity {
+    path: PathBuf,
+    inode: Option<(u64, u64)>,
+}
+
+fn identity(path: &Path) -> Option<Identity> {
+    let canonical = path.canonicalize().ok()?;
+    #[cfg(unix)]
+    let inode = {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(&canonical)
+            .ok()
+            .map(|m| (m.dev(), m.ino()))
+    };
+    #[cfg(not(unix))]
+    let inode = None;
+    Some(Identity {
+        path: canonical,
+        inode,
+    })
+}
+
+/// The files read in this process.
+static READ: Mutex<Vec<Identity>> = Mutex::new(Vec::new());
+
+/// Note that the run has read `path`: no output may be written over it.
+pub fn note_read(path: &Path) {
+    if let Some(id) = identity(path) {
+        let mut read = READ.lock().unwrap_or_else(|e| e.into_inner());
+        if !read.contains(&id) {
+            read.push(id);
+        }
+    }
+}
+
+/// Whether `path` is (or links to) a file the run has read.
+pub fn was_read(path: &Path) -> bool {
+    let Some(id) = identity(path) else {
+        return false;
+    };
+    let read = READ.lock().unwrap_or_else(|e| e.into_inner());
+    read.iter()
+        .any(|r| r.path == id.path || (r.inode.is_some() && r.inode == id.inode))
+}
+
+/// Whether two paths name the same file (a link counts).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (identity(a), identity(b)) {
+        (Some(x), Some(y)) => x.path == y.path || (x.inode.is_some() && x.inode == y.inode),
+        _ => false,
+    }
+}
+
+/// Write `bytes` to `path` atomically; see the module documentation for
+/// what is refused and what is written through.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if path.as_os_str() == "-" {
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(bytes)
+            .and_then(|_| out.flush())
+            .map_err(|e| format!("cannot write to standard output: {e}"));
+    }
+    if was_read(path) {
+        return Err(format!(
+            "refusing to write over {}: this run read it",
+            path.display()
+        ));
+    }
+    // a FIFO, a device or /dev/stdout: write through, never replace it
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            if meta.is_dir() {
+                return Err(format!("{} is a directory", path.display()));
+            }
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            return f
+                .write_all(bytes)
+                .and_then(|_| f.flush())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()));
+        }
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -253,6 +253,7 @@ pub fn read(
             },
         ));
     }
+    crate::output::note_read(path);
     let mut tables = 0usize;
     let mut skipped = Vec::new();
     let mut counting = |ev: Event| {

@@ -108,6 +108,7 @@ fn input_files(
 
 fn load_areas(path: Option<&Path>) -> anyhow::Result<Option<AreaList>> {
     path.map(|p| {
+        santong::output::note_read(p);
         let text =
             std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
         Ok(AreaList::from_csv_text(&text))
@@ -160,8 +161,26 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
     };
     let basic = super::load_basic(settings.basic.as_ref(), &std, &read)?;
     let areas = load_areas(settings.areas.as_deref())?;
+    // every file read so far (catalogues come later) is protected by the
+    // writer; these are refused before any work is done
+    for out in [a.output.as_deref(), a.annotate.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        if santong::output::was_read(out) {
+            anyhow::bail!("refusing to write over {}: this run read it", out.display());
+        }
+    }
     super::refuse_overwrite(&files, a.output.as_deref())?;
     super::refuse_overwrite(&files, a.annotate.as_deref())?;
+    if let (Some(o), Some(n)) = (&a.output, &a.annotate) {
+        if o == n || super::same_file(o, n) {
+            anyhow::bail!(
+                "--annotate and --output are both {}: give them different files",
+                o.display()
+            );
+        }
+    }
     if a.annotate.is_some() && files.len() != 1 {
         anyhow::bail!(
             "--annotate copies one workbook; {} files were given",

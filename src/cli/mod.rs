@@ -98,10 +98,7 @@ pub fn refuse_overwrite(inputs: &[PathBuf], output: Option<&Path>) -> anyhow::Re
 }
 
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
+    santong::output::same_file(a, b)
 }
 
 /// A path relative to the working directory when it lies below it, so

@@ -108,6 +108,7 @@ impl Templates {
                 if !name.ends_with(".j2") || !path.is_file() {
                     continue;
                 }
+                crate::output::note_read(&path);
                 let src = std::fs::read_to_string(&path)
                     .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
                 sources.retain(|(n, _)| n != name);

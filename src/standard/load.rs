@@ -165,6 +165,7 @@ fn dir_layer(dir: &Path) -> Result<Layer, StandardError> {
     for name in FILES {
         let p = dir.join(name);
         if p.exists() {
+            crate::output::note_read(&p);
             let t = std::fs::read_to_string(&p).map_err(|e| StandardError::Io {
                 path: p.display().to_string(),
                 message: e.to_string(),

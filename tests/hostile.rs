@@ -1,0 +1,193 @@
+//! Hostile and careless invocations: every case asserts the exit code, a
+//! one-line message, and that every input is byte-identical afterwards.
+//! Inputs are generated here.
+
+mod common;
+use assert_cmd::Command;
+use common::*;
+use std::path::{Path, PathBuf};
+
+fn santong() -> Command {
+    Command::cargo_bin("santong").unwrap()
+}
+
+/// A list, a basic catalogue, a division list and a config, all in `dir`.
+fn inputs(dir: &tempfile::TempDir) -> (PathBuf, PathBuf, PathBuf, PathBuf) {
+    let list = path_in(dir, "list.csv");
+    write_csv(&list, &headers_of(&clean_list()), &clean_list());
+    let basic = path_in(dir, "basic.csv");
+    let rows: Vec<Row> = sample_items()
+        .iter()
+        .map(|(c, n, t, b)| {
+            let mut r = Row::new();
+            r.insert("基本编码".into(), c.clone());
+            r.insert("事项名称".into(), n.clone());
+            r.insert("事项类型".into(), t.clone());
+            r.insert("设定依据".into(), b.clone());
+            r
+        })
+        .collect();
+    write_csv(&basic, &headers_of(&rows), &rows);
+    let areas = path_in(dir, "areas.csv");
+    std::fs::write(&areas, "code,name\n450721,浦北县\n450702,钦南区\n").unwrap();
+    let config = path_in(dir, "santong.yaml");
+    std::fs::write(&config, "files: [\"*.csv\"]\n").unwrap();
+    (list, basic, areas, config)
+}
+
+fn snapshot(paths: &[&Path]) -> Vec<Vec<u8>> {
+    paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
+}
+
+/// Exit 2 with one line on stderr naming the reason.
+fn refused(out: &std::process::Output, needle: &str) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains(needle), "{err}");
+}
+
+#[test]
+fn no_output_goes_over_anything_read() {
+    let dir = tmp();
+    let (list, basic, areas, config) = inputs(&dir);
+    let all = [
+        list.as_path(),
+        basic.as_path(),
+        areas.as_path(),
+        config.as_path(),
+    ];
+    let before = snapshot(&all);
+    let check = |extra: &[&std::ffi::OsStr]| {
+        santong()
+            .current_dir(dir.path())
+            .args(["--lang", "en", "check", "--basic"])
+            .arg(&basic)
+            .arg("--areas")
+            .arg(&areas)
+            .args(extra)
+            .arg(&list)
+            .output()
+            .unwrap()
+    };
+    for target in [&basic, &areas, &list] {
+        refused(
+            &check(&["--output".as_ref(), target.as_os_str()]),
+            "refusing to write",
+        );
+        refused(
+            &check(&["--annotate".as_ref(), target.as_os_str()]),
+            "refusing to write",
+        );
+    }
+    // the config in use: santong.yaml found in the working directory
+    let out = santong()
+        .current_dir(dir.path())
+        .args(["--lang", "en", "check", "--output", "santong.yaml"])
+        .output()
+        .unwrap();
+    refused(&out, "refusing to write");
+    // a link to an input, symbolic or hard
+    #[cfg(unix)]
+    {
+        let sym = path_in(&dir, "sym.txt");
+        std::os::unix::fs::symlink(&basic, &sym).unwrap();
+        refused(
+            &check(&["--output".as_ref(), sym.as_os_str()]),
+            "refusing to write",
+        );
+        let hard = path_in(&dir, "hard.txt");
+        std::fs::hard_link(&areas, &hard).unwrap();
+        refused(
+            &check(&["--output".as_ref(), hard.as_os_str()]),
+            "refusing to write",
+        );
+    }
+    // diff and score protect their basic catalogue too
+    for cmd in ["diff", "score"] {
+        let out = santong()
+            .args(["--lang", "en", cmd, "--basic"])
+            .arg(&basic)
+            .arg("--output")
+            .arg(&basic)
+            .arg(&list)
+            .output()
+            .unwrap();
+        refused(&out, "refusing to write");
+    }
+    assert_eq!(snapshot(&all), before, "an input changed");
+}
+
+#[test]
+fn annotate_and_output_must_differ() {
+    let dir = tmp();
+    let (list, ..) = inputs(&dir);
+    let rows = clean_list();
+    let xlsx = path_in(&dir, "list.xlsx");
+    write_xlsx(&xlsx, "实施清单", &[], &headers_of(&rows), &rows);
+    let report = path_in(&dir, "same.xlsx");
+    let out = santong()
+        .args(["--lang", "en", "check", "--annotate"])
+        .arg(&report)
+        .arg("--output")
+        .arg(&report)
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    refused(&out, "--annotate and --output");
+    assert!(!report.exists());
+    let _ = list;
+}
+
+#[test]
+fn dash_is_standard_output() {
+    let dir = tmp();
+    let (list, ..) = inputs(&dir);
+    let out = santong()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--output", "-"])
+        .arg(&list)
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some_and(|c| c < 2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    assert!(!dir.path().join("-").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_written_through_not_replaced() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tmp();
+    let (list, ..) = inputs(&dir);
+    let fifo = path_in(&dir, "report.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            std::fs::File::open(&fifo)
+                .unwrap()
+                .read_to_string(&mut s)
+                .unwrap();
+            s
+        })
+    };
+    let out = santong()
+        .args(["check", "--format", "json", "--output"])
+        .arg(&fifo)
+        .arg(&list)
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+    let text = reader.join().unwrap();
+    assert!(text.contains("\"version\""), "{text}");
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced by a regular file");
+}
