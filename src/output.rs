@@ -135,12 +135,48 @@ pub fn safe_stem(text: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// Windows' reserved device names: a file called `CON.html` cannot be
+/// opened there, so such a stem gets a trailing `_`.
+const RESERVED: [&str; 22] = [
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// Stems handed out in one run: each is unique, compared without case (so
+/// they stay apart on case-insensitive file systems), and never a
+/// Windows-reserved name.
+#[derive(Debug, Default)]
+pub struct Stems {
+    used: std::collections::HashSet<String>,
+}
+
+impl Stems {
+    /// `stem`, or `stem-2`, `stem-3` … — the first not handed out yet.
+    pub fn unique(&mut self, stem: &str) -> String {
+        let stem = if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
+            format!("{stem}_")
+        } else {
+            stem.to_string()
+        };
+        let mut candidate = stem.clone();
+        let mut n = 1;
+        while !self.used.insert(candidate.to_ascii_lowercase()) {
+            n += 1;
+            candidate = format!("{stem}-{n}");
+        }
+        candidate
+    }
+}
+
 /// A directory for outputs: created when missing, refused when it is a file.
-/// Every path later joined to it must be a plain relative path.
+/// Every path later joined to it must be a plain relative path, and no
+/// directory on the way may be a symbolic link (it could lead out).
 pub struct OutDir {
     root: PathBuf,
     /// Files that must never be written (the inputs), canonicalised.
     protected: Vec<PathBuf>,
+    /// Replace files that exist (`--force`); otherwise they are refused.
+    force: bool,
 }
 
 impl OutDir {
@@ -156,7 +192,14 @@ impl OutDir {
         Ok(OutDir {
             root: root.to_path_buf(),
             protected: Vec::new(),
+            force: false,
         })
+    }
+
+    /// Replace files that already exist instead of refusing them.
+    pub fn force(mut self, force: bool) -> Self {
+        self.force = force;
+        self
     }
 
     /// Refuse to write over any of these files (the inputs).
@@ -191,6 +234,24 @@ impl OutDir {
                 path.display()
             ));
         }
+        // every directory below the root, and the file, must be real: a
+        // link could lead anywhere
+        let mut at = self.root.clone();
+        for c in rel_path.components() {
+            at.push(c);
+            if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(format!(
+                    "refusing to write through a symbolic link: {}",
+                    at.display()
+                ));
+            }
+        }
+        if !self.force && std::fs::symlink_metadata(&path).is_ok() {
+            return Err(format!(
+                "{} exists; give --force to replace it",
+                path.display()
+            ));
+        }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -217,6 +278,19 @@ mod tests {
     }
 
     #[test]
+    fn stems_are_unique_without_case_and_never_reserved() {
+        let mut s = Stems::default();
+        assert_eq!(s.unique("X"), "X");
+        assert_eq!(s.unique("X"), "X-2");
+        // a code that is itself X-2 does not take the page of the second X
+        assert_eq!(s.unique("X-2"), "X-2-2");
+        assert_eq!(s.unique("x"), "x-3");
+        assert_eq!(s.unique("con"), "con_");
+        assert_eq!(s.unique("COM1"), "COM1_");
+        assert_eq!(s.unique("CONSOLE"), "CONSOLE");
+    }
+
+    #[test]
     fn out_dir_refuses_relative_escapes() {
         let d = tempfile::tempdir().unwrap();
         let out = OutDir::create(&d.path().join("o")).unwrap();
@@ -224,6 +298,18 @@ mod tests {
         assert!(out.write("/etc/x", b"x").is_err());
         assert!(out.write("items/a.html", b"x").is_ok());
         assert!(d.path().join("o/items/a.html").is_file());
+        // an existing file needs force
+        assert!(out.write("items/a.html", b"y").is_err());
+        let out = out.force(true);
+        assert!(out.write("items/a.html", b"y").is_ok());
+        #[cfg(unix)]
+        {
+            let elsewhere = d.path().join("elsewhere");
+            std::fs::create_dir(&elsewhere).unwrap();
+            std::os::unix::fs::symlink(&elsewhere, d.path().join("o/linked")).unwrap();
+            assert!(out.write("linked/x.html", b"x").is_err());
+            assert!(!elsewhere.join("x.html").exists());
+        }
         let input = d.path().join("o/index.md");
         std::fs::write(&input, "input").unwrap();
         let out = out.protect(std::slice::from_ref(&input));

@@ -191,3 +191,115 @@ fn a_fifo_is_written_through_not_replaced() {
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
     assert!(kind.is_fifo(), "the FIFO was replaced by a regular file");
 }
+
+#[test]
+fn template_guide_and_form_never_replace_a_file_without_force() {
+    let dir = tmp();
+    let (list, ..) = inputs(&dir);
+    let wb = path_in(&dir, "blank.xlsx");
+    std::fs::write(&wb, "mine").unwrap();
+    let out = santong()
+        .args(["--lang", "en", "template", "--out"])
+        .arg(&wb)
+        .output()
+        .unwrap();
+    refused(&out, "--force");
+    assert_eq!(std::fs::read(&wb).unwrap(), b"mine");
+    santong()
+        .args(["template", "--force", "--out"])
+        .arg(&wb)
+        .assert()
+        .success();
+    assert_ne!(std::fs::read(&wb).unwrap(), b"mine");
+    // a second guide run into the same directory
+    let site = dir.path().join("site");
+    let guide = |force: bool| {
+        let mut c = santong();
+        c.args(["--lang", "en", "guide"])
+            .arg(&list)
+            .arg("--out")
+            .arg(&site);
+        if force {
+            c.arg("--force");
+        }
+        c.output().unwrap()
+    };
+    assert_eq!(guide(false).status.code(), Some(0));
+    let index = site.join("index.html");
+    let first = std::fs::read(&index).unwrap();
+    refused(&guide(false), "--force");
+    assert_eq!(std::fs::read(&index).unwrap(), first);
+    assert_eq!(guide(true).status.code(), Some(0));
+}
+
+#[test]
+fn no_guide_page_is_lost_or_shared() {
+    let dir = tmp();
+    let mut rows = Vec::new();
+    // codes X, X, X-2 and x: four items, four pages
+    let code = format!("{BODY}4000111001000");
+    for (i, c) in [
+        code.clone(),
+        code.clone(),
+        format!("{code}-2"),
+        code.to_lowercase(),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut r = clean_item("000111001000", i + 1);
+        r.insert("实施编码".into(), c.clone());
+        r.insert("事项名称".into(), format!("事项{i}"));
+        rows.push(r);
+    }
+    let list = path_in(&dir, "list.csv");
+    write_csv(&list, &headers_of(&rows), &rows);
+    let site = dir.path().join("site");
+    let out = santong()
+        .args(["--lang", "en", "guide"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let pages: Vec<String> = std::fs::read_dir(site.join("items"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_lowercase())
+        .collect();
+    let distinct: std::collections::BTreeSet<_> = pages.iter().collect();
+    assert_eq!(distinct.len(), 4, "{pages:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("wrote 5 files (4 items)"), "{err}");
+    // the index links each item to its own page
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    let links: std::collections::BTreeSet<&str> = index
+        .match_indices("href=\"items/")
+        .map(|(i, _)| &index[i..i + index[i..].find("\">").unwrap()])
+        .collect();
+    assert_eq!(links.len(), 4, "{links:?}");
+    for i in 0..4 {
+        assert!(index.contains(&format!("事项{i}")));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn guides_never_follow_a_link_out_of_the_output_directory() {
+    let dir = tmp();
+    let (list, ..) = inputs(&dir);
+    let site = dir.path().join("site");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, site.join("items")).unwrap();
+    let out = santong()
+        .args(["--lang", "en", "guide", "--force"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&site)
+        .output()
+        .unwrap();
+    refused(&out, "symbolic link");
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+}

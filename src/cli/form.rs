@@ -22,6 +22,9 @@ pub struct Args {
     /// Refuse to generate from lists with error-level findings (exit 1, nothing written)
     #[arg(long)]
     strict: bool,
+    /// Replace files that already exist in --out (otherwise they are refused)
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
@@ -35,7 +38,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
     }
     let guides =
         santong::generate::guide::build(&std, &catalogues, &a.items).map_err(anyhow::Error::msg)?;
-    let out = super::out_dir(&a.out, &catalogues)?;
+    let out = super::out_dir(&a.out, &catalogues, a.force)?;
     for g in &guides {
         let bytes = santong::generate::form::application_form(g).map_err(anyhow::Error::msg)?;
         let path = out

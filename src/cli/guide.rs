@@ -36,6 +36,9 @@ pub struct Args {
     /// Refuse to generate from lists with error-level findings (exit 1, nothing written)
     #[arg(long)]
     strict: bool,
+    /// Replace files that already exist in --out (otherwise they are refused)
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
@@ -56,7 +59,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         .iter()
         .filter_map(|c| c.path.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
-    let out = super::out_dir(&a.out, &catalogues)?;
+    let out = super::out_dir(&a.out, &catalogues, a.force)?;
     let format = match a.format {
         FormatArg::Html => GuideFormat::Html,
         FormatArg::Md => GuideFormat::Md,

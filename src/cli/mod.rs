@@ -167,10 +167,16 @@ pub fn verify_lists(
     Ok(v)
 }
 
-/// The output directory of a generator, which never writes over its inputs.
-pub fn out_dir(dir: &Path, catalogues: &[Catalogue]) -> anyhow::Result<santong::output::OutDir> {
+/// The output directory of a generator, which never writes over its
+/// inputs, nor over any file unless `force`.
+pub fn out_dir(
+    dir: &Path,
+    catalogues: &[Catalogue],
+    force: bool,
+) -> anyhow::Result<santong::output::OutDir> {
     let inputs: Vec<PathBuf> = catalogues.iter().map(|c| c.path.clone()).collect();
     Ok(santong::output::OutDir::create(dir)
         .map_err(anyhow::Error::msg)?
-        .protect(&inputs))
+        .protect(&inputs)
+        .force(force))
 }

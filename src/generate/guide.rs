@@ -201,7 +201,7 @@ pub fn select<'a>(
         .collect();
     let mut matched: HashSet<usize> = HashSet::new();
     let mut out = Vec::new();
-    let mut stems: HashMap<String, usize> = HashMap::new();
+    let mut stems = crate::output::Stems::default();
     for cat in catalogues {
         for item in &cat.items {
             if !wanted.is_empty() {
@@ -217,12 +217,7 @@ pub fn select<'a>(
                 }
                 matched.extend(hits);
             }
-            let mut file = g.stem(item);
-            let n = stems.entry(file.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                file = format!("{file}-{n}");
-            }
+            let file = stems.unique(&g.stem(item));
             out.push(Selected { item, file });
         }
     }
