@@ -13,6 +13,28 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+/// The time written into generated documents, in seconds since 1970:
+/// `SOURCE_DATE_EPOCH` when set (reproducible-builds.org), else a fixed
+/// 2000-01-01T00:00:00Z, so two runs give byte-identical files.
+pub fn document_time() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|t| (0..=253_402_300_799).contains(t))
+        .unwrap_or(946_684_800)
+}
+
+/// A new workbook whose creation time is [`document_time`] (rust_xlsxwriter
+/// otherwise writes the current time, and no two runs would be equal).
+pub fn workbook() -> rust_xlsxwriter::Workbook {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    if let Ok(t) = rust_xlsxwriter::ExcelDateTime::from_timestamp(document_time()) {
+        let props = rust_xlsxwriter::DocProperties::new().set_creation_datetime(&t);
+        wb.set_properties(&props);
+    }
+    wb
+}
+
 /// What a file is, as far as "the same file" goes: its canonical path and,
 /// on Unix, its device and inode (a hard link has another path).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -303,3 +303,110 @@ fn guides_never_follow_a_link_out_of_the_output_directory() {
     refused(&out, "symbolic link");
     assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
 }
+
+/// Every file a command writes, by name below `dir` (or the file itself).
+fn written(path: &Path) -> Vec<(String, Vec<u8>)> {
+    if path.is_file() {
+        return vec![(String::new(), std::fs::read(path).unwrap())];
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let name = p.strip_prefix(path).unwrap().display().to_string();
+                out.push((name, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn two_runs_write_identical_bytes() {
+    let dir = tmp();
+    let (list, ..) = inputs(&dir);
+    let rows = clean_list();
+    let xlsx = path_in(&dir, "list.xlsx");
+    write_xlsx(&xlsx, "实施清单", &[], &headers_of(&rows), &rows);
+    let code = rows[0]["实施编码"].clone();
+    let run = |n: usize, epoch: Option<&str>| -> Vec<Vec<(String, Vec<u8>)>> {
+        let at = |name: &str| dir.path().join(format!("{name}{n}"));
+        let cmds: Vec<(Vec<std::ffi::OsString>, PathBuf)> = vec![
+            (
+                vec!["template".into(), "--out".into(), at("t.xlsx").into()],
+                at("t.xlsx"),
+            ),
+            (
+                vec![
+                    "check".into(),
+                    "--annotate".into(),
+                    at("a.xlsx").into(),
+                    xlsx.clone().into(),
+                ],
+                at("a.xlsx"),
+            ),
+            (
+                vec![
+                    "diff".into(),
+                    "--format".into(),
+                    "xlsx".into(),
+                    "--output".into(),
+                    at("d.xlsx").into(),
+                    "--name".into(),
+                    "甲".into(),
+                    list.clone().into(),
+                    "--name".into(),
+                    "乙".into(),
+                    xlsx.clone().into(),
+                ],
+                at("d.xlsx"),
+            ),
+            (
+                vec![
+                    "form".into(),
+                    list.clone().into(),
+                    "--item".into(),
+                    code.clone().into(),
+                    "--out".into(),
+                    at("forms").into(),
+                ],
+                at("forms"),
+            ),
+            (
+                vec![
+                    "guide".into(),
+                    "--format".into(),
+                    "docx".into(),
+                    list.clone().into(),
+                    "--out".into(),
+                    at("docx").into(),
+                ],
+                at("docx"),
+            ),
+        ];
+        cmds.into_iter()
+            .map(|(args, out)| {
+                let mut c = santong();
+                c.args(&args);
+                match epoch {
+                    Some(e) => c.env("SOURCE_DATE_EPOCH", e),
+                    None => c.env_remove("SOURCE_DATE_EPOCH"),
+                };
+                let o = c.output().unwrap();
+                assert!(o.status.code().is_some_and(|c| c < 2), "{args:?}: {o:?}");
+                written(&out)
+            })
+            .collect()
+    };
+    let first = run(1, None);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(run(2, None), first);
+    // near miss: another document time gives another workbook
+    let other = run(3, Some("1700000000"));
+    assert_ne!(other[0], first[0]);
+}

@@ -7,7 +7,7 @@
 use super::guide::GuideItem;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, Format, FormatAlign, FormatBorder,
-    ProtectionOptions, Workbook, Worksheet, XlsxError,
+    ProtectionOptions, Worksheet, XlsxError,
 };
 
 /// Columns A–F: label, input, input, label, input, input.
@@ -169,7 +169,7 @@ fn value<'a>(item: &'a GuideItem, id: &str) -> Option<&'a str> {
 }
 
 fn build(item: &GuideItem) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
+    let mut wb = crate::output::workbook();
     let ws = wb.add_worksheet();
     ws.set_name("申请表")?;
     for (c, w) in WIDTHS.iter().enumerate() {

@@ -10,8 +10,7 @@ use crate::i18n::ui;
 use crate::standard::{Element, ElementType, Scope, Standard};
 use rust_xlsxwriter::{
     Color, ConditionalFormatDuplicate, ConditionalFormatFormula, DataValidation,
-    DataValidationErrorStyle, DataValidationRule, Format, Formula, Note, Workbook, Worksheet,
-    XlsxError,
+    DataValidationErrorStyle, DataValidationRule, Format, Formula, Note, Worksheet, XlsxError,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -231,7 +230,7 @@ fn sheet(
 
 /// Build the blank workbook.
 pub fn blank_template(std: &Standard, lang: crate::i18n::Lang) -> Result<Vec<u8>, String> {
-    let mut wb = Workbook::new();
+    let mut wb = crate::output::workbook();
     let items: Vec<&Element> = std
         .elements
         .iter()

@@ -13,7 +13,7 @@ use crate::check::FileReport;
 use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::standard::{Severity, Standard};
-use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Url, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Url, Worksheet, XlsxError};
 use std::collections::HashMap;
 
 const SUMMARY: &str = "检查结果";
@@ -88,7 +88,7 @@ fn build(
         }
     }
 
-    let mut wb = Workbook::new();
+    let mut wb = crate::output::workbook();
     let summary_name = if grids.iter().any(|g| g.name == SUMMARY) {
         format!("{SUMMARY} (santong)")
     } else {

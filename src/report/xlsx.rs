@@ -9,7 +9,7 @@ use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::score::RegionScore;
 use crate::text::{short_diff, DiffOp};
-use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, Note, Worksheet, XlsxError};
 
 /// Element families, one sheet each; elements of no family go to 其他.
 const FAMILIES: [(&str, &str, &[&str]); 5] = [
@@ -252,7 +252,7 @@ fn commitments_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(
 
 /// The comparison as a workbook.
 pub fn diff_xlsx(c: &Comparison, lang: Lang) -> Result<Vec<u8>, String> {
-    let mut wb = Workbook::new();
+    let mut wb = crate::output::workbook();
     summary_sheet(
         wb.add_worksheet()
             .set_name(ui::SUMMARY.get(lang))
@@ -303,7 +303,7 @@ pub fn diff_xlsx(c: &Comparison, lang: Lang) -> Result<Vec<u8>, String> {
 
 /// The scorecard as a workbook: one ranked sheet and the definitions.
 pub fn score_xlsx(scores: &[RegionScore], lang: Lang) -> Result<Vec<u8>, String> {
-    let mut wb = Workbook::new();
+    let mut wb = crate::output::workbook();
     let h = header();
     let pct = Format::new().set_num_format("0.0%");
     let ws = wb
