@@ -132,6 +132,59 @@ fn strip_leading_group(s: &str) -> Option<String> {
     (!rest.is_empty()).then(|| rest.to_string())
 }
 
+/// A control character that has no business in a cell: C0 other than tab,
+/// line feed and carriage return, DEL, and C1. XML 1.0 forbids the C0 ones,
+/// so an exchange file or a Word document cannot carry them.
+pub fn is_stray_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// `s` with every stray control character shown as `\u{1b}`, so text from a
+/// cell cannot move a terminal's cursor, clear its screen or hide a line.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_stray_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if is_stray_control(c) {
+                    format!("\\u{{{:x}}}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// `s` with every stray control character replaced by U+FFFD, for pages
+/// and documents (where showing `\u{1b}` would be noise).
+pub fn without_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_stray_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| if is_stray_control(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// `s` with every character XML 1.0 forbids replaced by U+FFFD, for Word
+/// documents and other XML.
+pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| if bad(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
 /// Normalise free text for comparison: NFKC, no whitespace, and Chinese and
 /// ASCII punctuation folded to one form, so `《中华人民共和国建筑法》 第七条`
 /// and `《中华人民共和国建筑法》第七条。` compare equal.
@@ -348,6 +401,16 @@ mod tests {
             d.starts_with('…') && d.contains("[-五][+六]") && d.ends_with('…'),
             "{d}"
         );
+    }
+
+    #[test]
+    fn control_characters_are_shown_or_replaced() {
+        assert_eq!(printable("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(printable("第一行\n第二行\t"), "第一行\n第二行\t");
+        assert_eq!(printable("\u{85}"), "\\u{85}");
+        assert_eq!(xml_safe("a\u{0}b\u{c}"), "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(xml_safe("正常\n文本"), "正常\n文本");
+        assert!(is_stray_control('\u{7f}') && !is_stray_control('\n'));
     }
 
     #[test]

@@ -410,3 +410,96 @@ fn two_runs_write_identical_bytes() {
     let other = run(3, Some("1700000000"));
     assert_ne!(other[0], first[0]);
 }
+
+/// Every kind of payload a cell can carry.
+const PAYLOAD: &str = "<img src=x onerror=alert(1)>\n# 标题\n```\n[点我](javascript:alert(1)) ![图](http://evil.example/x.png) =1+1 @SUM(A1) {{ 7*7 }} {% raw %} \u{1b}[2J\u{0}\u{7}";
+
+#[test]
+fn catalogue_text_injects_nothing_anywhere() {
+    let dir = tmp();
+    let mut rows = clean_list();
+    for r in rows.iter_mut().take(1) {
+        for k in ["事项名称", "受理条件", "办理地点", "实施主体", "材料名称"] {
+            r.insert(k.into(), format!("{k}{PAYLOAD}"));
+        }
+    }
+    let list = path_in(&dir, "list.csv");
+    write_csv(&list, &headers_of(&rows), &rows);
+    let code = rows[0]["实施编码"].clone();
+    // the terminal and GitHub never see a raw escape or bell
+    for format in ["human", "github"] {
+        let out = santong()
+            .args(["check", "--format", format])
+            .arg(&list)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{0}'),
+            "{format}: {text}"
+        );
+        assert!(text.contains("\\u{1b}"), "{format}: the character is shown");
+    }
+    let out = santong().args(["check"]).arg(&list).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("control-character"));
+    // Markdown: the payload is text, never structure or a link
+    let md = dir.path().join("md");
+    santong()
+        .args(["guide", "--format", "md"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&md)
+        .assert()
+        .success();
+    for e in std::fs::read_dir(md.join("items")).unwrap() {
+        let page = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        for line in page.lines() {
+            assert!(
+                !line.starts_with("# 标题") && !line.starts_with("```"),
+                "{line}"
+            );
+        }
+        assert!(
+            !page.contains("](javascript:") && !page.contains("](http"),
+            "{page}"
+        );
+        assert!(!page.contains("<img") && !page.contains('\u{0}'), "{page}");
+    }
+    // Word: no character XML forbids, so the document opens
+    let docx = dir.path().join("docx");
+    santong()
+        .args(["guide", "--format", "docx"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&docx)
+        .assert()
+        .success();
+    let file = std::fs::File::open(docx.join(format!("{code}.docx"))).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        !xml.chars()
+            .any(|c| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}')),
+        "a forbidden character in document.xml"
+    );
+    assert!(xml.contains("受理条件"));
+    // HTML: escaped; the diff report too
+    let site = dir.path().join("site");
+    santong()
+        .args(["guide"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&site)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(site.join("items").join(format!("{code}.html"))).unwrap();
+    assert!(!page.contains("<img src=x") && page.contains("&lt;img src=x"));
+    let out = santong()
+        .args(["diff", "--name", "a", "--name", "b"])
+        .arg(&list)
+        .arg(&list)
+        .output();
+    let _ = out;
+}

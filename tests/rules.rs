@@ -201,6 +201,13 @@ fn cases() -> Vec<Case> {
             good: m(|r, _| set(r, "事项名称", "食品经营许可（县级行使）")),
         },
         Case {
+            rule: "control-character",
+            column: "B",
+            with_basic: false,
+            bad: m(|r, _| set(r, "事项名称", "食品经营许可\u{1b}[2J")),
+            good: m(|r, _| set(r, "事项名称", "食品经营许可\t（县级）")),
+        },
+        Case {
             rule: "label-in-value",
             column: "Y",
             with_basic: false,

@@ -31,8 +31,17 @@ fn fonts(east_asia: &str) -> RunFonts {
         .cs(LATIN)
 }
 
+/// Text as Word can open it: characters XML 1.0 forbids (a NUL from a
+/// cell) are replaced.
+fn safe(s: impl AsRef<str>) -> String {
+    crate::text::xml_safe(s.as_ref()).into_owned()
+}
+
 fn text_run(text: &str) -> Run {
-    Run::new().add_text(text).fonts(fonts(FANGSONG)).size(BODY)
+    Run::new()
+        .add_text(safe(text))
+        .fonts(fonts(FANGSONG))
+        .size(BODY)
 }
 
 fn missing_run(text: &str) -> Run {
@@ -65,7 +74,12 @@ fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
 
 fn head_cell(text: &str, width: usize) -> TableCell {
     cell(
-        vec![Paragraph::new().add_run(Run::new().add_text(text).fonts(fonts(HEITI)).size(BODY))],
+        vec![Paragraph::new().add_run(
+            Run::new()
+                .add_text(safe(text))
+                .fonts(fonts(HEITI))
+                .size(BODY),
+        )],
         width,
     )
     .shading(Shading::new().fill("F2F2F2"))
@@ -266,7 +280,12 @@ pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
             Paragraph::new()
                 .style("Title")
                 .align(AlignmentType::Center)
-                .add_run(Run::new().add_text(title).fonts(fonts(HEITI)).size(TITLE)),
+                .add_run(
+                    Run::new()
+                        .add_text(safe(title))
+                        .fonts(fonts(HEITI))
+                        .size(TITLE),
+                ),
         )
         .add_paragraph(
             Paragraph::new()
@@ -277,7 +296,7 @@ pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
         doc = doc.add_paragraph(
             Paragraph::new().add_run(
                 Run::new()
-                    .add_text(unverified_note(item))
+                    .add_text(safe(unverified_note(item)))
                     .fonts(fonts(HEITI))
                     .bold()
                     .color("B42318"),
@@ -288,7 +307,7 @@ pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
         doc = doc.add_paragraph(
             Paragraph::new().style("Heading1").keep_next(true).add_run(
                 Run::new()
-                    .add_text(format!("{}、{}", ordinal(i + 1), s.title))
+                    .add_text(safe(format!("{}、{}", ordinal(i + 1), s.title)))
                     .fonts(fonts(HEITI))
                     .size(HEADING),
             ),
@@ -300,7 +319,7 @@ pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
     doc = doc.add_paragraph(Paragraph::new()).add_paragraph(
         Paragraph::new().add_run(
             Run::new()
-                .add_text(footer)
+                .add_text(safe(footer))
                 .fonts(fonts(FANGSONG))
                 .size(18)
                 .color("6E7781"),

@@ -314,7 +314,8 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
             variation(&mut out, v, lang);
         }
     }
-    out
+    // list text cannot steer a terminal
+    crate::text::printable(&out).into_owned()
 }
 
 /// What a reader of a regional comparison must know, in either language.

@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 
 /// Escape the message part of a workflow command.
 fn gh_data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::text::printable(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -6,6 +6,7 @@ use super::words::{severity, severity_count};
 use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::standard::Severity;
+use crate::text::printable as p;
 use std::fmt::Write;
 
 /// Renders for a terminal or a file; `color` adds ANSI colours to severities.
@@ -56,14 +57,15 @@ impl<'a> Emitter<'a> for Human {
         if let Some(message) = f.failure {
             let _ = writeln!(
                 self.out,
-                "{}: {}: {message}\n",
-                f.path,
-                ui::CANNOT_READ.get(self.lang)
+                "{}: {}: {}\n",
+                p(f.path),
+                ui::CANNOT_READ.get(self.lang),
+                p(message)
             );
             return;
         }
         let counts = self.counts(";", f.items, f.errors, f.warnings, f.infos);
-        let _ = writeln!(self.out, "{}  ({counts})", f.path);
+        let _ = writeln!(self.out, "{}  ({counts})", p(f.path));
         if f.errors + f.warnings + f.infos == 0 {
             let _ = writeln!(self.out, "  {}", ui::NO_FINDINGS.get(self.lang));
         }
@@ -74,19 +76,24 @@ impl<'a> Emitter<'a> for Human {
             "  {} {} {}",
             self.sev_cell(x.finding.severity),
             pad(x.rule, 30),
-            x.cell
+            p(&x.cell)
         );
         if let Some(l) = x.label {
             let _ = write!(head, "  {l}");
         }
         if let Some(v) = x.value {
             let v: String = v.chars().take(60).collect::<String>().replace('\n', "⏎");
-            let _ = write!(head, "  「{v}」");
+            let _ = write!(head, "  「{}」", p(&v));
         }
         let _ = writeln!(self.out, "{head}");
-        let _ = writeln!(self.out, "          {}", x.message);
+        let _ = writeln!(self.out, "          {}", p(&x.message));
         if let Some(fix) = x.fix {
-            let _ = writeln!(self.out, "          {}: {fix}", ui::FIX_3.get(self.lang));
+            let _ = writeln!(
+                self.out,
+                "          {}: {}",
+                ui::FIX_3.get(self.lang),
+                p(&fix)
+            );
         }
     }
 

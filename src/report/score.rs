@@ -92,5 +92,6 @@ pub fn score_human(scores: &[RegionScore], lang: Lang) -> String {
         out.push_str(line.join("  ").trim_end());
         out.push('\n');
     }
-    out
+    // region names come from lists and file names
+    crate::text::printable(&out).into_owned()
 }

@@ -58,6 +58,16 @@ fn base_environment() -> Environment<'static> {
                 minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write output")
             })
         }
+        // a control character from a cell is replaced, never written
+        AutoEscape::Html if !value.is_safe() => match value.as_str() {
+            Some(text) if text.chars().any(crate::text::is_stray_control) => {
+                let clean = crate::text::without_controls(text);
+                write!(out, "{}", minijinja::HtmlEscape(&clean)).map_err(|_| {
+                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write output")
+                })
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        },
         _ => minijinja::escape_formatter(out, state, value),
     });
     env.add_filter("md_cell", |s: String| Value::from_safe_string(md_cell(&s)));
@@ -67,17 +77,48 @@ fn base_environment() -> Environment<'static> {
     env
 }
 
-/// Markdown text that cannot open raw HTML or a heading.
+/// Markdown text that is only text: every character Markdown gives a
+/// meaning inline (emphasis, code, links, images, tables, HTML, math) is
+/// escaped, every line start that would open a block (heading, quote,
+/// list, rule, code block) is escaped, and a URL cannot become a link.
 fn md_escape(s: &str) -> String {
-    let escaped = s
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|");
-    match escaped.chars().next() {
-        Some('#' | '>' | '-' | '+' | '*' | '=') => format!("\\{escaped}"),
-        _ => escaped,
+    s.split('\n')
+        .map(|l| md_line(l.trim_end_matches('\r')))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn md_line(line: &str) -> String {
+    // leading spaces would make an indented code block
+    let clean = crate::text::without_controls(line);
+    let line = clean.trim_start();
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, c) in line.char_indices() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '!' | '|' | '~' | '{' | '}' | '#'
+            | '$' | '^' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // no autolink: `https://`, `www.`
+            ':' if line[i..].starts_with("://") => out.push_str("\\:"),
+            '.' if line[..i].to_ascii_lowercase().ends_with("www") => out.push_str("\\."),
+            c => out.push(c),
+        }
     }
+    // a list item, rule or setext underline at the line start
+    let first = out.chars().next();
+    if matches!(first, Some('-' | '+' | '=')) {
+        out.insert(0, '\\');
+    }
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        out.insert(digits, '\\');
+    }
+    out
 }
 
 /// Markdown text for a table cell: no pipes or line breaks either.
@@ -179,6 +220,19 @@ mod tests {
         assert_eq!(md_escape("<script>"), "&lt;script&gt;");
         assert_eq!(md_escape("# x"), "\\# x");
         assert_eq!(md_cell("a|b\nc"), "a\\|b c");
+        // nothing from a cell becomes Markdown structure
+        assert_eq!(
+            md_escape("正常\n# 标题\n```js"),
+            "正常\n\\# 标题\n\\`\\`\\`js"
+        );
+        assert_eq!(md_escape("  1. 第一\n- 项"), "1\\. 第一\n\\- 项");
+        assert_eq!(
+            md_escape("[点击](javascript:alert(1)) ![x](http://evil/x.png)"),
+            "\\[点击\\]\\(javascript:alert\\(1\\)\\) \\!\\[x\\]\\(http\\://evil/x.png\\)"
+        );
+        assert_eq!(md_escape("见 www.gov.cn"), "见 www\\.gov.cn");
+        assert_eq!(md_escape("<b>&"), "&lt;b&gt;&amp;");
+        assert_eq!(md_escape("8:00-12:00"), "8:00-12:00");
         // a Markdown template escapes every value it prints
         let d = tempfile::tempdir().unwrap();
         std::fs::write(d.path().join("x.md.j2"), "# {{ name }}").unwrap();
@@ -189,7 +243,7 @@ mod tests {
                 minijinja::context! { name => "<img src=x onerror=alert(1)>" },
             )
             .unwrap();
-        assert_eq!(out, "# &lt;img src=x onerror=alert(1)&gt;");
+        assert_eq!(out, "# &lt;img src=x onerror=alert\\(1\\)&gt;");
     }
 
     #[test]

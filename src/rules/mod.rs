@@ -334,6 +334,7 @@ registry! {
     CatchAllClause => wording::catch_all_clause::CatchAllClause,
     PlaceholderText => wording::placeholder_text::PlaceholderText,
     UnbalancedBrackets => wording::unbalanced_brackets::UnbalancedBrackets,
+    ControlCharacter => wording::control_character::ControlCharacter,
     LabelInValue => wording::label_in_value::LabelInValue,
     TruncatedText => wording::truncated_text::TruncatedText,
     MaterialMissingName => materials::material_missing_name::MaterialMissingName,

@@ -79,6 +79,7 @@ pub enum RuleId {
     CatchAllClause,
     PlaceholderText,
     UnbalancedBrackets,
+    ControlCharacter,
     LabelInValue,
     TruncatedText,
     MaterialMissingName,

@@ -1,6 +1,7 @@
 //! Rules on how values are worded: catch-all clauses, placeholders,
-//! brackets, labels inside values, texts cut off.
+//! brackets, labels inside values, texts cut off, control characters.
 pub mod catch_all_clause;
+pub mod control_character;
 pub mod label_in_value;
 pub mod placeholder_text;
 pub mod truncated_text;
