@@ -161,12 +161,18 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
 /// `s` with every stray control character replaced by U+FFFD, for pages
 /// and documents (where showing `\u{1b}` would be noise).
 pub fn without_controls(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_stray_control) {
+    replace_chars(s, is_stray_control)
+}
+
+/// `s` with the characters `bad` names replaced by U+FFFD (borrowed when
+/// there are none).
+fn replace_chars(s: &str, bad: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(&bad) {
         return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(
         s.chars()
-            .map(|c| if is_stray_control(c) { '\u{FFFD}' } else { c })
+            .map(|c| if bad(c) { '\u{FFFD}' } else { c })
             .collect(),
     )
 }
@@ -174,14 +180,9 @@ pub fn without_controls(s: &str) -> std::borrow::Cow<'_, str> {
 /// `s` with every character XML 1.0 forbids replaced by U+FFFD, for Word
 /// documents and other XML.
 pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
-    if !s.chars().any(bad) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    std::borrow::Cow::Owned(
-        s.chars()
-            .map(|c| if bad(c) { '\u{FFFD}' } else { c })
-            .collect(),
+    replace_chars(
+        s,
+        |c| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}'),
     )
 }
 
