@@ -77,7 +77,7 @@ fn main() {
     let t = Instant::now();
     let opts = santong::check::CheckOptions::default();
     let report = santong::check::check_file(&csv_path, &std, &opts).unwrap();
-    let grids = santong::catalogue::grid::read_grids(&csv_path, None).unwrap();
+    let grids = santong::catalogue::grid::read_grids(&csv_path, &ReadOptions::default()).unwrap();
     let bytes = santong::report::annotated_workbook(&grids, &report, &std, santong::i18n::Lang::Zh)
         .unwrap();
     let s = t.elapsed().as_secs_f64();

@@ -503,3 +503,116 @@ fn catalogue_text_injects_nothing_anywhere() {
         .output();
     let _ = out;
 }
+
+/// Run santong with its address space capped (1 GiB beyond what it maps
+/// at start), returning the output and the wall time.
+fn bounded(args: &[&std::ffi::OsStr]) -> (std::process::Output, std::time::Duration) {
+    let bin = assert_cmd::cargo::cargo_bin("santong");
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg("ulimit -v 2097152; exec \"$0\" \"$@\"")
+        .arg(bin)
+        .args(args);
+    let t = std::time::Instant::now();
+    let out = cmd.output().unwrap();
+    (out, t.elapsed())
+}
+
+#[test]
+fn a_far_cell_costs_one_cell_not_a_dense_range() {
+    let dir = tmp();
+    let p = path_in(&dir, "far.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("实施清单").unwrap();
+    for (c, h) in ["事项名称", "基本编码", "实施编码"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "食品经营许可").unwrap();
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    wb.save(&p).unwrap();
+    assert!(std::fs::metadata(&p).unwrap().len() < 20_000);
+    let out_xlsx = path_in(&dir, "annotated.xlsx");
+    let (out, took) = bounded(&[
+        "check".as_ref(),
+        "--annotate".as_ref(),
+        out_xlsx.as_os_str(),
+        p.as_os_str(),
+    ]);
+    assert!(out.status.code().is_some_and(|c| c <= 2), "{out:?}");
+    assert!(took.as_secs() < 15, "{took:?}");
+    assert!(
+        out_xlsx.exists(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn zip_parts_and_cells_past_their_limits_are_refused_in_one_line() {
+    let dir = tmp();
+    let rows = clean_list();
+    let xlsx = path_in(&dir, "list.xlsx");
+    write_xlsx(&xlsx, "实施清单", &[], &headers_of(&rows), &rows);
+    let before = std::fs::read(&xlsx).unwrap();
+    let run = |args: &[&str]| {
+        santong()
+            .args(["--lang", "en", "check"])
+            .args(args)
+            .arg(&xlsx)
+            .output()
+            .unwrap()
+    };
+    refused(&run(&["--max-part-bytes", "2048"]), "--max-part-bytes");
+    let out = run(&["--max-part-bytes", "2048"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("xl/"),
+        "names the part"
+    );
+    refused(&run(&["--max-cells", "10"]), "--max-cells");
+    // near miss: the defaults read it
+    assert!(run(&[]).status.code().is_some_and(|c| c < 2));
+    assert_eq!(std::fs::read(&xlsx).unwrap(), before);
+}
+
+/// An OpenDocument spreadsheet whose repeat counts claim 17 billion cells.
+fn ods_bomb(path: &Path) {
+    use std::io::Write;
+    let file = std::fs::File::create(path).unwrap();
+    let mut z = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("META-INF/manifest.xml", stored).unwrap();
+    z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    z.start_file("content.xml", stored).unwrap();
+    z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="S"><table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#).unwrap();
+    z.finish().unwrap();
+}
+
+#[test]
+fn repeat_counts_cannot_expand_a_sheet() {
+    let dir = tmp();
+    let p = path_in(&dir, "bomb.ods");
+    ods_bomb(&p);
+    assert!(std::fs::metadata(&p).unwrap().len() < 4096);
+    let (out, took) = bounded(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "check".as_ref(),
+        p.as_os_str(),
+    ]);
+    refused(&out, "--max-cells");
+    assert!(took.as_secs() < 15);
+    let annotated = path_in(&dir, "a.xlsx");
+    let (out, _) = bounded(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "check".as_ref(),
+        "--annotate".as_ref(),
+        annotated.as_os_str(),
+        p.as_os_str(),
+    ]);
+    refused(&out, "--max-cells");
+}

@@ -63,6 +63,9 @@ struct XlsxRows<'a, RS: Read + std::io::Seek> {
     reader: calamine::XlsxCellReader<'a, RS>,
     pending: Option<(u32, u32, String, bool)>,
     done: bool,
+    /// cells read so far, and how many a sheet may hold
+    cells: u64,
+    max_cells: u64,
 }
 
 impl<RS: Read + std::io::Seek> RowSource for XlsxRows<'_, RS> {
@@ -79,6 +82,13 @@ impl<RS: Read + std::io::Seek> RowSource for XlsxRows<'_, RS> {
                             break None;
                         }
                         Some(c) => {
+                            self.cells += 1;
+                            if self.cells > self.max_cells {
+                                return Err(format!(
+                                    "the sheet has more than {} cells (--max-cells)",
+                                    self.max_cells
+                                ));
+                            }
                             let (r, col) = c.get_position();
                             if let Some((t, n)) = cell_text(c.get_value()) {
                                 break Some((r, col, t, n));
@@ -141,6 +151,7 @@ impl RowSource for RangeRows {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     Zip,
     Cfb,
@@ -194,19 +205,23 @@ pub(crate) fn read_up_to(f: &mut impl Read, buf: &mut [u8]) -> std::io::Result<u
 pub fn read_workbook(
     path: &Path,
     standard: &Standard,
+    opts: &super::ReadOptions,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
+    let limits = &opts.limits;
     let err = |e: &dyn std::fmt::Display| {
         ReadError::new(path, format!("not a readable spreadsheet: {e}"))
     };
     match sniff(path)? {
         Kind::Zip => {
+            super::limits::check_zip(path, limits)?;
             let mut wb: calamine::Xlsx<_> = match calamine::open_workbook(path) {
                 Ok(wb) => wb,
                 Err(e) => {
                     // maybe an OpenDocument spreadsheet
+                    super::limits::check_ods(path, limits)?;
                     if let Ok(mut ods) = calamine::open_workbook::<calamine::Ods<_>, _>(path) {
-                        return read_ranges(path, &mut ods, standard, sink);
+                        return read_ranges(path, &mut ods, standard, limits, sink);
                     }
                     return Err(err(&e));
                 }
@@ -224,6 +239,8 @@ pub fn read_workbook(
                     reader,
                     pending: None,
                     done: false,
+                    cells: 0,
+                    max_cells: limits.max_cells,
                 };
                 table::read_table(source, rows, standard, sink).map_err(|m| ReadError::new(path, m))?;
             }
@@ -231,7 +248,7 @@ pub fn read_workbook(
         }
         Kind::Cfb => {
             let mut wb: calamine::Xls<_> = calamine::open_workbook(path).map_err(|e| err(&e))?;
-            read_ranges(path, &mut wb, standard, sink)
+            read_ranges(path, &mut wb, standard, limits, sink)
         }
         Kind::Text => read_csv(path, None, standard, sink),
         Kind::Html => Err(ReadError::new(
@@ -271,6 +288,7 @@ fn read_ranges<R: Reader<BufReader<File>>>(
     path: &Path,
     wb: &mut R,
     standard: &Standard,
+    limits: &super::limits::Limits,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError>
 where
@@ -280,6 +298,10 @@ where
         let range = wb
             .worksheet_range(&name)
             .map_err(|e| ReadError::new(path, format!("sheet {name}: {e}")))?;
+        let (h, w) = range.get_size();
+        if (h as u64).saturating_mul(w as u64) > limits.max_cells {
+            return Err(super::limits::too_many_cells(path, &name, limits));
+        }
         table::read_table(source, RangeRows::new(&range), standard, sink)
             .map_err(|m| ReadError::new(path, m))?;
     }

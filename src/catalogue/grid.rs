@@ -35,10 +35,10 @@ pub struct Grid {
 
 /// Read every sheet of a workbook, or a CSV file as one sheet named after
 /// the file.
-pub fn read_grids(path: &Path, encoding: Option<&str>) -> Result<Vec<Grid>, ReadError> {
+pub fn read_grids(path: &Path, opts: &super::ReadOptions) -> Result<Vec<Grid>, ReadError> {
     let reader = super::read::for_file(path)?;
     match reader.grid {
-        Some(grid) => grid(path, encoding),
+        Some(grid) => grid(path, opts),
         None => Err(ReadError::new(
             path,
             format!(
@@ -51,10 +51,15 @@ pub fn read_grids(path: &Path, encoding: Option<&str>) -> Result<Vec<Grid>, Read
 }
 
 /// The cells of a workbook or delimited file, opened by its content.
-pub(crate) fn sniffed_grids(path: &Path, encoding: Option<&str>) -> Result<Vec<Grid>, ReadError> {
+pub(crate) fn sniffed_grids(
+    path: &Path,
+    opts: &super::ReadOptions,
+) -> Result<Vec<Grid>, ReadError> {
     match super::cells::sniff(path)? {
-        super::cells::Kind::Text => read_csv_grid(path, encoding).map(|g| vec![g]),
-        super::cells::Kind::Zip | super::cells::Kind::Cfb => read_workbook_grids(path),
+        super::cells::Kind::Text => read_csv_grid(path, opts.encoding.as_deref()).map(|g| vec![g]),
+        super::cells::Kind::Zip | super::cells::Kind::Cfb => {
+            read_workbook_grids(path, &opts.limits)
+        }
         _ => Err(ReadError::new(
             path,
             format!(
@@ -119,10 +124,19 @@ fn value_of(d: &Data) -> Option<CellValue> {
     })
 }
 
-fn read_workbook_grids(path: &Path) -> Result<Vec<Grid>, ReadError> {
+fn read_workbook_grids(
+    path: &Path,
+    limits: &super::limits::Limits,
+) -> Result<Vec<Grid>, ReadError> {
     let err = |e: &dyn std::fmt::Display| {
         ReadError::new(path, format!("not a readable spreadsheet: {e}"))
     };
+    if super::cells::sniff(path)? == super::cells::Kind::Zip {
+        super::limits::check_zip(path, limits)?;
+        if calamine::open_workbook::<calamine::Xlsx<_>, _>(path).is_err() {
+            super::limits::check_ods(path, limits)?;
+        }
+    }
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| err(&e))?;
     let sheets: Vec<(String, bool)> = wb
         .sheets_metadata()
@@ -133,16 +147,7 @@ fn read_workbook_grids(path: &Path) -> Result<Vec<Grid>, ReadError> {
     let mut layouts = xlsx_sheet_layouts(path).unwrap_or_default();
     let mut grids = Vec::new();
     for (name, hidden) in sheets {
-        let range = wb
-            .worksheet_range(&name)
-            .map_err(|e| ReadError::new(path, format!("sheet {name}: {e}")))?;
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        let mut cells = Vec::new();
-        for (r, c, d) in range.used_cells() {
-            if let Some(v) = value_of(d) {
-                cells.push((r0 + r as u32, (c0 as usize + c) as u16, v));
-            }
-        }
+        let cells = sheet_cells(path, &mut wb, &name, limits)?;
         let merges = match &mut wb {
             calamine::Sheets::Xlsx(x) => x
                 .merge_cells_by_sheet_name(&name)
@@ -167,6 +172,49 @@ fn read_workbook_grids(path: &Path) -> Result<Vec<Grid>, ReadError> {
         });
     }
     Ok(grids)
+}
+
+/// A sheet's cells as they are present: an xlsx sheet streams (a cell at
+/// XFD1048576 costs one cell, not a dense range); other formats come as
+/// calamine's ranges, refused past the cell limit.
+fn sheet_cells(
+    path: &Path,
+    wb: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
+    name: &str,
+    limits: &super::limits::Limits,
+) -> Result<Vec<(u32, u16, CellValue)>, ReadError> {
+    let sheet_err = |e: &dyn std::fmt::Display| ReadError::new(path, format!("sheet {name}: {e}"));
+    let mut cells = Vec::new();
+    if let calamine::Sheets::Xlsx(x) = wb {
+        let mut reader = x.worksheet_cells_reader(name).map_err(|e| sheet_err(&e))?;
+        let mut seen = 0u64;
+        while let Some(c) = reader.next_cell().map_err(|e| sheet_err(&e))? {
+            seen += 1;
+            if seen > limits.max_cells {
+                return Err(super::limits::too_many_cells(path, name, limits));
+            }
+            let (r, col) = c.get_position();
+            let Ok(col) = u16::try_from(col) else {
+                continue;
+            };
+            if let Some(v) = value_of(&Data::from(c.get_value().clone())) {
+                cells.push((r, col, v));
+            }
+        }
+        return Ok(cells);
+    }
+    let range = wb.worksheet_range(name).map_err(|e| sheet_err(&e))?;
+    let (h, w) = range.get_size();
+    if (h as u64).saturating_mul(w as u64) > limits.max_cells {
+        return Err(super::limits::too_many_cells(path, name, limits));
+    }
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, c, d) in range.used_cells() {
+        if let Some(v) = value_of(d) {
+            cells.push((r0 + r as u32, (c0 as usize + c) as u16, v));
+        }
+    }
+    Ok(cells)
 }
 
 /// Attributes of an XML start tag, entities decoded.

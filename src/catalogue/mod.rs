@@ -12,6 +12,7 @@
 mod basic;
 mod cells;
 pub mod grid;
+pub mod limits;
 pub mod read;
 mod table;
 pub mod value;
@@ -189,6 +190,8 @@ impl ReadError {
 pub struct ReadOptions {
     /// Force a CSV encoding (an encoding_rs label such as `gbk`, `utf-8`).
     pub encoding: Option<String>,
+    /// What a file may claim (zip parts, cells per sheet, cell length).
+    pub limits: limits::Limits,
 }
 
 /// Expand directories among `paths` into the catalogue files below them

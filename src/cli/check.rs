@@ -2,7 +2,6 @@
 
 use super::Exit;
 use anyhow::Context;
-use santong::catalogue::ReadOptions;
 use santong::check::{check_file, CheckOptions};
 use santong::codes::AreaList;
 use santong::config::{FailOn, Loaded};
@@ -48,6 +47,8 @@ pub struct Args {
     /// One finding per row, instead of one per cause and column (with the count and the rows)
     #[arg(long)]
     every_row: bool,
+    #[command(flatten)]
+    limits: super::LimitArgs,
 }
 
 /// The nearest santong.yaml, the one named, or none.
@@ -156,9 +157,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         c.apply(&mut std).map_err(anyhow::Error::msg)?;
     }
     let files = input_files(&a.files, config.as_ref(), lang)?;
-    let read = ReadOptions {
-        encoding: settings.encoding.clone(),
-    };
+    let read = a.limits.read_options(settings.encoding.clone());
     let basic = super::load_basic(settings.basic.as_ref(), &std, &read)?;
     let areas = load_areas(settings.areas.as_deref())?;
     // every file read so far (catalogues come later) is protected by the
@@ -217,7 +216,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         eprintln!("{}", note.text(lang));
     }
     if let (Some(out), Some(FileOutcome::Checked(r))) = (&a.annotate, run.files.first()) {
-        let grids = santong::catalogue::grid::read_grids(&files[0], opts.read.encoding.as_deref())
+        let grids = santong::catalogue::grid::read_grids(&files[0], &opts.read)
             .map_err(|e| anyhow::anyhow!("{}: {}", e.path, e.message))?;
         let bytes =
             report::annotated_workbook(&grids, r, &std, lang).map_err(anyhow::Error::msg)?;

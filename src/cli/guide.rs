@@ -39,15 +39,15 @@ pub struct Args {
     /// Replace files that already exist in --out (otherwise they are refused)
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    limits: super::LimitArgs,
 }
 
 pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
     let std = super::load_standard(a.standard.as_deref())?;
     let templates = santong::report::templates::Templates::load(a.templates.as_deref())
         .map_err(anyhow::Error::msg)?;
-    let read = santong::catalogue::ReadOptions {
-        encoding: a.encoding,
-    };
+    let read = a.limits.read_options(a.encoding.clone());
     let catalogues = super::load_catalogues(&a.files, &std, &read)?;
     let verification = match super::verify_lists(&std, &catalogues, &read, a.strict, lang) {
         Ok(v) => v,

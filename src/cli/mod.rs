@@ -118,6 +118,33 @@ pub fn relative_to_cwd(p: &Path) -> PathBuf {
     }
 }
 
+/// What a file may claim before it is refused (see `catalogue::limits`).
+#[derive(clap::Args, Clone, Debug)]
+pub struct LimitArgs {
+    /// A zip part (a sheet's XML, the shared strings) may inflate to at most this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = santong::catalogue::limits::Limits::default().max_part_bytes)]
+    pub max_part_bytes: u64,
+    /// A sheet may hold at most this many cells
+    #[arg(long, value_name = "N", default_value_t = santong::catalogue::limits::Limits::default().max_cells)]
+    pub max_cells: u64,
+    /// A cell longer than this many bytes is cut there and reported
+    #[arg(long, value_name = "BYTES", default_value_t = santong::catalogue::limits::Limits::default().max_cell_bytes)]
+    pub max_cell_bytes: usize,
+}
+
+impl LimitArgs {
+    pub fn read_options(&self, encoding: Option<String>) -> ReadOptions {
+        ReadOptions {
+            encoding,
+            limits: santong::catalogue::limits::Limits {
+                max_part_bytes: self.max_part_bytes,
+                max_cells: self.max_cells,
+                max_cell_bytes: self.max_cell_bytes.max(1024),
+            },
+        }
+    }
+}
+
 /// Read catalogues whole (generation needs every item in memory).
 pub fn load_catalogues(
     files: &[PathBuf],

@@ -55,6 +55,8 @@ pub struct RegionArgs {
     pub format: RegionFormat,
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub limits: super::LimitArgs,
 }
 
 /// The standard, the catalogue, the regions and the comparison.
@@ -72,9 +74,7 @@ impl Regional {
             anyhow::bail!("--min-similarity must be between 0.5 and 1");
         }
         let std = super::load_standard(a.standard.as_deref())?;
-        let read = ReadOptions {
-            encoding: a.encoding.clone(),
-        };
+        let read = a.limits.read_options(a.encoding.clone());
         let basic = super::load_basic(
             a.basic.clone().map(BasicChoice::from_arg).as_ref(),
             &std,

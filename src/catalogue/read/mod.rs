@@ -30,7 +30,7 @@ pub enum Locate {
 }
 
 type ReadFn = fn(&Path, &Standard, &ReadOptions, &mut dyn FnMut(Event)) -> Result<(), ReadError>;
-type GridFn = fn(&Path, Option<&str>) -> Result<Vec<Grid>, ReadError>;
+type GridFn = fn(&Path, &ReadOptions) -> Result<Vec<Grid>, ReadError>;
 
 /// One catalogue format.
 pub struct Reader {

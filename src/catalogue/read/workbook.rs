@@ -25,8 +25,8 @@ fn sniff(head: &[u8]) -> bool {
 fn read(
     path: &Path,
     standard: &Standard,
-    _opts: &ReadOptions,
+    opts: &ReadOptions,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
-    cells::read_workbook(path, standard, sink)
+    cells::read_workbook(path, standard, opts, sink)
 }
