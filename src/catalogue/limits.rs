@@ -7,8 +7,7 @@
 //!   `max_part_bytes`; the zip reader stops every part at its declared size,
 //!   so the declared sizes are checked before anything is decompressed;
 //! - a sheet may hold at most `max_cells` cells, counted as they stream
-//!   (and, for OpenDocument, as its repeat counts would expand them);
-//! - a cell longer than `max_cell_bytes` is cut there, and reported.
+//!   (and, for OpenDocument, as its repeat counts would expand them).
 
 use super::ReadError;
 use std::io::Read;
@@ -18,7 +17,6 @@ use std::path::Path;
 pub struct Limits {
     pub max_part_bytes: u64,
     pub max_cells: u64,
-    pub max_cell_bytes: usize,
 }
 
 impl Default for Limits {
@@ -27,8 +25,6 @@ impl Default for Limits {
             // a 100,000-item province list is about 60 MB of sheet XML
             max_part_bytes: 256 << 20,
             max_cells: 20_000_000,
-            // Excel itself stops at 32,767 characters
-            max_cell_bytes: 1 << 20,
         }
     }
 }

@@ -127,9 +127,6 @@ pub struct LimitArgs {
     /// A sheet may hold at most this many cells
     #[arg(long, value_name = "N", default_value_t = santong::catalogue::limits::Limits::default().max_cells)]
     pub max_cells: u64,
-    /// A cell longer than this many bytes is cut there and reported
-    #[arg(long, value_name = "BYTES", default_value_t = santong::catalogue::limits::Limits::default().max_cell_bytes)]
-    pub max_cell_bytes: usize,
 }
 
 impl LimitArgs {
@@ -139,7 +136,6 @@ impl LimitArgs {
             limits: santong::catalogue::limits::Limits {
                 max_part_bytes: self.max_part_bytes,
                 max_cells: self.max_cells,
-                max_cell_bytes: self.max_cell_bytes.max(1024),
             },
         }
     }
