@@ -616,3 +616,110 @@ fn repeat_counts_cannot_expand_a_sheet() {
     ]);
     refused(&out, "--max-cells");
 }
+
+/// A provincial standard whose one rule is `rule` (YAML lines after `- id`).
+fn standard_dir(dir: &tempfile::TempDir, rule: &str) -> PathBuf {
+    let d = dir.path().join("std");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("standard.yaml"), "id: gx\nextends: national\n").unwrap();
+    std::fs::write(
+        d.join("rules.yaml"),
+        format!("rules:\n  - id: hostile-rule\n    element: name\n{rule}    title: {{ zh: 测试, en: test }}\n"),
+    )
+    .unwrap();
+    d
+}
+
+#[test]
+fn an_enormous_expression_is_refused_at_load_with_file_and_line() {
+    let dir = tmp();
+    let (list, ..) = inputs(&dir);
+    let chain = vec!["name == 'x'"; 50_000].join(" or ");
+    let d = standard_dir(
+        &dir,
+        &format!("    assert: \"{chain}\"\n    message: {{ zh: 测试, en: test }}\n"),
+    );
+    let (out, took) = bounded(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "check".as_ref(),
+        "--standard".as_ref(),
+        d.as_os_str(),
+        list.as_os_str(),
+    ]);
+    refused(&out, "rules.yaml:");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most"));
+    assert!(took.as_secs() < 15);
+    // short enough, but too many operators, or too deep
+    for expr in [
+        vec!["a or b"; 300].join(" or "),
+        format!("{}name{}", "(".repeat(40), ")".repeat(40)),
+    ] {
+        let keep = tmp();
+        let d = standard_dir(
+            &keep,
+            &format!("    assert: \"{expr}\"\n    message: {{ zh: 测试, en: test }}\n"),
+        );
+        let out = santong()
+            .args(["--lang", "en", "check", "--standard"])
+            .arg(&d)
+            .arg(&list)
+            .output()
+            .unwrap();
+        refused(&out, "at most");
+    }
+    // near miss: a few terms load and run
+    let keep = tmp();
+    let d = standard_dir(
+        &keep,
+        "    assert: \"name == 'x' or name is not blank\"\n    message: { zh: 测试, en: test }\n",
+    );
+    let out = santong()
+        .args(["check", "--standard"])
+        .arg(&d)
+        .arg(&list)
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+}
+
+#[test]
+fn a_loop_in_a_message_or_template_ends() {
+    let dir = tmp();
+    let (list, ..) = inputs(&dir);
+    // a message that loops for ever: it runs out of fuel, and the finding
+    // still has a message (the rule id)
+    let d = standard_dir(
+        &dir,
+        "    assert: \"name == 'never'\"\n    message: { zh: \"{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}\", en: \"{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}\" }\n",
+    );
+    let (out, took) = bounded(&[
+        "check".as_ref(),
+        "--standard".as_ref(),
+        d.as_os_str(),
+        list.as_os_str(),
+    ]);
+    assert!(out.status.code().is_some_and(|c| c <= 2), "{out:?}");
+    assert!(took.as_secs() < 15, "{took:?}");
+    // a --templates page that loops: exit 2 naming the template
+    let t = dir.path().join("tpl");
+    std::fs::create_dir_all(&t).unwrap();
+    std::fs::write(
+        t.join("guide-item.html.j2"),
+        "{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    let (out, took) = bounded(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "guide".as_ref(),
+        list.as_os_str(),
+        "--templates".as_ref(),
+        t.as_os_str(),
+        "--out".as_ref(),
+        site.as_os_str(),
+    ]);
+    refused(&out, "guide-item.html.j2");
+    assert!(took.as_secs() < 15, "{took:?}");
+}

@@ -39,6 +39,8 @@ const MARKDOWN: &str = "markdown";
 fn base_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // a loop in a template ends (and names the template) instead of running for ever
+    env.set_fuel(Some(TEMPLATE_FUEL));
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".md.j2") {
             AutoEscape::Custom(MARKDOWN.into())
@@ -76,6 +78,10 @@ fn base_environment() -> Environment<'static> {
     });
     env
 }
+
+/// Instructions one page may run: far above what a guide with thousands
+/// of materials needs, far below a runaway loop.
+pub const TEMPLATE_FUEL: u64 = 50_000_000;
 
 /// Markdown text that is only text: every character Markdown gives a
 /// meaning inline (emphasis, code, links, images, tables, HTML, math) is

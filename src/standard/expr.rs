@@ -19,8 +19,59 @@ pub fn is_blank(v: &Value) -> bool {
     matches!(v.len(), Some(0))
 }
 
+/// Instructions one rule expression or message may run: a loop in a
+/// message ends instead of running for ever.
+pub const RULE_FUEL: u64 = 100_000;
+
+/// The most an expression may be: its length, its `and`/`or`/`not` and
+/// operator count, and its bracket nesting. A 50,000-term chain would
+/// overflow the parser's stack; real rules use a handful.
+pub const MAX_EXPRESSION_BYTES: usize = 4096;
+pub const MAX_EXPRESSION_TERMS: usize = 256;
+pub const MAX_EXPRESSION_DEPTH: usize = 32;
+
+/// Refuse an expression too large or too deep to evaluate safely.
+pub fn check_size(expr: &str) -> Result<(), String> {
+    if expr.len() > MAX_EXPRESSION_BYTES {
+        return Err(format!(
+            "the expression is {} bytes long; at most {MAX_EXPRESSION_BYTES} are allowed",
+            expr.len()
+        ));
+    }
+    let terms = expr
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| matches!(*w, "and" | "or" | "not" | "if" | "else" | "in" | "is"))
+        .count()
+        + expr
+            .matches(['+', '-', '*', '/', '%', '~', '<', '>', '=', '|'])
+            .count();
+    if terms > MAX_EXPRESSION_TERMS {
+        return Err(format!(
+            "the expression has {terms} operators; at most {MAX_EXPRESSION_TERMS} are allowed"
+        ));
+    }
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for c in expr.chars() {
+        match c {
+            '(' | '[' | '{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest > MAX_EXPRESSION_DEPTH {
+        return Err(format!(
+            "the expression nests {deepest} brackets deep; at most {MAX_EXPRESSION_DEPTH} are allowed"
+        ));
+    }
+    Ok(())
+}
+
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
+    env.set_fuel(Some(RULE_FUEL));
     env.set_undefined_behavior(UndefinedBehavior::Lenient);
     // Messages are plain text rendered into terminals, JSON and HTML by
     // renderers that escape for their own format.

@@ -478,7 +478,14 @@ fn build_element(
         }
     }
     if let Some(w) = &d.required_when {
-        if let Err(e) = env.compile_expression(w) {
+        if let Err(e) = super::expr::check_size(w)
+            .map_err(|m| m.to_string())
+            .and_then(|_| {
+                env.compile_expression(w)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            })
+        {
             return Err(invalid(
                 origin,
                 format!("element `{}`: required_when: {e}", d.id),
@@ -586,7 +593,11 @@ fn build_rule(
     }
     for (what, expr) in [("when", &d.when), ("assert", &d.assert)] {
         if let Some(x) = expr {
-            if let Err(e) = env.compile_expression(x) {
+            if let Err(e) = super::expr::check_size(x).and_then(|_| {
+                env.compile_expression(x)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }) {
                 return Err(invalid(origin, format!("rule `{}`: {what}: {e}", d.id)));
             }
         }
