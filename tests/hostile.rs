@@ -723,3 +723,49 @@ fn a_loop_in_a_message_or_template_ends() {
     refused(&out, "guide-item.html.j2");
     assert!(took.as_secs() < 15, "{took:?}");
 }
+
+#[test]
+fn an_item_with_100000_materials_checks_and_diffs_in_linear_time() {
+    let dir = tmp();
+    let mut text = String::from("事项名称,基本编码,实施编码,事项类型,材料名称,材料必要性\n");
+    text.push_str(&format!(
+        "食品经营许可,000111001000,{BODY}4000111001000,行政许可,材料0,必要\n"
+    ));
+    for i in 1..100_000 {
+        text.push_str(&format!(",,,,材料{i},必要\n"));
+    }
+    // one material twice: found once, however many there are
+    text.push_str(",,,,材料7,必要\n");
+    let a = path_in(&dir, "a.csv");
+    let b = path_in(&dir, "b.csv");
+    std::fs::write(&a, &text).unwrap();
+    std::fs::write(&b, text.replace("材料99998,", "材料x,")).unwrap();
+    let (out, took) = bounded(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "check".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        a.as_os_str(),
+    ]);
+    assert!(took.as_secs() < 15, "check took {took:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dups: Vec<_> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "duplicate-material")
+        .collect();
+    assert_eq!(dups.len(), 1, "{dups:?}");
+    let (out, took) = bounded(&[
+        "diff".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+    ]);
+    assert!(took.as_secs() < 15, "diff took {took:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &v["differences"][0];
+    assert_eq!(m["element"], "materials", "{v}");
+}

@@ -734,12 +734,17 @@ fn vary(
 /// material is listed by exactly half (no majority either way).
 fn majority_keys(with: &[(usize, &RegionItem)]) -> (Vec<u64>, bool) {
     let n = with.len();
+    // counts in first-seen order, found through a map (linear in materials)
+    let mut at: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
     let mut all: Vec<(u64, usize)> = Vec::new();
     for (_, it) in with {
         for m in &it.materials {
-            match all.iter_mut().find(|(k, _)| *k == m.key) {
-                Some(e) => e.1 += 1,
-                None => all.push((m.key, 1)),
+            match at.get(&m.key) {
+                Some(&i) => all[i].1 += 1,
+                None => {
+                    at.insert(m.key, all.len());
+                    all.push((m.key, 1));
+                }
             }
         }
     }
@@ -815,6 +820,7 @@ fn compare_materials(
             (keys, source.to_string())
         }
     };
+    let in_base: std::collections::HashSet<u64> = base_keys.iter().copied().collect();
     let display = |k: u64| -> String {
         with.iter()
             .find_map(|(r, it)| it.material(k).map(|m| regions[*r].text(m.name).to_string()))
@@ -832,11 +838,11 @@ fn compare_materials(
         let extra: Vec<String> = it
             .materials
             .iter()
-            .filter(|m| !base_keys.contains(&m.key))
+            .filter(|m| !in_base.contains(&m.key))
             .map(|m| region.text(m.name).to_string())
             .collect();
         let mut changed = Vec::new();
-        for m in it.materials.iter().filter(|m| base_keys.contains(&m.key)) {
+        for m in it.materials.iter().filter(|m| in_base.contains(&m.key)) {
             for (a, attr) in MATERIAL_ATTRS.iter().enumerate() {
                 let (Some(base), Some(v)) = (base_attr(m.key, a), m.attrs[a]) else {
                     continue;

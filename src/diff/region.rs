@@ -149,6 +149,9 @@ pub struct RegionItem {
     /// (16 bytes each: a province's two lists stay small).
     pub values: Vec<Entry>,
     pub materials: Vec<Material>,
+    /// (key, index into `materials`), sorted by key: a lookup is a binary
+    /// search, so an item with 100,000 materials compares in linear time.
+    mat_index: Vec<(u64, u32)>,
     /// statutory and promised limits (same unit), for compression
     pub limits: Option<(i32, i32)>,
     pub visits: Option<i32>,
@@ -170,8 +173,39 @@ impl RegionItem {
     pub fn has(&self, element: usize) -> bool {
         self.get(element).is_some()
     }
+    /// The item's inline materials, the first of each name kept, indexed
+    /// in one sort (not one insertion per material).
+    fn set_materials(&mut self, mats: &mut Vec<Material>) {
+        let mut index: Vec<(u64, u32)> = Vec::with_capacity(mats.len());
+        let mut seen = std::collections::HashSet::with_capacity(mats.len());
+        for m in mats.drain(..) {
+            if seen.insert(m.key) {
+                index.push((m.key, self.materials.len() as u32));
+                self.materials.push(m);
+            }
+        }
+        index.sort_unstable();
+        self.mat_index = index;
+    }
+
+    /// Add a material unless the item has one of that name already.
+    fn add_material(&mut self, m: Material) {
+        match self.mat_index.binary_search_by_key(&m.key, |(k, _)| *k) {
+            Ok(_) => {}
+            Err(at) => {
+                self.mat_index
+                    .insert(at, (m.key, self.materials.len() as u32));
+                self.materials.push(m);
+            }
+        }
+    }
+
     pub fn material(&self, key: u64) -> Option<&Material> {
-        self.materials.iter().find(|m| m.key == key)
+        let i = self
+            .mat_index
+            .binary_search_by_key(&key, |(k, _)| *k)
+            .ok()?;
+        self.materials.get(self.mat_index[i].1 as usize)
     }
 }
 
@@ -406,6 +440,7 @@ fn item_of(
         sheet,
         values,
         materials: Vec::new(),
+        mat_index: Vec::new(),
         limits,
         visits,
         depth,
@@ -475,13 +510,12 @@ impl Region {
                             }
                         });
                 let mut ri = item_of(std, &mut texts, &item.fields, item.row, sheet);
-                for m in &item.materials {
-                    if let Some(mat) = material_of(std, &mut texts, m) {
-                        if ri.material(mat.key).is_none() {
-                            ri.materials.push(mat);
-                        }
-                    }
-                }
+                let mut mats: Vec<Material> = item
+                    .materials
+                    .iter()
+                    .filter_map(|m| material_of(std, &mut texts, m))
+                    .collect();
+                ri.set_materials(&mut mats);
                 // keys attach materials from another sheet, which only a
                 // workbook can have
                 if item.source.sheet.is_some() {
@@ -501,9 +535,7 @@ impl Region {
         })?;
         for (ks, mat) in detached {
             if let Some(&i) = ks.iter().find_map(|k| keys.get(k)) {
-                if items[i].material(mat.key).is_none() {
-                    items[i].materials.push(mat);
-                }
+                items[i].add_material(mat);
             }
         }
         let name = name

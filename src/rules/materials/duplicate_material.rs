@@ -6,8 +6,9 @@ use crate::text::comparable;
 
 #[derive(Default)]
 pub struct DuplicateMaterial {
-    /// The current item's material names so far.
-    seen: Vec<String>,
+    /// The current item's material names so far (a set: an item with
+    /// 100,000 materials stays linear).
+    seen: HashSet<String>,
 }
 
 impl DuplicateMaterial {
@@ -29,15 +30,12 @@ impl Rule for DuplicateMaterial {
         let Some(f) = cx.file.std.ids.material_name.and_then(|i| cx.part.get(i)) else {
             return;
         };
-        let key = comparable(&f.text);
-        if self.seen.contains(&key) {
+        if !self.seen.insert(comparable(&f.text)) {
             sink.emit(
                 RuleId::DuplicateMaterial,
                 At::field(cx.source, f),
                 Params::new(),
             );
-        } else {
-            self.seen.push(key);
         }
     }
 }
