@@ -769,3 +769,57 @@ fn an_item_with_100000_materials_checks_and_diffs_in_linear_time() {
     let m = &v["differences"][0];
     assert_eq!(m["element"], "materials", "{v}");
 }
+
+#[test]
+fn cells_tell_the_truth_dates_and_error_values() {
+    let dir = tmp();
+    let p = path_in(&dir, "dates.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("实施清单").unwrap();
+    for (c, h) in ["事项名称", "基本编码", "受理条件", "法定办结时限"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "食品经营许可").unwrap();
+    ws.write_string(1, 1, "000111001000").unwrap();
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 3, 1).unwrap();
+    let fmt = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    ws.write_datetime_with_format(1, 2, &date, &fmt).unwrap();
+    ws.write_string(1, 3, "#VALUE!").unwrap();
+    wb.save(&p).unwrap();
+    let out = santong()
+        .args(["--lang", "en", "check", "--format", "json"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = v["diagnostics"].as_array().unwrap();
+    let e = d.iter().find(|x| x["rule"] == "error-cell").unwrap();
+    assert_eq!(e["value"], "#VALUE!");
+    assert!(d
+        .iter()
+        .all(|x| !(x["rule"] == "invalid-value" && x["field"] == "statutory_days")));
+    // the date reads as a date, in guides too
+    let site = dir.path().join("site");
+    santong()
+        .args(["guide"])
+        .arg(&p)
+        .arg("--out")
+        .arg(&site)
+        .assert()
+        .success();
+    let index = std::fs::read_dir(site.join("items"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let page = std::fs::read_to_string(index).unwrap();
+    assert!(
+        page.contains("2024-03-01") && !page.contains("45352"),
+        "the date as a date"
+    );
+    assert!(page.contains("#VALUE!"));
+}

@@ -201,6 +201,13 @@ fn cases() -> Vec<Case> {
             good: m(|r, _| set(r, "事项名称", "食品经营许可（县级行使）")),
         },
         Case {
+            rule: "error-cell",
+            column: "L",
+            with_basic: false,
+            bad: m(|r, _| set(r, "法定办结时限", "#DIV/0!")),
+            good: m(|r, _| set(r, "法定办结时限", "20")),
+        },
+        Case {
             rule: "control-character",
             column: "B",
             with_basic: false,

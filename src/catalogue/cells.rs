@@ -36,6 +36,37 @@ pub fn number_text(f: f64) -> String {
 
 /// A cell's text as the spreadsheet shows it, and whether it was a number.
 /// Works for both calamine cell types (owned `Data`, borrowed `DataRef`).
+/// An Excel serial date-time as people write it: `2024-03-01`, or
+/// `2024-03-01 13:45:00` with a time; a duration as `36:30:00`.
+pub fn excel_date_text(serial: f64, duration: bool) -> String {
+    if !serial.is_finite() || serial.abs() > 3_000_000.0 {
+        return number_text(serial);
+    }
+    let secs = (serial * 86_400.0).round() as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (h, m, s) = (rem / 3600, rem % 3600 / 60, rem % 60);
+    if duration {
+        return format!("{:02}:{m:02}:{s:02}", days * 24 + h);
+    }
+    // serial 60 is Excel's fictitious 1900-02-29; before it, one day more
+    let days = if days < 60 { days + 1 } else { days };
+    // days since 1899-12-30 → civil date (Howard Hinnant's algorithm)
+    let z = days - 25_569 + 719_468; // to days since 0000-03-01
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let mo = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(mo <= 2);
+    if rem == 0 {
+        format!("{y:04}-{mo:02}-{d:02}")
+    } else {
+        format!("{y:04}-{mo:02}-{d:02} {h:02}:{m:02}:{s:02}")
+    }
+}
+
 fn cell_text(d: &impl DataType) -> Option<(String, bool)> {
     let (s, numeric) = if d.is_empty() {
         return None;
@@ -48,11 +79,13 @@ fn cell_text(d: &impl DataType) -> Option<(String, bool)> {
     } else if let Some(b) = d.get_bool() {
         (if b { "是" } else { "否" }.to_string(), false)
     } else if let Some(dt) = d.get_datetime() {
-        (dt.to_string(), false)
+        // a date in a sheet is a date, not its serial number
+        (excel_date_text(dt.as_f64(), dt.is_duration()), false)
     } else if let Some(s) = d.get_datetime_iso().or(d.get_duration_iso()) {
         (s.to_string(), false)
     } else if let Some(e) = d.get_error() {
-        (format!("#{e:?}"), false)
+        // Excel's own text: #DIV/0!, #N/A, #VALUE! …
+        (e.to_string(), false)
     } else {
         return None;
     };
@@ -431,6 +464,16 @@ impl RowSource for CsvRows {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excel_dates_read_as_dates() {
+        assert_eq!(excel_date_text(45352.0, false), "2024-03-01");
+        assert_eq!(excel_date_text(25569.0, false), "1970-01-01");
+        assert_eq!(excel_date_text(1.0, false), "1900-01-01");
+        assert_eq!(excel_date_text(61.0, false), "1900-03-01");
+        assert_eq!(excel_date_text(45352.5, false), "2024-03-01 12:00:00");
+        assert_eq!(excel_date_text(1.5, true), "36:00:00");
+    }
 
     #[test]
     fn numbers_read_as_shown() {

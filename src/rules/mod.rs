@@ -303,6 +303,7 @@ registry! {
     DuplicateColumn => structure::duplicate_column::DuplicateColumn,
     MissingRequired => values::missing_required::MissingRequired,
     InvalidValue => values::invalid_value::InvalidValue,
+    ErrorCell => values::error_cell::ErrorCell,
     UncodedItemType => values::uncoded_item_type::UncodedItemType,
     ProvincialCode => values::provincial_code::ProvincialCode,
     CodeLabelConflict => values::code_label_conflict::CodeLabelConflict,
@@ -357,6 +358,12 @@ pub const SUBSUMES: &[(RuleId, RuleId)] = &[
     (RuleId::PlaceholderCode, RuleId::InvalidAreaCode),
     (RuleId::PlaceholderCode, RuleId::InvalidValue),
     (RuleId::PlaceholderCode, RuleId::LocalImplCodeInconsistent),
+    // a cell that holds #DIV/0! is that, not a badly written value
+    (RuleId::ErrorCell, RuleId::InvalidValue),
+    (RuleId::ErrorCell, RuleId::InvalidCreditCode),
+    (RuleId::ErrorCell, RuleId::InvalidBasicCode),
+    (RuleId::ErrorCell, RuleId::InvalidAreaCode),
+    (RuleId::ErrorCell, RuleId::InvalidPhone),
 ];
 
 /// Every rule for one file's check, built from the standard.

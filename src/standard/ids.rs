@@ -48,6 +48,7 @@ pub enum RuleId {
     DuplicateColumn,
     MissingRequired,
     InvalidValue,
+    ErrorCell,
     UncodedItemType,
     ProvincialCode,
     CodeLabelConflict,

@@ -1,5 +1,6 @@
 //! Rules on values: present where required, readable, coded.
 pub mod code_label_conflict;
+pub mod error_cell;
 pub mod invalid_value;
 pub mod missing_required;
 pub mod provincial_code;
