@@ -823,3 +823,54 @@ fn cells_tell_the_truth_dates_and_error_values() {
     );
     assert!(page.contains("#VALUE!"));
 }
+
+#[test]
+fn lock_files_and_password_protected_workbooks_say_what_they_are() {
+    let dir = tmp();
+    let (list, ..) = inputs(&dir);
+    // Excel's owner file: a length byte, the user's name, padding
+    let lock = path_in(&dir, "~$list.xlsx");
+    let mut owner = vec![5u8];
+    owner.extend(b"admin");
+    owner.resize(162, 0x20);
+    std::fs::write(&lock, &owner).unwrap();
+    let out = santong()
+        .args(["--lang", "en", "check"])
+        .arg(&lock)
+        .output()
+        .unwrap();
+    refused(&out, "lock file");
+    // a directory walk leaves it out
+    let out = santong()
+        .args(["--lang", "en", "check", "--no-config", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.iter().all(|p| !p.contains("~$")), "{paths:?}");
+    assert!(paths.iter().any(|p| p.ends_with("list.csv")), "{paths:?}");
+    let _ = list;
+    // an encrypted OOXML package is a compound file with EncryptedPackage
+    let enc = path_in(&dir, "secret.xlsx");
+    let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    cfb.resize(1024, 0);
+    cfb.extend(
+        "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
+    cfb.resize(4096, 0);
+    std::fs::write(&enc, &cfb).unwrap();
+    let out = santong()
+        .args(["--lang", "en", "check"])
+        .arg(&enc)
+        .output()
+        .unwrap();
+    refused(&out, "password-protected");
+}

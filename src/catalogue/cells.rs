@@ -193,7 +193,38 @@ pub(crate) enum Kind {
     Unknown,
 }
 
+/// Whether a file name is an Excel/WPS lock file (`~$清单.xlsx`), which
+/// an open workbook leaves beside itself.
+pub fn is_lock_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$"))
+}
+
+/// Whether a compound file is an encrypted Office document (a
+/// password-protected xlsx is a CFB with an `EncryptedPackage` stream).
+fn is_encrypted_package(path: &Path) -> bool {
+    let Ok(mut f) = File::open(path) else {
+        return false;
+    };
+    let mut buf = vec![0u8; 1 << 20];
+    let n = read_up_to(&mut f, &mut buf).unwrap_or(0);
+    let needle: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    buf[..n]
+        .windows(needle.len())
+        .any(|w| w == needle.as_slice())
+}
+
 pub(crate) fn sniff(path: &Path) -> Result<Kind, ReadError> {
+    if is_lock_file(path) {
+        return Err(ReadError::new(
+            path,
+            "this is the lock file Excel or WPS keeps while a workbook is open, not a list; check the workbook itself (its name without ~$)",
+        ));
+    }
     let mut f = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
     let mut buf = vec![0u8; 4096];
     let n = read_up_to(&mut f, &mut buf).map_err(|e| ReadError::new(path, e.to_string()))?;
@@ -205,6 +236,12 @@ pub(crate) fn sniff(path: &Path) -> Result<Kind, ReadError> {
         return Ok(Kind::Zip);
     }
     if buf.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        if is_encrypted_package(path) {
+            return Err(ReadError::new(
+                path,
+                "the workbook is password-protected (encrypted); open it, remove the password (文件 → 信息 → 保护工作簿) and save it again",
+            ));
+        }
         return Ok(Kind::Cfb);
     }
     let head = String::from_utf8_lossy(&buf).to_ascii_lowercase();
@@ -243,7 +280,14 @@ pub fn read_workbook(
 ) -> Result<(), ReadError> {
     let limits = &opts.limits;
     let err = |e: &dyn std::fmt::Display| {
-        ReadError::new(path, format!("not a readable spreadsheet: {e}"))
+        let text = e.to_string();
+        if text.to_lowercase().contains("password") {
+            return ReadError::new(
+                path,
+                "the workbook is password-protected; open it, remove the password and save it again",
+            );
+        }
+        ReadError::new(path, format!("not a readable spreadsheet: {text}"))
     };
     match sniff(path)? {
         Kind::Zip => {

@@ -207,7 +207,12 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
         if p.is_dir() {
             let mut found = Vec::new();
             walk_files(p, &hidden, &mut found);
-            out.extend(found.into_iter().filter(|f| read::is_walked(f)));
+            // an open workbook's lock file (~$清单.xlsx) is not a list
+            out.extend(
+                found
+                    .into_iter()
+                    .filter(|f| read::is_walked(f) && !cells::is_lock_file(f)),
+            );
         } else {
             out.push(p.clone());
         }
