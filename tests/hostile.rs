@@ -874,3 +874,48 @@ fn lock_files_and_password_protected_workbooks_say_what_they_are() {
         .unwrap();
     refused(&out, "password-protected");
 }
+
+#[test]
+fn undecodable_bytes_are_never_replaced_silently() {
+    let dir = tmp();
+    let rows = clean_list();
+    let good = path_in(&dir, "good.csv");
+    write_csv(&good, &headers_of(&rows), &rows);
+    let mut bytes = std::fs::read(&good).unwrap();
+    // one byte no UTF-8 text can hold, inside the first item's name
+    let at = bytes
+        .windows("食品".len())
+        .position(|w| w == "食品".as_bytes())
+        .unwrap();
+    bytes.insert(at + 3, 0xFF);
+    let bad = path_in(&dir, "bad.csv");
+    std::fs::write(&bad, &bytes).unwrap();
+    let out = santong()
+        .args(["--lang", "en", "check", "--format", "json"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let g: Vec<_> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "garbled-text")
+        .collect();
+    assert_eq!(g.len(), 1, "{v}");
+    let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    assert_eq!(g[0]["row"], line);
+    let out = santong()
+        .args(["--lang", "en", "check", "--encoding", "utf-8"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    refused(&out, &format!("byte {} is not valid UTF-8", at + 3));
+    // near miss: the clean file with the same flag
+    let out = santong()
+        .args(["check", "--encoding", "utf-8"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+}

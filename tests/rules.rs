@@ -208,6 +208,13 @@ fn cases() -> Vec<Case> {
             good: m(|r, _| set(r, "法定办结时限", "20")),
         },
         Case {
+            rule: "garbled-text",
+            column: "B",
+            with_basic: false,
+            bad: m(|r, _| set(r, "事项名称", "食品经营\u{FFFD}\u{FFFD}许可")),
+            good: m(|r, _| set(r, "事项名称", "食品经营许可")),
+        },
+        Case {
             rule: "control-character",
             column: "B",
             with_basic: false,

@@ -416,6 +416,32 @@ fn detect_encoding(sample: &[u8]) -> &'static encoding_rs::Encoding {
         Err(e) if e.error_len().is_none() && sample.len() >= 4096 => return encoding_rs::UTF_8,
         Err(_) => {}
     }
+    // Mostly UTF-8 with a stray byte or two (a file patched by hand, a
+    // cell pasted from elsewhere) is UTF-8: its bad bytes become U+FFFD
+    // and `garbled-text` findings, rather than the whole file misread.
+    let (mut good, mut bad, mut rest) = (0usize, 0usize, sample);
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(t) => {
+                good += t.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let valid = std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default();
+                good += valid.chars().filter(|c| !c.is_ascii()).count();
+                match e.error_len() {
+                    Some(n) => {
+                        bad += 1;
+                        rest = &rest[e.valid_up_to() + n..];
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+    if good >= 20 && bad * 50 <= good {
+        return encoding_rs::UTF_8;
+    }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(sample, sample.len() < 65536);
     let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
@@ -439,6 +465,44 @@ fn sniff_delimiter(sample: &str) -> u8 {
     best.0
 }
 
+/// With `--encoding`, bytes the encoding cannot decode are an error naming
+/// their offset (without it, they are decoded as U+FFFD and each cell is a
+/// `garbled-text` finding).
+fn check_encoding(path: &Path, enc: &'static encoding_rs::Encoding) -> Result<(), ReadError> {
+    use encoding_rs::DecoderResult;
+    let mut f = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
+    let mut decoder = enc.new_decoder_with_bom_removal();
+    let mut input = vec![0u8; 64 * 1024];
+    let mut out = String::with_capacity(256 * 1024);
+    let mut offset: u64 = 0;
+    loop {
+        let n = read_up_to(&mut f, &mut input).map_err(|e| ReadError::new(path, e.to_string()))?;
+        let last = n < input.len();
+        let mut at = 0;
+        while at < n || (last && at == n) {
+            out.clear();
+            let (result, read) =
+                decoder.decode_to_string_without_replacement(&input[at..n], &mut out, last);
+            at += read;
+            match result {
+                DecoderResult::InputEmpty => break,
+                DecoderResult::OutputFull => out.reserve(out.capacity()),
+                DecoderResult::Malformed(bad, _) => {
+                    let pos = offset + at as u64 - u64::from(bad);
+                    return Err(ReadError::new(
+                        path,
+                        format!("byte {pos} is not valid {} (--encoding)", enc.name()),
+                    ));
+                }
+            }
+        }
+        offset += n as u64;
+        if last {
+            return Ok(());
+        }
+    }
+}
+
 impl CsvRows {
     pub fn open(path: &Path, encoding: Option<&str>) -> Result<CsvRows, ReadError> {
         let mut f = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
@@ -450,6 +514,9 @@ impl CsvRows {
                 .ok_or_else(|| ReadError::new(path, format!("unknown encoding `{label}`")))?,
             None => detect_encoding(&sample),
         };
+        if encoding.is_some() {
+            check_encoding(path, enc)?;
+        }
         let (decoded_sample, _, _) = enc.decode(&sample);
         let delimiter = sniff_delimiter(&decoded_sample);
         let file = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;

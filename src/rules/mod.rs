@@ -336,6 +336,7 @@ registry! {
     PlaceholderText => wording::placeholder_text::PlaceholderText,
     UnbalancedBrackets => wording::unbalanced_brackets::UnbalancedBrackets,
     ControlCharacter => wording::control_character::ControlCharacter,
+    GarbledText => wording::garbled_text::GarbledText,
     LabelInValue => wording::label_in_value::LabelInValue,
     TruncatedText => wording::truncated_text::TruncatedText,
     MaterialMissingName => materials::material_missing_name::MaterialMissingName,
@@ -364,6 +365,9 @@ pub const SUBSUMES: &[(RuleId, RuleId)] = &[
     (RuleId::ErrorCell, RuleId::InvalidBasicCode),
     (RuleId::ErrorCell, RuleId::InvalidAreaCode),
     (RuleId::ErrorCell, RuleId::InvalidPhone),
+    // undecodable bytes are the cause of whatever else is wrong with the text
+    (RuleId::GarbledText, RuleId::InvalidValue),
+    (RuleId::GarbledText, RuleId::UnbalancedBrackets),
 ];
 
 /// Every rule for one file's check, built from the standard.

@@ -81,6 +81,7 @@ pub enum RuleId {
     PlaceholderText,
     UnbalancedBrackets,
     ControlCharacter,
+    GarbledText,
     LabelInValue,
     TruncatedText,
     MaterialMissingName,

@@ -2,6 +2,7 @@
 //! brackets, labels inside values, texts cut off, control characters.
 pub mod catch_all_clause;
 pub mod control_character;
+pub mod garbled_text;
 pub mod label_in_value;
 pub mod placeholder_text;
 pub mod truncated_text;
