@@ -9,34 +9,13 @@ pub const ERROR_VALUES: [&str; 8] = [
     "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#DATA!",
 ];
 
-pub struct ErrorCell;
-
-impl ErrorCell {
-    pub fn new(_: &Standard) -> Result<Self, ParamError> {
-        Ok(ErrorCell)
+crate::rules::wording::each_cell_rule!(ErrorCell, |src, f, sink| {
+    let t = crate::text::compact(&f.text).to_ascii_uppercase();
+    if let Some(e) = ERROR_VALUES.iter().find(|e| **e == t) {
+        let p = params(&[("error", e.to_string())]);
+        sink.emit(RuleId::ErrorCell, At::field(src, f), p);
     }
-
-    fn check<'f>(
-        &self,
-        _std: &Standard,
-        src: &Arc<Source>,
-        fields: impl Iterator<Item = &'f Field>,
-        sink: &mut Sink<'_>,
-    ) {
-        for f in fields {
-            let t = crate::text::compact(&f.text).to_ascii_uppercase();
-            if let Some(e) = ERROR_VALUES.iter().find(|e| **e == t) {
-                sink.emit(
-                    RuleId::ErrorCell,
-                    At::field(src, f),
-                    params(&[("error", e.to_string())]),
-                );
-            }
-        }
-    }
-}
-
-crate::rules::wording::cells_rule!(ErrorCell);
+});
 
 pub const DOC: RuleDoc = RuleDoc {
     en: "A cell holds a spreadsheet error value (#DIV/0!, #N/A, #NAME?, #NULL!, #NUM!, #REF!, #VALUE!): a formula failed when the list was made, or its result was pasted as text. The value the cell should hold is lost, so the error is reported as Excel shows it, on the cell.",

@@ -7,43 +7,25 @@
 use crate::rules::*;
 use crate::text::is_stray_control;
 
-pub struct ControlCharacter;
-
-impl ControlCharacter {
-    pub fn new(_: &Standard) -> Result<Self, ParamError> {
-        Ok(ControlCharacter)
-    }
-
-    fn check<'f>(
-        &self,
-        _std: &Standard,
-        src: &Arc<Source>,
-        fields: impl Iterator<Item = &'f Field>,
-        sink: &mut Sink<'_>,
-    ) {
-        for f in fields {
-            let Some((at, c)) = f
-                .text
-                .chars()
-                .enumerate()
-                .find(|(_, c)| is_stray_control(*c))
-            else {
-                continue;
-            };
-            let count = f.text.chars().filter(|c| is_stray_control(*c)).count();
-            let shown = crate::text::printable(&f.text).into_owned();
-            let p = params(&[
-                ("code", format!("U+{:04X}", c as u32)),
-                ("position", (at + 1).to_string()),
-                ("count", count.to_string()),
-                ("shown", shown.chars().take(60).collect()),
-            ]);
-            sink.emit(RuleId::ControlCharacter, At::field(src, f), p);
-        }
-    }
-}
-
-super::cells_rule!(ControlCharacter);
+super::each_cell_rule!(ControlCharacter, |src, f, sink| {
+    let Some((at, c)) = f
+        .text
+        .chars()
+        .enumerate()
+        .find(|(_, c)| is_stray_control(*c))
+    else {
+        return;
+    };
+    let count = f.text.chars().filter(|c| is_stray_control(*c)).count();
+    let shown = crate::text::printable(&f.text).into_owned();
+    let p = params(&[
+        ("code", format!("U+{:04X}", c as u32)),
+        ("position", (at + 1).to_string()),
+        ("count", count.to_string()),
+        ("shown", shown.chars().take(60).collect()),
+    ]);
+    sink.emit(RuleId::ControlCharacter, At::field(src, f), p);
+});
 
 pub const DOC: RuleDoc = RuleDoc {
     en: "A cell holds a control character: C0 other than tab and line breaks (NUL, ESC, form feed …), DEL or C1. They come from copying out of other systems, are invisible in a spreadsheet, cannot be carried by XML (exchange files, Word documents) and can steer a terminal. santong's own outputs show or replace them; the list should not hold them.",

@@ -5,31 +5,13 @@
 
 use crate::rules::*;
 
-pub struct GarbledText;
-
-impl GarbledText {
-    pub fn new(_: &Standard) -> Result<Self, ParamError> {
-        Ok(GarbledText)
+super::each_cell_rule!(GarbledText, |src, f, sink| {
+    let count = f.text.chars().filter(|c| *c == '\u{FFFD}').count();
+    if count > 0 {
+        let p = params(&[("count", count.to_string())]);
+        sink.emit(RuleId::GarbledText, At::field(src, f), p);
     }
-
-    fn check<'f>(
-        &self,
-        _std: &Standard,
-        src: &Arc<Source>,
-        fields: impl Iterator<Item = &'f Field>,
-        sink: &mut Sink<'_>,
-    ) {
-        for f in fields {
-            let count = f.text.chars().filter(|c| *c == '\u{FFFD}').count();
-            if count > 0 {
-                let p = params(&[("count", count.to_string())]);
-                sink.emit(RuleId::GarbledText, At::field(src, f), p);
-            }
-        }
-    }
-}
-
-super::cells_rule!(GarbledText);
+});
 
 pub const DOC: RuleDoc = RuleDoc {
     en: "A cell holds U+FFFD (�), the character that stands for bytes that could not be decoded: a GBK list read as UTF-8, a file cut in the middle of a character, or text another system already mangled. santong never replaces bytes silently: with --encoding, undecodable bytes stop the run naming their offset; without it, every cell they fall in is this finding.",

@@ -28,6 +28,36 @@ macro_rules! cells_rule {
 }
 pub(crate) use cells_rule;
 
+/// A rule without parameters that judges each cell on its own: its unit
+/// struct, constructor and `Rule` from one function of (source, field, sink).
+macro_rules! each_cell_rule {
+    ($ty:ident, $judge:expr) => {
+        pub struct $ty;
+
+        impl $ty {
+            pub fn new(_: &Standard) -> Result<Self, ParamError> {
+                Ok($ty)
+            }
+
+            fn check<'f>(
+                &self,
+                _std: &Standard,
+                src: &Arc<Source>,
+                fields: impl Iterator<Item = &'f Field>,
+                sink: &mut Sink<'_>,
+            ) {
+                let judge: fn(&Arc<Source>, &Field, &mut Sink<'_>) = $judge;
+                for f in fields {
+                    judge(src, f, sink);
+                }
+            }
+        }
+
+        $crate::rules::wording::cells_rule!($ty);
+    };
+}
+pub(crate) use each_cell_rule;
+
 /// Compile a rule's regular expressions, or say which rule has a bad one.
 pub(crate) fn compile(id: RuleId, patterns: &[String]) -> Result<Vec<regex::Regex>, ParamError> {
     patterns
