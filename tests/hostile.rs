@@ -7,6 +7,11 @@ use assert_cmd::Command;
 use common::*;
 use std::path::{Path, PathBuf};
 
+/// Seconds after which a run counts as hung: 15 for a release binary, as
+/// the issue asks; the tests run the debug build, several at a time on two
+/// cores, which is several times slower.
+const HANG: u64 = if cfg!(debug_assertions) { 60 } else { 15 };
+
 fn santong() -> Command {
     Command::cargo_bin("santong").unwrap()
 }
@@ -539,7 +544,7 @@ fn a_far_cell_costs_one_cell_not_a_dense_range() {
         p.as_os_str(),
     ]);
     assert!(out.status.code().is_some_and(|c| c <= 2), "{out:?}");
-    assert!(took.as_secs() < 15, "{took:?}");
+    assert!(took.as_secs() < HANG, "{took:?}");
     assert!(
         out_xlsx.exists(),
         "{}",
@@ -604,7 +609,7 @@ fn repeat_counts_cannot_expand_a_sheet() {
         p.as_os_str(),
     ]);
     refused(&out, "--max-cells");
-    assert!(took.as_secs() < 15);
+    assert!(took.as_secs() < HANG);
     let annotated = path_in(&dir, "a.xlsx");
     let (out, _) = bounded(&[
         "--lang".as_ref(),
@@ -649,7 +654,7 @@ fn an_enormous_expression_is_refused_at_load_with_file_and_line() {
     ]);
     refused(&out, "rules.yaml:");
     assert!(String::from_utf8_lossy(&out.stderr).contains("at most"));
-    assert!(took.as_secs() < 15);
+    assert!(took.as_secs() < HANG);
     // short enough, but too many operators, or too deep
     for expr in [
         vec!["a or b"; 300].join(" or "),
@@ -700,7 +705,7 @@ fn a_loop_in_a_message_or_template_ends() {
         list.as_os_str(),
     ]);
     assert!(out.status.code().is_some_and(|c| c <= 2), "{out:?}");
-    assert!(took.as_secs() < 15, "{took:?}");
+    assert!(took.as_secs() < HANG, "{took:?}");
     // a --templates page that loops: exit 2 naming the template
     let t = dir.path().join("tpl");
     std::fs::create_dir_all(&t).unwrap();
@@ -721,7 +726,7 @@ fn a_loop_in_a_message_or_template_ends() {
         site.as_os_str(),
     ]);
     refused(&out, "guide-item.html.j2");
-    assert!(took.as_secs() < 15, "{took:?}");
+    assert!(took.as_secs() < HANG, "{took:?}");
 }
 
 #[test]
@@ -748,7 +753,7 @@ fn an_item_with_100000_materials_checks_and_diffs_in_linear_time() {
         "json".as_ref(),
         a.as_os_str(),
     ]);
-    assert!(took.as_secs() < 15, "check took {took:?}");
+    assert!(took.as_secs() < HANG, "check took {took:?}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let dups: Vec<_> = v["diagnostics"]
         .as_array()
@@ -764,7 +769,7 @@ fn an_item_with_100000_materials_checks_and_diffs_in_linear_time() {
         a.as_os_str(),
         b.as_os_str(),
     ]);
-    assert!(took.as_secs() < 15, "diff took {took:?}");
+    assert!(took.as_secs() < HANG, "diff took {took:?}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let m = &v["differences"][0];
     assert_eq!(m["element"], "materials", "{v}");
@@ -918,4 +923,59 @@ fn undecodable_bytes_are_never_replaced_silently() {
         .output()
         .unwrap();
     assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+}
+
+/// A legacy workbook stream with two cells, at A1 and IV65536.
+fn xls_span_bomb(path: &Path) {
+    use std::io::Write;
+    let mut comp = cfb::create(path).unwrap();
+    let mut s = comp.create_stream("/Workbook").unwrap();
+    let record = |kind: u16, data: &[u8]| -> Vec<u8> {
+        let mut r = kind.to_le_bytes().to_vec();
+        r.extend((data.len() as u16).to_le_bytes());
+        r.extend(data);
+        r
+    };
+    let number = |row: u16, col: u16| -> Vec<u8> {
+        let mut d = row.to_le_bytes().to_vec();
+        d.extend(col.to_le_bytes());
+        d.extend(0u16.to_le_bytes());
+        d.extend(1.0f64.to_le_bytes());
+        record(0x0203, &d)
+    };
+    let bof = record(0x0809, &[0, 6, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    for part in [bof, number(0, 0), number(65_535, 255), record(0x000A, &[])] {
+        s.write_all(&part).unwrap();
+    }
+    drop(s);
+    comp.flush().unwrap();
+}
+
+#[test]
+fn a_legacy_workbook_cannot_claim_a_dense_sheet() {
+    let dir = tmp();
+    let p = path_in(&dir, "span.xls");
+    xls_span_bomb(&p);
+    assert!(std::fs::metadata(&p).unwrap().len() < 64 * 1024);
+    let (out, took) = bounded(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "check".as_ref(),
+        "--max-cells".as_ref(),
+        "1000000".as_ref(),
+        p.as_os_str(),
+    ]);
+    refused(&out, "--max-cells");
+    assert!(took.as_secs() < HANG);
+    // near miss: a real legacy workbook reads with the defaults, and is
+    // refused only below its own size
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/legacy-biff8.xls");
+    let out = santong().args(["check"]).arg(&real).output().unwrap();
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+    let out = santong()
+        .args(["--lang", "en", "check", "--max-cells", "2"])
+        .arg(&real)
+        .output()
+        .unwrap();
+    refused(&out, "--max-cells");
 }

@@ -324,6 +324,7 @@ pub fn read_workbook(
             Ok(())
         }
         Kind::Cfb => {
+            super::limits::check_xls(path, limits)?;
             let mut wb: calamine::Xls<_> = calamine::open_workbook(path).map_err(|e| err(&e))?;
             read_ranges(path, &mut wb, standard, limits, sink)
         }

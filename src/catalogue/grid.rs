@@ -131,11 +131,15 @@ fn read_workbook_grids(
     let err = |e: &dyn std::fmt::Display| {
         ReadError::new(path, format!("not a readable spreadsheet: {e}"))
     };
-    if super::cells::sniff(path)? == super::cells::Kind::Zip {
-        super::limits::check_zip(path, limits)?;
-        if calamine::open_workbook::<calamine::Xlsx<_>, _>(path).is_err() {
-            super::limits::check_ods(path, limits)?;
+    match super::cells::sniff(path)? {
+        super::cells::Kind::Zip => {
+            super::limits::check_zip(path, limits)?;
+            if calamine::open_workbook::<calamine::Xlsx<_>, _>(path).is_err() {
+                super::limits::check_ods(path, limits)?;
+            }
         }
+        super::cells::Kind::Cfb => super::limits::check_xls(path, limits)?,
+        _ => {}
     }
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| err(&e))?;
     let sheets: Vec<(String, bool)> = wb

@@ -24,7 +24,8 @@ impl Default for Limits {
         Limits {
             // a 100,000-item province list is about 60 MB of sheet XML
             max_part_bytes: 256 << 20,
-            max_cells: 20_000_000,
+            // a legacy sheet is laid out densely: 65,536 × 256 would pass 16 million
+            max_cells: 10_000_000,
         }
     }
 }
@@ -128,6 +129,72 @@ pub fn check_ods(path: &Path, limits: &Limits) -> Result<(), ReadError> {
             _ => {}
         }
         buf.clear();
+    }
+    Ok(())
+}
+
+/// Refuse a legacy .xls whose cells span more than the cell limit: the
+/// reader lays each sheet out densely from its first to its last row and
+/// column, so two cells at A1 and IV65536 would cost 16 million. The
+/// workbook stream's cell records are scanned (row and column only)
+/// before anything is allocated.
+pub fn check_xls(path: &Path, limits: &Limits) -> Result<(), ReadError> {
+    let Ok(mut comp) = cfb::open(path) else {
+        return Ok(());
+    };
+    let name = ["/Workbook", "/Book", "/WORKBOOK", "/BOOK"]
+        .into_iter()
+        .find(|n| comp.is_stream(n));
+    let Some(name) = name else { return Ok(()) };
+    let Ok(stream) = comp.open_stream(name) else {
+        return Ok(());
+    };
+    let mut r = std::io::BufReader::new(stream.take(limits.max_part_bytes));
+    // (min row, max row, min col, max col) of the current sheet
+    let mut span: Option<(u32, u32, u32, u32)> = None;
+    let mut header = [0u8; 4];
+    let mut data = Vec::new();
+    let too_big = |s: (u32, u32, u32, u32)| {
+        u64::from(s.1 - s.0 + 1).saturating_mul(u64::from(s.3 - s.2 + 1)) > limits.max_cells
+    };
+    while r.read_exact(&mut header).is_ok() {
+        let kind = u16::from_le_bytes([header[0], header[1]]);
+        let len = u16::from_le_bytes([header[2], header[3]]) as usize;
+        data.resize(len, 0);
+        if r.read_exact(&mut data).is_err() {
+            break;
+        }
+        match kind {
+            // BOF opens a substream (a sheet), EOF closes it
+            0x0809 | 0x000A => span = None,
+            // FORMULA, LABELSST, NUMBER, RK, LABEL, BOOLERR, RSTRING, MULRK
+            0x0006 | 0x00FD | 0x0203 | 0x027E | 0x0204 | 0x0205 | 0x00D6 | 0x00BD if len >= 4 => {
+                let row = u32::from(u16::from_le_bytes([data[0], data[1]]));
+                let col = u32::from(u16::from_le_bytes([data[2], data[3]]));
+                let last_col = if kind == 0x00BD && len >= 6 {
+                    u32::from(u16::from_le_bytes([data[len - 2], data[len - 1]]))
+                } else {
+                    col
+                };
+                let s = match span {
+                    None => (row, row, col, last_col.max(col)),
+                    Some((r0, r1, c0, c1)) => {
+                        (r0.min(row), r1.max(row), c0.min(col), c1.max(last_col))
+                    }
+                };
+                if too_big(s) {
+                    return Err(ReadError::new(
+                        path,
+                        format!(
+                            "a sheet's cells span more than {} cells (--max-cells)",
+                            limits.max_cells
+                        ),
+                    ));
+                }
+                span = Some(s);
+            }
+            _ => {}
+        }
     }
     Ok(())
 }
