@@ -89,6 +89,21 @@ pub struct Config {
     /// Which findings fail the check (default error).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fail_on: Option<FailOn>,
+    /// What a file may claim before it is refused; flags override.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<LimitsConfig>,
+}
+
+/// `limits:` in santong.yaml (see `santong check --max-part-bytes`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsConfig {
+    /// The most bytes a zip part (a sheet's XML, the shared strings) may inflate to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_part_bytes: Option<u64>,
+    /// The most cells a sheet may hold (a legacy or OpenDocument sheet as laid out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_cells: Option<u64>,
 }
 
 /// A loaded configuration and where it lives.

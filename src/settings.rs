@@ -41,6 +41,8 @@ pub struct Flags {
     pub areas: Option<PathBuf>,
     pub encoding: Option<String>,
     pub fail_on: Option<FailOn>,
+    pub max_part_bytes: Option<u64>,
+    pub max_cells: Option<u64>,
 }
 
 /// The settings of a run.
@@ -51,6 +53,7 @@ pub struct Settings {
     pub areas: Option<PathBuf>,
     pub encoding: Option<String>,
     pub fail_on: FailOn,
+    pub limits: crate::catalogue::limits::Limits,
 }
 
 impl Settings {
@@ -82,6 +85,17 @@ impl Settings {
                 .fail_on
                 .or_else(|| cfg.and_then(|c| c.fail_on))
                 .unwrap_or(FailOn::Error),
+            limits: {
+                let d = crate::catalogue::limits::Limits::default();
+                let file = cfg.and_then(|c| c.limits.clone()).unwrap_or_default();
+                crate::catalogue::limits::Limits {
+                    max_part_bytes: flags
+                        .max_part_bytes
+                        .or(file.max_part_bytes)
+                        .unwrap_or(d.max_part_bytes),
+                    max_cells: flags.max_cells.or(file.max_cells).unwrap_or(d.max_cells),
+                }
+            },
         }
     }
 }
@@ -126,19 +140,28 @@ mod tests {
 
     #[test]
     fn flags_win_over_the_file() {
-        let (_dir, l) = loaded("standard: gx\nbasic: sample\nencoding: gbk\nfail_on: never\n");
+        let (_dir, l) = loaded(
+            "standard: gx\nbasic: sample\nencoding: gbk\nfail_on: never\nlimits: { max_part_bytes: 1000, max_cells: 50 }\n",
+        );
         let flags = Flags {
             standard: Some(PathBuf::from("other")),
             basic: Some(PathBuf::from("mine.csv")),
             areas: None,
             encoding: Some("utf-8".into()),
             fail_on: Some(FailOn::Error),
+            max_part_bytes: Some(2000),
+            max_cells: None,
         };
         let s = Settings::merge(flags, Some(&l));
         assert_eq!(s.standard, StandardChoice::Dir(PathBuf::from("other")));
         assert_eq!(s.basic, Some(BasicChoice::File(PathBuf::from("mine.csv"))));
         assert_eq!(s.encoding.as_deref(), Some("utf-8"));
         assert_eq!(s.fail_on, FailOn::Error);
+        // a flag wins; the file's limit stands where no flag is given
+        assert_eq!(s.limits.max_part_bytes, 2000);
+        assert_eq!(s.limits.max_cells, 50);
+        let d = Settings::merge(Flags::default(), None);
+        assert_eq!(d.limits, crate::catalogue::limits::Limits::default());
     }
 
     #[test]

@@ -149,6 +149,8 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
             areas: a.areas.clone(),
             encoding: a.encoding.clone(),
             fail_on: a.fail_on,
+            max_part_bytes: a.limits.max_part_bytes,
+            max_cells: a.limits.max_cells,
         },
         config.as_ref(),
     );
@@ -157,7 +159,10 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         c.apply(&mut std).map_err(anyhow::Error::msg)?;
     }
     let files = input_files(&a.files, config.as_ref(), lang)?;
-    let read = a.limits.read_options(settings.encoding.clone());
+    let read = santong::catalogue::ReadOptions {
+        encoding: settings.encoding.clone(),
+        limits: settings.limits,
+    };
     let basic = super::load_basic(settings.basic.as_ref(), &std, &read)?;
     let areas = load_areas(settings.areas.as_deref())?;
     // every file read so far (catalogues come later) is protected by the

@@ -118,25 +118,32 @@ pub fn relative_to_cwd(p: &Path) -> PathBuf {
     }
 }
 
-/// What a file may claim before it is refused (see `catalogue::limits`).
+/// What a file may claim before it is refused (see `catalogue::limits`);
+/// unset flags fall back to santong.yaml's `limits:` (for `check`), then
+/// the defaults.
 #[derive(clap::Args, Clone, Debug)]
 pub struct LimitArgs {
-    /// A zip part (a sheet's XML, the shared strings) may inflate to at most this many bytes
-    #[arg(long, value_name = "BYTES", default_value_t = santong::catalogue::limits::Limits::default().max_part_bytes)]
-    pub max_part_bytes: u64,
-    /// A sheet may hold at most this many cells
-    #[arg(long, value_name = "N", default_value_t = santong::catalogue::limits::Limits::default().max_cells)]
-    pub max_cells: u64,
+    /// A zip part (a sheet's XML, the shared strings) may inflate to at most this many bytes [default: 268435456]
+    #[arg(long, value_name = "BYTES")]
+    pub max_part_bytes: Option<u64>,
+    /// A sheet may hold at most this many cells (a legacy or OpenDocument sheet as laid out) [default: 10000000]
+    #[arg(long, value_name = "N")]
+    pub max_cells: Option<u64>,
 }
 
 impl LimitArgs {
+    pub fn limits(&self) -> santong::catalogue::limits::Limits {
+        let d = santong::catalogue::limits::Limits::default();
+        santong::catalogue::limits::Limits {
+            max_part_bytes: self.max_part_bytes.unwrap_or(d.max_part_bytes),
+            max_cells: self.max_cells.unwrap_or(d.max_cells),
+        }
+    }
+
     pub fn read_options(&self, encoding: Option<String>) -> ReadOptions {
         ReadOptions {
             encoding,
-            limits: santong::catalogue::limits::Limits {
-                max_part_bytes: self.max_part_bytes,
-                max_cells: self.max_cells,
-            },
+            limits: self.limits(),
         }
     }
 }
