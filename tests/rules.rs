@@ -215,6 +215,13 @@ fn cases() -> Vec<Case> {
             good: m(|r, _| set(r, "事项名称", "食品经营许可")),
         },
         Case {
+            rule: "date-in-text",
+            column: "W",
+            with_basic: false,
+            bad: m(|r, _| set(r, "受理条件", "2024-03-01")),
+            good: m(|r, _| set(r, "受理条件", "2024年3月1日起施行的条件。")),
+        },
+        Case {
             rule: "control-character",
             column: "B",
             with_basic: false,

@@ -337,6 +337,7 @@ registry! {
     UnbalancedBrackets => wording::unbalanced_brackets::UnbalancedBrackets,
     ControlCharacter => wording::control_character::ControlCharacter,
     GarbledText => wording::garbled_text::GarbledText,
+    DateInText => wording::date_in_text::DateInText,
     LabelInValue => wording::label_in_value::LabelInValue,
     TruncatedText => wording::truncated_text::TruncatedText,
     MaterialMissingName => materials::material_missing_name::MaterialMissingName,

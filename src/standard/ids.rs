@@ -82,6 +82,7 @@ pub enum RuleId {
     UnbalancedBrackets,
     ControlCharacter,
     GarbledText,
+    DateInText,
     LabelInValue,
     TruncatedText,
     MaterialMissingName,

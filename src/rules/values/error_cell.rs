@@ -9,7 +9,7 @@ pub const ERROR_VALUES: [&str; 8] = [
     "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#DATA!",
 ];
 
-crate::rules::wording::each_cell_rule!(ErrorCell, |src, f, sink| {
+crate::rules::wording::each_cell_rule!(ErrorCell, |_std, src, f, sink| {
     let t = crate::text::compact(&f.text).to_ascii_uppercase();
     if let Some(e) = ERROR_VALUES.iter().find(|e| **e == t) {
         let p = params(&[("error", e.to_string())]);

@@ -7,7 +7,7 @@
 use crate::rules::*;
 use crate::text::is_stray_control;
 
-super::each_cell_rule!(ControlCharacter, |src, f, sink| {
+super::each_cell_rule!(ControlCharacter, |_std, src, f, sink| {
     let Some((at, c)) = f
         .text
         .chars()

@@ -5,7 +5,7 @@
 
 use crate::rules::*;
 
-super::each_cell_rule!(GarbledText, |src, f, sink| {
+super::each_cell_rule!(GarbledText, |_std, src, f, sink| {
     let count = f.text.chars().filter(|c| *c == '\u{FFFD}').count();
     if count > 0 {
         let p = params(&[("count", count.to_string())]);

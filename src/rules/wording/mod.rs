@@ -2,6 +2,7 @@
 //! brackets, labels inside values, texts cut off, control characters.
 pub mod catch_all_clause;
 pub mod control_character;
+pub mod date_in_text;
 pub mod garbled_text;
 pub mod label_in_value;
 pub mod placeholder_text;
@@ -29,7 +30,8 @@ macro_rules! cells_rule {
 pub(crate) use cells_rule;
 
 /// A rule without parameters that judges each cell on its own: its unit
-/// struct, constructor and `Rule` from one function of (source, field, sink).
+/// struct, constructor and `Rule` from one function of (standard, source,
+/// field, sink).
 macro_rules! each_cell_rule {
     ($ty:ident, $judge:expr) => {
         pub struct $ty;
@@ -41,14 +43,14 @@ macro_rules! each_cell_rule {
 
             fn check<'f>(
                 &self,
-                _std: &Standard,
+                std: &Standard,
                 src: &Arc<Source>,
                 fields: impl Iterator<Item = &'f Field>,
                 sink: &mut Sink<'_>,
             ) {
-                let judge: fn(&Arc<Source>, &Field, &mut Sink<'_>) = $judge;
+                let judge: fn(&Standard, &Arc<Source>, &Field, &mut Sink<'_>) = $judge;
                 for f in fields {
-                    judge(src, f, sink);
+                    judge(std, src, f, sink);
                 }
             }
         }
