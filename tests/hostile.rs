@@ -979,3 +979,26 @@ fn a_legacy_workbook_cannot_claim_a_dense_sheet() {
         .unwrap();
     refused(&out, "--max-cells");
 }
+
+/// Inputs the fuzzer found (fuzz/), kept: each must end quickly, within
+/// bounded memory, with exit 2 or findings.
+#[test]
+fn fuzz_finds_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut found = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        found += 1;
+        let (out, took) = bounded(&[
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "check".as_ref(),
+            p.as_os_str(),
+        ]);
+        assert!(out.status.code().is_some_and(|c| c <= 2), "{p:?}: {out:?}");
+        assert!(took.as_secs() < HANG, "{p:?}: {took:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{p:?}: {err}");
+    }
+    assert!(found > 0);
+}

@@ -139,16 +139,20 @@ pub fn check_ods(path: &Path, limits: &Limits) -> Result<(), ReadError> {
 /// workbook stream's cell records are scanned (row and column only)
 /// before anything is allocated.
 pub fn check_xls(path: &Path, limits: &Limits) -> Result<(), ReadError> {
-    let Ok(mut comp) = cfb::open(path) else {
-        return Ok(());
+    // a compound file the cfb crate cannot open (a sector chain that loops,
+    // a directory that points outside the file) is refused here: calamine's
+    // own reader would follow a looping chain until memory runs out
+    let broken = |e: &dyn std::fmt::Display| {
+        ReadError::new(path, format!("not a readable spreadsheet: {e}"))
     };
+    let mut comp = cfb::open(path).map_err(|e| broken(&e))?;
     let name = ["/Workbook", "/Book", "/WORKBOOK", "/BOOK"]
         .into_iter()
         .find(|n| comp.is_stream(n));
-    let Some(name) = name else { return Ok(()) };
-    let Ok(stream) = comp.open_stream(name) else {
-        return Ok(());
+    let Some(name) = name else {
+        return Err(broken(&"the compound file holds no workbook stream"));
     };
+    let stream = comp.open_stream(name).map_err(|e| broken(&e))?;
     let mut r = std::io::BufReader::new(stream.take(limits.max_part_bytes));
     // (min row, max row, min col, max col) of the current sheet
     let mut span: Option<(u32, u32, u32, u32)> = None;
