@@ -33,23 +33,6 @@ fn santong() -> Command {
     Command::cargo_bin("santong").unwrap()
 }
 
-fn files_below(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 fn list_xlsx(dir: &tempfile::TempDir, rows: &[Row]) -> PathBuf {
     let p = path_in(dir, "city.xlsx");
     write_xlsx(

@@ -296,7 +296,6 @@ pub fn read_workbook(
                 Ok(wb) => wb,
                 Err(e) => {
                     // maybe an OpenDocument spreadsheet
-                    super::limits::check_ods(path, limits)?;
                     if let Ok(mut ods) = calamine::open_workbook::<calamine::Ods<_>, _>(path) {
                         return read_ranges(path, &mut ods, standard, limits, sink);
                     }

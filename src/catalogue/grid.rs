@@ -132,12 +132,7 @@ fn read_workbook_grids(
         ReadError::new(path, format!("not a readable spreadsheet: {e}"))
     };
     match super::cells::sniff(path)? {
-        super::cells::Kind::Zip => {
-            super::limits::check_zip(path, limits)?;
-            if calamine::open_workbook::<calamine::Xlsx<_>, _>(path).is_err() {
-                super::limits::check_ods(path, limits)?;
-            }
-        }
+        super::cells::Kind::Zip => super::limits::check_zip(path, limits)?,
         super::cells::Kind::Cfb => super::limits::check_xls(path, limits)?,
         _ => {}
     }

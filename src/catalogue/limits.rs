@@ -38,8 +38,15 @@ fn mib(n: u64) -> String {
     }
 }
 
-/// Refuse a zip container with a part that would inflate past the limit.
+/// Refuse a zip container (xlsx or ods) that claims too much: a part that
+/// would inflate past the limit, or OpenDocument repeat counts past the
+/// cell limit (a container without `content.xml` has none).
 pub fn check_zip(path: &Path, limits: &Limits) -> Result<(), ReadError> {
+    check_parts(path, limits)?;
+    check_ods(path, limits)
+}
+
+fn check_parts(path: &Path, limits: &Limits) -> Result<(), ReadError> {
     let Ok(file) = std::fs::File::open(path) else {
         return Ok(());
     };
@@ -69,7 +76,7 @@ pub fn check_zip(path: &Path, limits: &Limits) -> Result<(), ReadError> {
 /// Refuse an OpenDocument spreadsheet whose repeat counts expand a sheet
 /// past the cell limit (`number-columns-repeated` × `number-rows-repeated`
 /// on cells that hold something).
-pub fn check_ods(path: &Path, limits: &Limits) -> Result<(), ReadError> {
+fn check_ods(path: &Path, limits: &Limits) -> Result<(), ReadError> {
     use quick_xml::events::Event as X;
     let Ok(file) = std::fs::File::open(path) else {
         return Ok(());

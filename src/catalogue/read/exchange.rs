@@ -112,17 +112,6 @@ impl Reading<'_> {
         self.locations.len() as u32
     }
 
-    fn element(&self, key: &str, scope: Scope) -> Option<usize> {
-        if let Some(i) = self.std.element_index(key) {
-            return Some(i);
-        }
-        let m = self.std.match_header(key);
-        m.iter()
-            .find(|&&e| self.std.elements[e].scope == scope)
-            .or(m.first())
-            .copied()
-    }
-
     /// The scalar fields of an object, located below `at`.
     fn fields(
         &mut self,
@@ -143,7 +132,7 @@ impl Reading<'_> {
             let Some((text, numeric)) = scalar(v) else {
                 continue;
             };
-            match self.element(k, scope) {
+            match super::yaml::element_for(self.std, k, scope) {
                 Some(e) => {
                     if out.iter().any(|f| f.element == e) {
                         continue;

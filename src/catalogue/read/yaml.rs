@@ -42,7 +42,9 @@ fn entries(map: &[(Key, Node)]) -> Vec<&(Key, Node)> {
     out
 }
 
-fn element_for(standard: &Standard, key: &str, scope: Scope) -> Option<usize> {
+/// The element a key names: its id, else a header alias (preferring one
+/// of `scope`). The exchange JSON reader matches its field names the same way.
+pub(crate) fn element_for(standard: &Standard, key: &str, scope: Scope) -> Option<usize> {
     if let Some(i) = standard.element_index(key) {
         return Some(i);
     }
