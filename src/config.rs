@@ -95,16 +95,7 @@ pub struct Config {
 }
 
 /// `limits:` in santong.yaml (see `santong check --max-part-bytes`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LimitsConfig {
-    /// The most bytes a zip part (a sheet's XML, the shared strings) may inflate to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_part_bytes: Option<u64>,
-    /// The most cells a sheet may hold (a legacy or OpenDocument sheet as laid out).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_cells: Option<u64>,
-}
+pub use crate::catalogue::limits::LimitsConfig;
 
 /// A loaded configuration and where it lives.
 #[derive(Debug, Clone)]

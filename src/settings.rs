@@ -41,8 +41,7 @@ pub struct Flags {
     pub areas: Option<PathBuf>,
     pub encoding: Option<String>,
     pub fail_on: Option<FailOn>,
-    pub max_part_bytes: Option<u64>,
-    pub max_cells: Option<u64>,
+    pub limits: crate::catalogue::limits::LimitsConfig,
 }
 
 /// The settings of a run.
@@ -85,17 +84,10 @@ impl Settings {
                 .fail_on
                 .or_else(|| cfg.and_then(|c| c.fail_on))
                 .unwrap_or(FailOn::Error),
-            limits: {
-                let d = crate::catalogue::limits::Limits::default();
-                let file = cfg.and_then(|c| c.limits.clone()).unwrap_or_default();
-                crate::catalogue::limits::Limits {
-                    max_part_bytes: flags
-                        .max_part_bytes
-                        .or(file.max_part_bytes)
-                        .unwrap_or(d.max_part_bytes),
-                    max_cells: flags.max_cells.or(file.max_cells).unwrap_or(d.max_cells),
-                }
-            },
+            limits: crate::catalogue::limits::Limits::layered(&[
+                &flags.limits,
+                &cfg.and_then(|c| c.limits.clone()).unwrap_or_default(),
+            ]),
         }
     }
 }
@@ -149,8 +141,10 @@ mod tests {
             areas: None,
             encoding: Some("utf-8".into()),
             fail_on: Some(FailOn::Error),
-            max_part_bytes: Some(2000),
-            max_cells: None,
+            limits: crate::catalogue::limits::LimitsConfig {
+                max_part_bytes: Some(2000),
+                ..Default::default()
+            },
         };
         let s = Settings::merge(flags, Some(&l));
         assert_eq!(s.standard, StandardChoice::Dir(PathBuf::from("other")));
@@ -160,6 +154,7 @@ mod tests {
         // a flag wins; the file's limit stands where no flag is given
         assert_eq!(s.limits.max_part_bytes, 2000);
         assert_eq!(s.limits.max_cells, 50);
+        assert_eq!(s.limits.max_cell_bytes, 128 << 10);
         let d = Settings::merge(Flags::default(), None);
         assert_eq!(d.limits, crate::catalogue::limits::Limits::default());
     }

@@ -7,6 +7,7 @@
 //! goes through these functions so that a difference in spelling is never
 //! mistaken for a difference in content.
 
+use std::borrow::Cow;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// NFKC and trim: full-width digits, letters and brackets become ASCII,
@@ -141,11 +142,11 @@ pub fn is_stray_control(c: char) -> bool {
 
 /// `s` with every stray control character shown as `\u{1b}`, so text from a
 /// cell cannot move a terminal's cursor, clear its screen or hide a line.
-pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn printable(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_stray_control) {
-        return std::borrow::Cow::Borrowed(s);
+        return Cow::Borrowed(s);
     }
-    std::borrow::Cow::Owned(
+    Cow::Owned(
         s.chars()
             .map(|c| {
                 if is_stray_control(c) {
@@ -160,17 +161,17 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// `s` with every stray control character replaced by U+FFFD, for pages
 /// and documents (where showing `\u{1b}` would be noise).
-pub fn without_controls(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn without_controls(s: &str) -> Cow<'_, str> {
     replace_chars(s, is_stray_control)
 }
 
 /// `s` with the characters `bad` names replaced by U+FFFD (borrowed when
 /// there are none).
-fn replace_chars(s: &str, bad: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+fn replace_chars(s: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !s.chars().any(&bad) {
-        return std::borrow::Cow::Borrowed(s);
+        return Cow::Borrowed(s);
     }
-    std::borrow::Cow::Owned(
+    Cow::Owned(
         s.chars()
             .map(|c| if bad(c) { '\u{FFFD}' } else { c })
             .collect(),
@@ -179,7 +180,7 @@ fn replace_chars(s: &str, bad: impl Fn(char) -> bool) -> std::borrow::Cow<'_, st
 
 /// `s` with every character XML 1.0 forbids replaced by U+FFFD, for Word
 /// documents and other XML.
-pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn xml_safe(s: &str) -> Cow<'_, str> {
     replace_chars(
         s,
         |c| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}'),
@@ -329,9 +330,29 @@ pub fn short_diff(old: &str, new: &str) -> String {
     out
 }
 
+/// At most `max` bytes of `text` (cut at a character boundary), with `…`
+/// where it was cut.
+pub fn clip(text: &str, max: usize) -> Cow<'_, str> {
+    if text.len() <= max {
+        return Cow::Borrowed(text);
+    }
+    let end = (0..=max)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    Cow::Owned(format!("{}…", &text[..end]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clip_cuts_long_text_at_a_character() {
+        assert_eq!(clip("许可", 6), "许可");
+        assert_eq!(clip("许可证", 7), "许可…");
+        assert_eq!(clip("abc", 2), "ab…");
+    }
 
     #[test]
     fn headers_normalise() {

@@ -994,3 +994,110 @@ fn fuzz_finds_stay_fixed() {
     }
     assert!(found > 0);
 }
+
+/// The findings of a JSON check run.
+fn diagnostics(out: &std::process::Output) -> Vec<serde_json::Value> {
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    v["diagnostics"].as_array().unwrap().clone()
+}
+
+#[test]
+fn an_oversized_cell_is_cut_and_reported_and_the_run_goes_on() {
+    let dir = tmp();
+    // 24 MiB in one cell of a CSV, and a second defect after it
+    let mut rows = clean_list();
+    rows[0].insert("受理条件".into(), "条件".repeat(4 << 20));
+    rows[0].insert("法定办结时限".into(), "#DIV/0!".into());
+    let csv = path_in(&dir, "long.csv");
+    write_csv(&csv, &headers_of(&rows), &rows);
+    let before = snapshot(&[&csv]);
+    let (out, took) = bounded(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "check".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        csv.as_os_str(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(took.as_secs() < HANG, "{took:?}");
+    let d = diagnostics(&out);
+    let cut = d.iter().find(|x| x["rule"] == "oversized-cell").unwrap();
+    assert_eq!(cut["field"], "conditions");
+    assert!(
+        cut["message"].as_str().unwrap().contains("24.0 MiB"),
+        "{cut}"
+    );
+    // the report shows the start of the value, not 24 MiB of it
+    assert!(cut["value"].as_str().unwrap().len() <= 4096 + 3);
+    assert!(out.stdout.len() < 200_000, "{}", out.stdout.len());
+    assert!(
+        d.iter().any(|x| x["rule"] == "error-cell"),
+        "the run went on"
+    );
+    assert_eq!(snapshot(&[&csv]), before);
+
+    // a workbook and a YAML list, with the limit lowered by flag and by
+    // santong.yaml; the near miss: a cell exactly at the limit
+    let mut rows = clean_list();
+    rows[0].insert("受理条件".into(), "甲".repeat(100));
+    rows[1].insert("受理条件".into(), "乙".repeat(101));
+    let xlsx = path_in(&dir, "list.xlsx");
+    write_xlsx(&xlsx, "实施清单", &[], &headers_of(&rows), &rows);
+    let yaml = path_in(&dir, "list.yaml");
+    std::fs::write(
+        &yaml,
+        format!(
+            "- 事项名称: 食品经营许可\n  基本编码: '000111001000'\n  受理条件: {}\n- 事项名称: 药品零售许可\n  受理条件: {}\n",
+            "甲".repeat(100),
+            "乙".repeat(101)
+        ),
+    )
+    .unwrap();
+    for list in [&xlsx, &yaml] {
+        let run = |extra: &[&str], cwd: &Path| {
+            santong()
+                .current_dir(cwd)
+                .args(["--lang", "en", "check", "--format", "json"])
+                .args(extra)
+                .arg(list)
+                .output()
+                .unwrap()
+        };
+        let cut_rows = |out: &std::process::Output| -> Vec<String> {
+            diagnostics(out)
+                .iter()
+                .filter(|x| x["rule"] == "oversized-cell" && x["field"] == "conditions")
+                .map(|x| x["value"].as_str().unwrap().chars().take(1).collect())
+                .collect()
+        };
+        assert_eq!(
+            cut_rows(&run(&["--max-cell-bytes", "300"], dir.path())),
+            ["乙"]
+        );
+        assert!(
+            cut_rows(&run(&[], dir.path())).is_empty(),
+            "the default reads both"
+        );
+        let conf = tmp();
+        std::fs::write(
+            conf.path().join("santong.yaml"),
+            "limits: { max_cell_bytes: 300 }\n",
+        )
+        .unwrap();
+        assert_eq!(
+            cut_rows(&run(&[], conf.path())),
+            ["乙"],
+            "{}",
+            list.display()
+        );
+        // a flag wins over the file
+        assert!(cut_rows(&run(&["--max-cell-bytes", "1000"], conf.path())).is_empty());
+    }
+}

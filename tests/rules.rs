@@ -215,6 +215,14 @@ fn cases() -> Vec<Case> {
             good: m(|r, _| set(r, "事项名称", "食品经营许可")),
         },
         Case {
+            rule: "oversized-cell",
+            column: "W",
+            with_basic: false,
+            // 180 KiB against 128 KiB, and a near miss exactly at the limit
+            bad: m(|r, _| set(r, "受理条件", &"条件".repeat(30_000))),
+            good: m(|r, _| set(r, "受理条件", &format!("{}条", "条件".repeat(21_844)))),
+        },
+        Case {
             rule: "date-in-text",
             column: "W",
             with_basic: false,

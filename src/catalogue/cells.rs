@@ -5,6 +5,7 @@
 //! CSV is decoded while streaming: UTF-8 with or without BOM, UTF-16 with
 //! BOM, and GBK/GB18030 detected from a sample with chardetng.
 
+use super::limits::Limits;
 use super::{table, Event, ReadError, Source};
 use crate::standard::Standard;
 use calamine::{DataType, Reader, SheetVisible};
@@ -19,7 +20,30 @@ pub struct RawRow {
     pub number: u32,
     /// (0-based column, text, was numeric)
     pub cells: Vec<(u32, String, bool)>,
+    /// (0-based column, length in bytes) of cells cut to the cell limit.
+    pub cut: Vec<(u32, u64)>,
 }
+
+impl RawRow {
+    /// A row of the cells read so far.
+    fn new(number: u32) -> RawRow {
+        RawRow {
+            number,
+            ..RawRow::default()
+        }
+    }
+
+    /// Add a cell, its text cut to the cell limit.
+    fn push(&mut self, col: u32, text: Cell, numeric: bool) {
+        if let Some(len) = text.1 {
+            self.cut.push((col, len));
+        }
+        self.cells.push((col, text.0, numeric));
+    }
+}
+
+/// A cell's text and, when it was cut to the cell limit, its length.
+type Cell = (String, Option<u64>);
 
 pub trait RowSource {
     fn next_row(&mut self) -> Result<Option<RawRow>, String>;
@@ -67,11 +91,14 @@ pub fn excel_date_text(serial: f64, duration: bool) -> String {
     }
 }
 
-fn cell_text(d: &impl DataType) -> Option<(String, bool)> {
+fn cell_text(d: &impl DataType, limits: &Limits) -> Option<(Cell, bool)> {
     let (s, numeric) = if d.is_empty() {
         return None;
     } else if let Some(s) = d.get_string() {
-        (s.to_string(), false)
+        if s.trim().is_empty() {
+            return None;
+        }
+        return Some((limits.cut_copy(s), false));
     } else if let Some(i) = d.get_int() {
         (i.to_string(), true)
     } else if let Some(f) = d.get_float() {
@@ -89,16 +116,16 @@ fn cell_text(d: &impl DataType) -> Option<(String, bool)> {
     } else {
         return None;
     };
-    (!s.trim().is_empty()).then_some((s, numeric))
+    (!s.trim().is_empty()).then_some(((s, None), numeric))
 }
 
 struct XlsxRows<'a, RS: Read + std::io::Seek> {
     reader: calamine::XlsxCellReader<'a, RS>,
-    pending: Option<(u32, u32, String, bool)>,
+    pending: Option<(u32, u32, Cell, bool)>,
     done: bool,
-    /// cells read so far, and how many a sheet may hold
+    /// cells read so far
     cells: u64,
-    max_cells: u64,
+    limits: Limits,
 }
 
 impl<RS: Read + std::io::Seek> RowSource for XlsxRows<'_, RS> {
@@ -116,14 +143,14 @@ impl<RS: Read + std::io::Seek> RowSource for XlsxRows<'_, RS> {
                         }
                         Some(c) => {
                             self.cells += 1;
-                            if self.cells > self.max_cells {
+                            if self.cells > self.limits.max_cells {
                                 return Err(format!(
                                     "the sheet has more than {} cells (--max-cells)",
-                                    self.max_cells
+                                    self.limits.max_cells
                                 ));
                             }
                             let (r, col) = c.get_position();
-                            if let Some((t, n)) = cell_text(c.get_value()) {
+                            if let Some((t, n)) = cell_text(c.get_value(), &self.limits) {
                                 break Some((r, col, t, n));
                             }
                         }
@@ -135,12 +162,11 @@ impl<RS: Read + std::io::Seek> RowSource for XlsxRows<'_, RS> {
             };
             match &mut row {
                 None => {
-                    row = Some(RawRow {
-                        number: r + 1,
-                        cells: vec![(col, text, numeric)],
-                    })
+                    let mut new = RawRow::new(r + 1);
+                    new.push(col, text, numeric);
+                    row = Some(new);
                 }
-                Some(cur) if cur.number == r + 1 => cur.cells.push((col, text, numeric)),
+                Some(cur) if cur.number == r + 1 => cur.push(col, text, numeric),
                 Some(_) => {
                     self.pending = Some((r, col, text, numeric));
                     return Ok(row);
@@ -155,21 +181,19 @@ struct RangeRows {
 }
 
 impl RangeRows {
-    fn new(range: &calamine::Range<calamine::Data>) -> Self {
+    fn new(range: &calamine::Range<calamine::Data>, limits: &Limits) -> Self {
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let rows: Vec<RawRow> = range
             .rows()
             .enumerate()
             .filter_map(|(i, row)| {
-                let cells: Vec<(u32, String, bool)> = row
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(j, d)| cell_text(d).map(|(t, n)| (c0 + j as u32, t, n)))
-                    .collect();
-                (!cells.is_empty()).then(|| RawRow {
-                    number: r0 + i as u32 + 1,
-                    cells,
-                })
+                let mut raw = RawRow::new(r0 + i as u32 + 1);
+                for (j, d) in row.iter().enumerate() {
+                    if let Some((t, n)) = cell_text(d, limits) {
+                        raw.push(c0 + j as u32, t, n);
+                    }
+                }
+                (!raw.cells.is_empty()).then_some(raw)
             })
             .collect();
         RangeRows {
@@ -316,7 +340,7 @@ pub fn read_workbook(
                     pending: None,
                     done: false,
                     cells: 0,
-                    max_cells: limits.max_cells,
+                    limits: *limits,
                 };
                 table::read_table(source, rows, standard, sink).map_err(|m| ReadError::new(path, m))?;
             }
@@ -327,7 +351,7 @@ pub fn read_workbook(
             let mut wb: calamine::Xls<_> = calamine::open_workbook(path).map_err(|e| err(&e))?;
             read_ranges(path, &mut wb, standard, limits, sink)
         }
-        Kind::Text => read_csv(path, None, standard, sink),
+        Kind::Text => read_csv(path, opts, standard, sink),
         Kind::Html => Err(ReadError::new(
             path,
             "this is an HTML page saved with a spreadsheet extension; open it in a spreadsheet program and save it as .xlsx",
@@ -379,7 +403,7 @@ where
         if (h as u64).saturating_mul(w as u64) > limits.max_cells {
             return Err(super::limits::too_many_cells(path, &name, limits));
         }
-        table::read_table(source, RangeRows::new(&range), standard, sink)
+        table::read_table(source, RangeRows::new(&range, limits), standard, sink)
             .map_err(|m| ReadError::new(path, m))?;
     }
     Ok(())
@@ -388,11 +412,11 @@ where
 /// Read a CSV (or tab-separated) file as one table.
 pub fn read_csv(
     path: &Path,
-    encoding: Option<&str>,
+    opts: &super::ReadOptions,
     standard: &Standard,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
-    let rows = CsvRows::open(path, encoding)?;
+    let rows = CsvRows::open(path, opts)?;
     let source = Arc::new(Source::new(path.display().to_string(), None));
     table::read_table(source, rows, standard, sink)
         .map(|_| ())
@@ -404,6 +428,7 @@ pub struct CsvRows {
     reader: csv::Reader<Box<dyn Read>>,
     record: csv::StringRecord,
     number: u32,
+    limits: Limits,
 }
 
 fn detect_encoding(sample: &[u8]) -> &'static encoding_rs::Encoding {
@@ -504,7 +529,8 @@ fn check_encoding(path: &Path, enc: &'static encoding_rs::Encoding) -> Result<()
 }
 
 impl CsvRows {
-    pub fn open(path: &Path, encoding: Option<&str>) -> Result<CsvRows, ReadError> {
+    pub fn open(path: &Path, opts: &super::ReadOptions) -> Result<CsvRows, ReadError> {
+        let encoding = opts.encoding.as_deref();
         let mut f = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
         let mut sample = vec![0u8; 256 * 1024];
         let n = read_up_to(&mut f, &mut sample).map_err(|e| ReadError::new(path, e.to_string()))?;
@@ -534,6 +560,7 @@ impl CsvRows {
             reader,
             record: csv::StringRecord::new(),
             number: 0,
+            limits: opts.limits,
         })
     }
 }
@@ -545,20 +572,16 @@ impl RowSource for CsvRows {
                 Ok(false) => return Ok(None),
                 Ok(true) => {
                     self.number += 1;
-                    let cells: Vec<(u32, String, bool)> = self
-                        .record
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, s)| !s.trim().is_empty())
-                        .map(|(i, s)| (i as u32, s.to_string(), false))
-                        .collect();
-                    if cells.is_empty() {
+                    let mut row = RawRow::new(self.number);
+                    for (i, s) in self.record.iter().enumerate() {
+                        if !s.trim().is_empty() {
+                            row.push(i as u32, self.limits.cut_copy(s), false);
+                        }
+                    }
+                    if row.cells.is_empty() {
                         continue;
                     }
-                    return Ok(Some(RawRow {
-                        number: self.number,
-                        cells,
-                    }));
+                    return Ok(Some(row));
                 }
                 Err(e) => return Err(match e.kind() {
                     csv::ErrorKind::Utf8 { .. } => {

@@ -56,7 +56,7 @@ pub(crate) fn sniffed_grids(
     opts: &super::ReadOptions,
 ) -> Result<Vec<Grid>, ReadError> {
     match super::cells::sniff(path)? {
-        super::cells::Kind::Text => read_csv_grid(path, opts.encoding.as_deref()).map(|g| vec![g]),
+        super::cells::Kind::Text => read_csv_grid(path, opts).map(|g| vec![g]),
         super::cells::Kind::Zip | super::cells::Kind::Cfb => {
             read_workbook_grids(path, &opts.limits)
         }
@@ -85,9 +85,9 @@ pub fn sheet_name(text: &str) -> String {
     }
 }
 
-fn read_csv_grid(path: &Path, encoding: Option<&str>) -> Result<Grid, ReadError> {
+fn read_csv_grid(path: &Path, opts: &super::ReadOptions) -> Result<Grid, ReadError> {
     use super::cells::RowSource;
-    let mut rows = super::cells::CsvRows::open(path, encoding)?;
+    let mut rows = super::cells::CsvRows::open(path, opts)?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

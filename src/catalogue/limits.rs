@@ -7,7 +7,10 @@
 //!   `max_part_bytes`; the zip reader stops every part at its declared size,
 //!   so the declared sizes are checked before anything is decompressed;
 //! - a sheet may hold at most `max_cells` cells, counted as they stream
-//!   (and, for OpenDocument, as its repeat counts would expand them).
+//!   (and, for OpenDocument, as its repeat counts would expand them);
+//! - a cell may hold at most `max_cell_bytes` bytes of text: a longer one is
+//!   cut (at a character boundary) as it is read, and is an `oversized-cell`
+//!   finding on that cell; the run goes on.
 
 use super::ReadError;
 use std::io::Read;
@@ -17,6 +20,68 @@ use std::path::Path;
 pub struct Limits {
     pub max_part_bytes: u64,
     pub max_cells: u64,
+    pub max_cell_bytes: u64,
+}
+
+/// Limits as a layer of settings sets them (flags, `limits:` in
+/// santong.yaml); unset ones fall through to the next layer.
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsConfig {
+    /// The most bytes a zip part (a sheet's XML, the shared strings) may inflate to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_part_bytes: Option<u64>,
+    /// The most cells a sheet may hold (a legacy or OpenDocument sheet as laid out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_cells: Option<u64>,
+    /// The most bytes of text a cell may hold; a longer cell is cut and reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_cell_bytes: Option<u64>,
+}
+
+impl Limits {
+    /// Each limit from the first layer that sets it, else the default.
+    pub fn layered(layers: &[&LimitsConfig]) -> Limits {
+        let d = Limits::default();
+        let pick = |f: fn(&LimitsConfig) -> Option<u64>, default: u64| {
+            layers.iter().find_map(|l| f(l)).unwrap_or(default)
+        };
+        Limits {
+            max_part_bytes: pick(|l| l.max_part_bytes, d.max_part_bytes),
+            max_cells: pick(|l| l.max_cells, d.max_cells),
+            max_cell_bytes: pick(|l| l.max_cell_bytes, d.max_cell_bytes),
+        }
+    }
+
+    /// Where a cell's text over the cell limit is cut: the last character
+    /// boundary within the limit; none when the text fits.
+    fn cut_at(&self, text: &str) -> Option<usize> {
+        let max = usize::try_from(self.max_cell_bytes).unwrap_or(usize::MAX);
+        if text.len() <= max {
+            return None;
+        }
+        (0..=max).rev().find(|&i| text.is_char_boundary(i))
+    }
+
+    /// Cut a cell's text to the cell limit; the length it had, when cut.
+    pub fn cut(&self, text: &mut String) -> Option<u64> {
+        let end = self.cut_at(text)?;
+        let len = text.len() as u64;
+        text.truncate(end);
+        text.shrink_to_fit();
+        Some(len)
+    }
+
+    /// A cell's text as it is read: a copy of at most the cell limit, and
+    /// the length it had when cut.
+    pub fn cut_copy(&self, text: &str) -> (String, Option<u64>) {
+        match self.cut_at(text) {
+            None => (text.to_string(), None),
+            Some(end) => (text[..end].to_string(), Some(text.len() as u64)),
+        }
+    }
 }
 
 impl Default for Limits {
@@ -26,6 +91,9 @@ impl Default for Limits {
             max_part_bytes: 256 << 20,
             // a legacy sheet is laid out densely: 65,536 × 256 would pass 16 million
             max_cells: 10_000_000,
+            // Excel holds at most 32,767 characters in a cell: 96 KiB of
+            // Chinese text; anything longer is a document pasted into a cell
+            max_cell_bytes: 128 << 10,
         }
     }
 }

@@ -75,6 +75,8 @@ pub struct Field {
     pub col: Option<u32>,
     /// The cell held a number rather than text (leading zeros may be lost).
     pub numeric: bool,
+    /// The cell's length in bytes, when it was cut to `--max-cell-bytes`.
+    pub cut: Option<u64>,
 }
 
 /// A group of fields read from one row: a material or a fee.
@@ -264,7 +266,8 @@ pub fn read(
     crate::output::note_read(path);
     let mut tables = 0usize;
     let mut skipped = Vec::new();
-    let mut counting = |ev: Event| {
+    let mut counting = |mut ev: Event| {
+        cut_cells(&mut ev, &opts.limits);
         match &ev {
             Event::Table(_) => tables += 1,
             Event::Skipped { source, reason } => skipped.push(format!(
@@ -291,6 +294,24 @@ pub fn read(
         ));
     }
     Ok(())
+}
+
+/// Cut every value over the cell limit that its reader did not cut as it
+/// read (YAML and JSON values are parsed whole first).
+fn cut_cells(ev: &mut Event, limits: &limits::Limits) {
+    let fields: Vec<&mut Vec<Field>> = match ev {
+        Event::Item(i) => std::iter::once(&mut i.fields)
+            .chain(i.materials.iter_mut().map(|p| &mut p.fields))
+            .chain(i.fees.iter_mut().map(|p| &mut p.fields))
+            .collect(),
+        Event::Detached(d) => vec![&mut d.keys, &mut d.part.fields],
+        _ => return,
+    };
+    for f in fields.into_iter().flatten() {
+        if f.cut.is_none() {
+            f.cut = limits.cut(&mut f.text);
+        }
+    }
 }
 
 /// A catalogue held in memory, with detached materials and fees attached

@@ -335,6 +335,7 @@ impl Assembler<'_> {
                 row: row.number,
                 col: Some(col),
                 numeric,
+                cut: row.cut.iter().find(|c| c.0 == col).map(|c| c.1),
             };
             match self.standard.elements[e].scope {
                 Scope::Item => item_fields.push(field),

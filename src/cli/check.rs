@@ -149,8 +149,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
             areas: a.areas.clone(),
             encoding: a.encoding.clone(),
             fail_on: a.fail_on,
-            max_part_bytes: a.limits.max_part_bytes,
-            max_cells: a.limits.max_cells,
+            limits: a.limits.layer(),
         },
         config.as_ref(),
     );

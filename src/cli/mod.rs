@@ -129,15 +129,23 @@ pub struct LimitArgs {
     /// A sheet may hold at most this many cells (a legacy or OpenDocument sheet as laid out) [default: 10000000]
     #[arg(long, value_name = "N")]
     pub max_cells: Option<u64>,
+    /// A cell may hold at most this many bytes of text; a longer one is cut and reported as oversized-cell [default: 131072]
+    #[arg(long, value_name = "BYTES")]
+    pub max_cell_bytes: Option<u64>,
 }
 
 impl LimitArgs {
-    pub fn limits(&self) -> santong::catalogue::limits::Limits {
-        let d = santong::catalogue::limits::Limits::default();
-        santong::catalogue::limits::Limits {
-            max_part_bytes: self.max_part_bytes.unwrap_or(d.max_part_bytes),
-            max_cells: self.max_cells.unwrap_or(d.max_cells),
+    /// The limits the flags set (unset ones fall through).
+    pub fn layer(&self) -> santong::catalogue::limits::LimitsConfig {
+        santong::catalogue::limits::LimitsConfig {
+            max_part_bytes: self.max_part_bytes,
+            max_cells: self.max_cells,
+            max_cell_bytes: self.max_cell_bytes,
         }
+    }
+
+    pub fn limits(&self) -> santong::catalogue::limits::Limits {
+        santong::catalogue::limits::Limits::layered(&[&self.layer()])
     }
 
     pub fn read_options(&self, encoding: Option<String>) -> ReadOptions {

@@ -304,6 +304,7 @@ registry! {
     MissingRequired => values::missing_required::MissingRequired,
     InvalidValue => values::invalid_value::InvalidValue,
     ErrorCell => values::error_cell::ErrorCell,
+    OversizedCell => values::oversized_cell::OversizedCell,
     UncodedItemType => values::uncoded_item_type::UncodedItemType,
     ProvincialCode => values::provincial_code::ProvincialCode,
     CodeLabelConflict => values::code_label_conflict::CodeLabelConflict,
@@ -366,6 +367,10 @@ pub const SUBSUMES: &[(RuleId, RuleId)] = &[
     (RuleId::ErrorCell, RuleId::InvalidBasicCode),
     (RuleId::ErrorCell, RuleId::InvalidAreaCode),
     (RuleId::ErrorCell, RuleId::InvalidPhone),
+    // a cell cut as it was read ends where it was cut, not where it ended
+    (RuleId::OversizedCell, RuleId::TruncatedText),
+    (RuleId::OversizedCell, RuleId::UnbalancedBrackets),
+    (RuleId::OversizedCell, RuleId::InvalidValue),
     // undecodable bytes are the cause of whatever else is wrong with the text
     (RuleId::GarbledText, RuleId::InvalidValue),
     (RuleId::GarbledText, RuleId::UnbalancedBrackets),

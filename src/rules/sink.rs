@@ -30,6 +30,9 @@ pub fn reasons(list: &[Reason<'_>]) -> Params {
     ])
 }
 
+/// The most bytes of a value a finding shows (then `…`).
+pub const SHOWN_VALUE: usize = 4096;
+
 /// One departure from the standard, located to a cell.
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -195,10 +198,15 @@ impl<'a> Sink<'a> {
                 .entry("label".into())
                 .or_insert_with(|| MjValue::from(self.std.elements[e].label.clone()));
         }
-        if let Some(v) = at.value {
+        // a report shows the start of a long value, not all of it: ten
+        // thousand findings on 128 KiB cells would make a 1 GB report
+        let value = at
+            .value
+            .map(|v| crate::text::clip(v, SHOWN_VALUE).into_owned());
+        if let Some(v) = &value {
             params
                 .entry("value".into())
-                .or_insert_with(|| MjValue::from(v.to_string()));
+                .or_insert_with(|| MjValue::from(v.clone()));
         }
         self.findings.push(Finding {
             rule: rule.to_string(),
@@ -207,7 +215,7 @@ impl<'a> Sink<'a> {
             row: at.row,
             col: at.col,
             element: at.element,
-            value: at.value.map(str::to_string),
+            value,
             params,
             item: self.item.clone(),
             cause: None,

@@ -49,6 +49,7 @@ pub enum RuleId {
     MissingRequired,
     InvalidValue,
     ErrorCell,
+    OversizedCell,
     UncodedItemType,
     ProvincialCode,
     CodeLabelConflict,

@@ -23,5 +23,5 @@ fn read(
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
-    cells::read_csv(path, opts.encoding.as_deref(), standard, sink)
+    cells::read_csv(path, opts, standard, sink)
 }

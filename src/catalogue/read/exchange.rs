@@ -147,6 +147,7 @@ impl Reading<'_> {
                         row,
                         col: None,
                         numeric,
+                        cut: None,
                     });
                 }
                 None if self.std.is_ignored_header(&upper) || self.std.is_ignored_header(k) => {}
@@ -213,6 +214,7 @@ impl Reading<'_> {
             row,
             col: None,
             numeric: false,
+            cut: None,
         });
     }
 

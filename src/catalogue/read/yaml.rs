@@ -79,6 +79,7 @@ fn fields_of(
                             v.value,
                             NodeValue::Int(_) | NodeValue::BigInt(_) | NodeValue::Float(_)
                         ),
+                        cut: None,
                     });
                 }
             }
@@ -113,6 +114,7 @@ fn parts_of(standard: &Standard, item: &Node) -> (Vec<Part>, Vec<Part>) {
                             row: m.line,
                             col: None,
                             numeric: false,
+                            cut: None,
                         }],
                         _ => Vec::new(),
                     },

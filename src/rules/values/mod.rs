@@ -3,6 +3,7 @@ pub mod code_label_conflict;
 pub mod error_cell;
 pub mod invalid_value;
 pub mod missing_required;
+pub mod oversized_cell;
 pub mod provincial_code;
 pub mod uncoded_item_type;
 
