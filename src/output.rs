@@ -24,6 +24,20 @@ pub fn document_time() -> i64 {
         .unwrap_or(946_684_800)
 }
 
+/// The civil date (year, month, day) of a day counted from 1970-01-01
+/// (Howard Hinnant's algorithm).
+pub fn civil_date(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468; // to days since 0000-03-01
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
 /// A new workbook whose creation time is [`document_time`] (rust_xlsxwriter
 /// otherwise writes the current time, and no two runs would be equal).
 pub fn workbook() -> rust_xlsxwriter::Workbook {

@@ -765,6 +765,43 @@ fn an_item_with_100000_materials_checks_and_diffs_in_linear_time() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let m = &v["differences"][0];
     assert_eq!(m["element"], "materials", "{v}");
+    // the Word guide streams its table: within the memory bound, and it opens
+    let docx = dir.path().join("docx");
+    let (out, took) = bounded(&[
+        "guide".as_ref(),
+        "--format".as_ref(),
+        "docx".as_ref(),
+        "--out".as_ref(),
+        docx.as_os_str(),
+        a.as_os_str(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(took.as_secs() < HANG, "docx took {took:?}");
+    let file = std::fs::File::open(docx.join(format!("{BODY}4000111001000.docx"))).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains(">材料99999<") && xml.ends_with("</w:body></w:document>"));
+    // well-formed, with a row per material (and the header's)
+    let mut r = quick_xml::Reader::from_str(&xml);
+    let mut rows = 0;
+    loop {
+        match r.read_event() {
+            Ok(quick_xml::events::Event::End(e)) if e.local_name().into_inner() == "tr" => {
+                rows += 1
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("document.xml is not well-formed: {e}"),
+        }
+    }
+    assert!(rows > 100_000, "{rows}");
 }
 
 #[test]

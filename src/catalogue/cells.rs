@@ -74,16 +74,8 @@ pub fn excel_date_text(serial: f64, duration: bool) -> String {
     }
     // serial 60 is Excel's fictitious 1900-02-29; before it, one day more
     let days = if days < 60 { days + 1 } else { days };
-    // days since 1899-12-30 → civil date (Howard Hinnant's algorithm)
-    let z = days - 25_569 + 719_468; // to days since 0000-03-01
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let mo = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(mo <= 2);
+    // days since 1899-12-30, which is 25,569 days before 1970-01-01
+    let (y, mo, d) = crate::output::civil_date(days - 25_569);
     if rem == 0 {
         format!("{y:04}-{mo:02}-{d:02}")
     } else {
