@@ -504,9 +504,18 @@ fn catalogue_text_injects_nothing_anywhere() {
 /// Run santong with its address space capped (1 GiB beyond what it maps
 /// at start), returning the output and the wall time.
 fn bounded(args: &[&std::ffi::OsStr]) -> (std::process::Output, std::time::Duration) {
+    bounded_in(Path::new("."), args)
+}
+
+/// [`bounded`], run in `cwd`.
+fn bounded_in(
+    cwd: &Path,
+    args: &[&std::ffi::OsStr],
+) -> (std::process::Output, std::time::Duration) {
     let bin = assert_cmd::cargo::cargo_bin("santong");
     let mut cmd = std::process::Command::new("sh");
-    cmd.arg("-c")
+    cmd.current_dir(cwd)
+        .arg("-c")
         .arg("ulimit -v 2097152; exec \"$0\" \"$@\"")
         .arg(bin)
         .args(args);
@@ -1137,4 +1146,308 @@ fn an_oversized_cell_is_cut_and_reported_and_the_run_goes_on() {
         // a flag wins over the file
         assert!(cut_rows(&run(&["--max-cell-bytes", "1000"], conf.path())).is_empty());
     }
+}
+
+/// What a bad input must end in.
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    /// Exit 2 with one line on stderr holding this text.
+    Refused(&'static str),
+    /// Exit 0 or 1 (as the rule's severity has it) with this rule among
+    /// the JSON findings.
+    Finds(&'static str),
+    /// Read: exit 0 or 1, findings or none.
+    Reads,
+}
+
+/// One bad input: the files it is made of, the arguments (`@name` is the
+/// path of a file or directory in the case's directory) and its end.
+struct Bad {
+    name: &'static str,
+    files: Vec<(&'static str, Vec<u8>)>,
+    args: Vec<&'static str>,
+    expect: Expect,
+}
+
+/// The bytes a writer puts in a file.
+fn made(write: impl FnOnce(&Path)) -> Vec<u8> {
+    let dir = tmp();
+    let p = dir.path().join("f");
+    write(&p);
+    std::fs::read(&p).unwrap()
+}
+
+/// Deterministic noise (no zero bytes, so it does not look like UTF-16).
+fn noise(n: usize) -> Vec<u8> {
+    let mut x: u32 = 0x2545_F491;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x % 255 + 1) as u8
+        })
+        .collect()
+}
+
+fn clean_csv() -> Vec<u8> {
+    made(|p| write_csv(p, &headers_of(&clean_list()), &clean_list()))
+}
+
+fn clean_xlsx() -> Vec<u8> {
+    made(|p| {
+        write_xlsx(
+            p,
+            "实施清单",
+            &[],
+            &headers_of(&clean_list()),
+            &clean_list(),
+        )
+    })
+}
+
+fn csv_with(key: &str, value: &str) -> Vec<u8> {
+    let mut rows = clean_list();
+    rows[0].insert(key.into(), value.into());
+    made(|p| write_csv(p, &headers_of(&rows), &rows))
+}
+
+/// A zip holding the given parts; a part of `(name, None, n)` is n zero
+/// bytes, deflated.
+fn zip_of(parts: &[(&str, &[u8])], zeros: Option<(&str, usize)>) -> Vec<u8> {
+    use std::io::Write;
+    made(|p| {
+        let mut z = zip::ZipWriter::new(std::fs::File::create(p).unwrap());
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, bytes) in parts {
+            z.start_file(*name, o).unwrap();
+            z.write_all(bytes).unwrap();
+        }
+        if let Some((name, n)) = zeros {
+            z.start_file(name, o.large_file(true)).unwrap();
+            let block = vec![b' '; 1 << 20];
+            for _ in 0..n >> 20 {
+                z.write_all(&block).unwrap();
+            }
+        }
+        z.finish().unwrap();
+    })
+}
+
+fn encrypted_package() -> Vec<u8> {
+    use std::io::Write;
+    made(|p| {
+        let mut comp = cfb::create(p).unwrap();
+        let mut s = comp.create_stream("/EncryptionInfo").unwrap();
+        s.write_all(&[4, 0, 4, 0, 0x40, 0, 0, 0]).unwrap();
+        drop(s);
+        let mut s = comp.create_stream("/EncryptedPackage").unwrap();
+        s.write_all(&noise(4096)).unwrap();
+        drop(s);
+        comp.flush().unwrap();
+    })
+}
+
+fn rules_yaml(rule: &str) -> Vec<u8> {
+    format!("rules:\n  - id: hostile-rule\n    element: name\n{rule}    title: {{ zh: 测试, en: test }}\n")
+        .into_bytes()
+}
+
+const STD_YAML: &[u8] = b"id: gx\nextends: national\n";
+const LOOP: &[u8] =
+    b"{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}";
+
+fn bad_inputs() -> Vec<Bad> {
+    use Expect::*;
+    let b = |name, files: Vec<(&'static str, Vec<u8>)>, args: &[&'static str], expect| Bad {
+        name,
+        files,
+        args: args.to_vec(),
+        expect,
+    };
+    let csv = || ("list.csv", clean_csv());
+    let xlsx = || ("list.xlsx", clean_xlsx());
+    let mut half = clean_xlsx();
+    half.truncate(half.len() / 2);
+    let json = &["check", "--format", "json"];
+    let with = |extra: &[&'static str]| [&json[..], extra].concat();
+    let gbk = encoding_rs::GBK
+        .encode(std::str::from_utf8(&clean_csv()).unwrap())
+        .0
+        .into_owned();
+    let mut stray = clean_csv();
+    let at = stray.len() - 20;
+    stray.insert(at, 0xFF);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in std::str::from_utf8(&clean_csv()).unwrap().encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let mut wide = headers_of(&clean_list()).join(",");
+    for i in 0..1_000_000 {
+        wide.push_str(&format!(",x{i}"));
+    }
+    wide.push('\n');
+    let laughs = {
+        let mut s = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        for (i, c) in ('b'..='j').enumerate() {
+            let prev = (b'a' + i as u8) as char;
+            s.push_str(&format!("{c}: &{c} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        }
+        s.into_bytes()
+    };
+    let long_expr = rules_yaml(&format!(
+        "    assert: \"{}\"\n",
+        vec!["name == 'x'"; 50_000].join(" or ")
+    ));
+    vec![
+        // containers and formats
+        b("empty workbook", vec![("e.xlsx", vec![])], &["check", "@e.xlsx"], Refused("empty")),
+        b("empty CSV", vec![("e.csv", vec![])], &["check", "@e.csv"], Refused("empty")),
+        b("noise named .xlsx", vec![("n.xlsx", noise(8192))], &["check", "@n.xlsx"], Refused("n.xlsx")),
+        b("zeros named .xls", vec![("z.xls", vec![0; 8192])], &["check", "@z.xls"], Refused("z.xls")),
+        b("zip without a workbook", vec![("r.xlsx", zip_of(&[("readme.txt", b"hi")], None))], &["check", "@r.xlsx"], Refused("r.xlsx")),
+        b("truncated workbook", vec![("t.xlsx", half)], &["check", "@t.xlsx"], Refused("t.xlsx")),
+        b("xlsx named .xls", vec![("x.xls", clean_xlsx())], &["check", "@x.xls"], Reads),
+        b("CSV named .xls", vec![("c.xls", clean_csv())], &["check", "@c.xls"], Reads),
+        b("HTML named .xls", vec![("h.xls", b"<html><table><tr><td>1</td></tr></table></html>".to_vec())], &["check", "@h.xls"], Refused("HTML")),
+        b("compound file of garbage", vec![("g.xls", [&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &noise(4096)].concat())], &["check", "@g.xls"], Refused("g.xls")),
+        b("password-protected workbook", vec![("p.xlsx", encrypted_package())], &["check", "@p.xlsx"], Refused("password")),
+        b("lock file", vec![("~$清单.xlsx", noise(165))], &["check", "@~$清单.xlsx"], Refused("lock file")),
+        b("missing file", vec![], &["check", "@nothing.xlsx"], Refused("no such file")),
+        b("a device as a list", vec![], &["check", "/dev/zero"], Refused("not a regular file")),
+        b("unsupported type", vec![("r.pdf", b"%PDF-1.4".to_vec())], &["check", "@r.pdf"], Refused("unsupported")),
+        b("directory without lists", vec![("d/readme.txt", b"x".to_vec())], &["check", "@d"], Refused("")),
+        // bombs
+        b("shared strings bomb", vec![("s.xlsx", zip_of(&[("[Content_Types].xml", b"<Types/>")], Some(("xl/sharedStrings.xml", 300 << 20))))], &["check", "@s.xlsx"], Refused("--max-part-bytes")),
+        b("repeat-count bomb", vec![("b.ods", made(ods_bomb))], &["check", "@b.ods"], Refused("--max-cells")),
+        b("legacy span bomb", vec![("s.xls", made(xls_span_bomb))], &["check", "@s.xls"], Refused("--max-cells")),
+        b("billion laughs as a list", vec![("l.yaml", laughs.clone())], &["check", "@l.yaml"], Refused("l.yaml")),
+        b("deep YAML", vec![("d.yaml", "[".repeat(100_000).into_bytes())], &["check", "@d.yaml"], Refused("d.yaml")),
+        b("deep JSON", vec![("d.json", "[".repeat(100_000).into_bytes())], &["check", "@d.json"], Refused("d.json")),
+        b("JSON with absurd numbers", vec![("n.json", br#"[{"AUDIT_ITEM":{"task_name":"x","promise_day":1e999999,"anticipate_day":-0,"task_version":18446744073709551616}}]"#.to_vec())], &["check", "@n.json"], Refused("n.json")),
+        b("a million unknown columns", vec![("w.csv", wide.into_bytes())], &with(&["@w.csv"]), Finds("unknown-column")),
+        b("24 MiB cell", vec![("l.csv", csv_with("受理条件", &"条件".repeat(4 << 20)))], &with(&["@l.csv"]), Finds("oversized-cell")),
+        b("binary CSV", vec![("b.csv", (0..=255u8).cycle().take(65536).collect())], &["check", "@b.csv"], Refused("b.csv")),
+        b("invalid UTF-8 forced", vec![("u.csv", stray.clone())], &["check", "--encoding", "utf-8", "@u.csv"], Refused("not valid UTF-8")),
+        b("GBK read as UTF-8", vec![("g.csv", gbk.clone())], &["check", "--encoding", "utf-8", "@g.csv"], Refused("not valid UTF-8")),
+        b("GBK detected", vec![("g.csv", gbk)], &["check", "@g.csv"], Reads),
+        b("a stray byte", vec![("s.csv", stray)], &with(&["@s.csv"]), Finds("garbled-text")),
+        b("UTF-16 with BOM", vec![("u.csv", utf16)], &["check", "@u.csv"], Reads),
+        b("unbalanced quote", vec![("q.csv", [clean_csv(), "\"食品,000111001000\n".as_bytes().to_vec()].concat())], &["check", "@q.csv"], Reads),
+        b("BOM only", vec![("b.csv", vec![0xEF, 0xBB, 0xBF])], &["check", "@b.csv"], Refused("b.csv")),
+        b("header only", vec![("h.csv", headers_of(&clean_list()).join(",").into_bytes())], &["check", "@h.csv"], Reads),
+        b("terminal escapes", vec![("e.csv", csv_with("事项名称", "食品\u{1b}[2J经营许可"))], &with(&["@e.csv"]), Finds("control-character")),
+        b("NUL in a cell", vec![("n.csv", csv_with("办理地点", "一楼\u{0}窗口"))], &with(&["@n.csv"]), Finds("control-character")),
+        b("error value", vec![("e.csv", csv_with("法定办结时限", "#DIV/0!"))], &with(&["@e.csv"]), Finds("error-cell")),
+        b("unknown encoding", vec![csv()], &["check", "--encoding", "klingon", "@list.csv"], Refused("unknown encoding")),
+        b("cells over --max-cells", vec![xlsx()], &["check", "--max-cells", "10", "@list.xlsx"], Refused("--max-cells")),
+        b("part over --max-part-bytes", vec![xlsx()], &["check", "--max-part-bytes", "2048", "@list.xlsx"], Refused("--max-part-bytes")),
+        b("far cell, annotated", vec![("f.xlsx", made(|p| {
+            let mut wb = rust_xlsxwriter::Workbook::new();
+            let ws = wb.add_worksheet();
+            ws.write_string(0, 0, "事项名称").unwrap();
+            ws.write_string(0, 1, "基本编码").unwrap();
+            ws.write_string(1, 0, "食品经营许可").unwrap();
+            ws.write_string(1_048_575, 16_383, "x").unwrap();
+            wb.save(p).unwrap();
+        }))], &["check", "--annotate", "@a.xlsx", "@f.xlsx"], Reads),
+        // settings, standards, templates
+        b("santong.yaml not YAML", vec![csv(), ("santong.yaml", b"files: [\n".to_vec())], &["check", "@list.csv"], Refused("santong.yaml")),
+        b("santong.yaml unknown key", vec![csv(), ("santong.yaml", b"filez: []\n".to_vec())], &["check", "@list.csv"], Refused("santong.yaml")),
+        b("santong.yaml negative limit", vec![csv(), ("santong.yaml", b"limits: { max_cells: -1 }\n".to_vec())], &["check", "@list.csv"], Refused("santong.yaml")),
+        b("santong.yaml bomb", vec![csv(), ("santong.yaml", laughs)], &["check", "@list.csv"], Refused("santong.yaml")),
+        b("50,000-term expression", vec![csv(), ("std/standard.yaml", STD_YAML.to_vec()), ("std/rules.yaml", long_expr)], &["check", "--standard", "@std", "@list.csv"], Refused("rules.yaml:")),
+        b("standard without standard.yaml", vec![csv(), ("std/rules.yaml", rules_yaml(""))], &["check", "--standard", "@std", "@list.csv"], Refused("std")),
+        b("rules.yaml not YAML", vec![csv(), ("std/standard.yaml", STD_YAML.to_vec()), ("std/rules.yaml", b"rules: [\n".to_vec())], &["check", "--standard", "@std", "@list.csv"], Refused("rules.yaml")),
+        b("a rule message that loops", vec![csv(), ("std/standard.yaml", STD_YAML.to_vec()), ("std/rules.yaml", rules_yaml(&format!("    assert: \"name == 'never'\"\n    message: {{ zh: \"{0}\", en: \"{0}\" }}\n", std::str::from_utf8(LOOP).unwrap())))], &["check", "--standard", "@std", "@list.csv"], Reads),
+        b("a guide template that loops", vec![csv(), ("t/guide-item.html.j2", LOOP.to_vec())], &["guide", "@list.csv", "--templates", "@t", "--out", "@site"], Refused("guide-item.html.j2")),
+        b("a guide template that does not parse", vec![csv(), ("t/guide-item.html.j2", b"{% for %}".to_vec())], &["guide", "@list.csv", "--templates", "@t", "--out", "@site"], Refused("guide-item.html.j2")),
+        b("a guide template that includes itself", vec![csv(), ("t/guide-item.html.j2", b"{% include 'guide-item.html.j2' %}".to_vec())], &["guide", "@list.csv", "--templates", "@t", "--out", "@site"], Refused("guide-item.html.j2")),
+        // outputs
+        b("report over the list", vec![csv()], &["check", "--output", "@list.csv", "@list.csv"], Refused("list.csv")),
+        b("report over --basic", vec![csv(), ("basic.csv", clean_csv())], &["check", "--basic", "@basic.csv", "--output", "@basic.csv", "@list.csv"], Refused("basic.csv")),
+        b("annotate and output the same", vec![xlsx()], &["check", "--annotate", "@a.xlsx", "--output", "@a.xlsx", "@list.xlsx"], Refused("--annotate")),
+        b("report into a missing directory", vec![csv()], &["check", "--output", "@no/such/r.json", "@list.csv"], Refused("no/such")),
+        b("template over a file", vec![("t.xlsx", b"keep".to_vec())], &["template", "--out", "@t.xlsx"], Refused("--force")),
+        b("guides into a file", vec![csv(), ("site", b"keep".to_vec())], &["guide", "@list.csv", "--out", "@site"], Refused("site")),
+        b("--basic of noise", vec![csv(), ("basic.xlsx", noise(4096))], &["check", "--basic", "@basic.xlsx", "@list.csv"], Refused("basic.xlsx")),
+        b("--areas of noise", vec![csv(), ("areas.csv", noise(4096))], &["check", "--areas", "@areas.csv", "@list.csv"], Refused("areas.csv")),
+        b("diff of one list", vec![csv()], &["diff", "@list.csv"], Reads),
+        b("guide of an item not there", vec![csv()], &["guide", "@list.csv", "--item", "NOPE", "--out", "@site"], Refused("NOPE")),
+    ]
+}
+
+/// The files below `dir` and their bytes.
+fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    files_below(dir)
+        .into_iter()
+        .map(|p| {
+            let b = std::fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect()
+}
+
+#[test]
+fn every_bad_input_ends_in_one_line_or_findings_within_bounds() {
+    let cases = bad_inputs();
+    assert!(cases.len() >= 50, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in cases {
+        let dir = tmp();
+        for (name, bytes) in &case.files {
+            let p = dir.path().join(name);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, bytes).unwrap();
+        }
+        let before = contents(dir.path());
+        let args: Vec<std::ffi::OsString> = ["--lang", "en"]
+            .iter()
+            .chain(&case.args)
+            .map(|a| match a.strip_prefix('@') {
+                Some(name) => dir.path().join(name).into_os_string(),
+                None => a.into(),
+            })
+            .collect();
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        let (out, took) = bounded_in(dir.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        let code = out.status.code();
+        let verdict = if took.as_secs() >= HANG {
+            Some(format!("took {took:?}"))
+        } else if err.contains("panicked") || code.is_none() {
+            Some(format!("crashed ({:?}): {err}", out.status))
+        } else {
+            match case.expect {
+                Expect::Refused(needle) => (code != Some(2)
+                    || err.trim_end().lines().count() != 1
+                    || !err.contains(needle))
+                .then(|| {
+                    format!("expected one line with `{needle}` and exit 2, got {code:?}: {err}")
+                }),
+                Expect::Finds(rule) => {
+                    let found = serde_json::from_slice::<serde_json::Value>(&out.stdout)
+                        .ok()
+                        .and_then(|v| v["diagnostics"].as_array().cloned())
+                        .is_some_and(|d| d.iter().any(|x| x["rule"] == rule));
+                    (!matches!(code, Some(0 | 1)) || !found)
+                        .then(|| format!("expected {rule}, got {code:?}: {err}"))
+                }
+                Expect::Reads => (!matches!(code, Some(0 | 1)))
+                    .then(|| format!("expected a reading, got {code:?}: {err}")),
+            }
+        };
+        // nothing that was there before has changed
+        let after = contents(dir.path());
+        let changed = before.iter().any(|b| !after.contains(b));
+        match (verdict, changed) {
+            (Some(v), _) => failures.push(format!("{}: {v}", case.name)),
+            (None, true) => failures.push(format!("{}: an input changed", case.name)),
+            _ => {}
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -369,10 +369,13 @@ fn read(
     let bytes = std::fs::read(path).map_err(|e| ReadError::new(path, e.to_string()))?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
+        // serde_json's text ends with the place again (" at line 1 column 54")
+        let text = e.to_string();
+        let what = text.split(" at line ").next().unwrap_or_default();
         ReadError::new(
             path,
             format!(
-                "not valid JSON (line {}, column {}): {e}",
+                "not valid JSON (line {}, column {}): {what}",
                 e.line(),
                 e.column()
             ),
