@@ -419,6 +419,18 @@ fn catalogue_text_injects_nothing_anywhere() {
         for k in ["事项名称", "受理条件", "办理地点", "实施主体", "材料名称"] {
             r.insert(k.into(), format!("{k}{PAYLOAD}"));
         }
+        // formula prefixes where a spreadsheet would see them: at the start
+        for (k, v) in [
+            (
+                "监督投诉方式",
+                "=HYPERLINK(\"http://evil.example\",\"点我\")",
+            ),
+            ("办理时间", "+1+1"),
+            ("咨询方式", "-2+3"),
+            ("设定依据", "@SUM(A1)"),
+        ] {
+            r.insert(k.into(), v.into());
+        }
     }
     let list = path_in(&dir, "list.csv");
     write_csv(&list, &headers_of(&rows), &rows);
@@ -482,6 +494,8 @@ fn catalogue_text_injects_nothing_anywhere() {
         "a forbidden character in document.xml"
     );
     assert!(xml.contains("受理条件"));
+    well_formed(&xml, "document.xml");
+    assert!(xml.contains("&lt;img src=x") && !xml.contains("<img"));
     // HTML: escaped; the diff report too
     let site = dir.path().join("site");
     santong()
@@ -493,12 +507,118 @@ fn catalogue_text_injects_nothing_anywhere() {
         .success();
     let page = std::fs::read_to_string(site.join("items").join(format!("{code}.html"))).unwrap();
     assert!(!page.contains("<img src=x") && page.contains("&lt;img src=x"));
-    let out = santong()
-        .args(["diff", "--name", "a", "--name", "b"])
+    // every other output: markup escaped, JSON and XML well-formed, no
+    // control character, no formula in a workbook
+    let other = path_in(&dir, "other.csv");
+    let mut changed = rows.clone();
+    changed[0].insert("办理地点".into(), format!("别处{PAYLOAD}"));
+    write_csv(&other, &headers_of(&changed), &changed);
+    let run = |args: &[&str], file: &str| -> Vec<u8> {
+        let out = dir.path().join(file);
+        let status = santong()
+            .args(args)
+            .arg("--output")
+            .arg(&out)
+            .arg(&list)
+            .args(args[0].eq("diff").then_some(&other))
+            .output()
+            .unwrap();
+        assert!(
+            status.status.code().is_some_and(|c| c < 2),
+            "{args:?}: {status:?}"
+        );
+        std::fs::read(&out).unwrap()
+    };
+    let no_controls = |what: &str, text: &str| {
+        assert!(
+            !text
+                .chars()
+                .any(|c| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}')),
+            "{what}: a control character"
+        );
+    };
+    let clean = |what: &str, text: &str| {
+        assert!(!text.contains("<img src=x"), "{what}: markup came through");
+        no_controls(what, text);
+    };
+    for (args, file) in [
+        (&["check", "--format", "html"][..], "check.html"),
+        (&["diff", "--format", "html"][..], "diff.html"),
+        (&["score", "--format", "html"][..], "score.html"),
+        (&["check", "--format", "junit"][..], "check.xml"),
+    ] {
+        let text = String::from_utf8(run(args, file)).unwrap();
+        clean(file, &text);
+        if file.ends_with(".xml") {
+            well_formed(&text, file);
+        }
+    }
+    for (args, file) in [
+        (&["check", "--format", "json"][..], "check.json"),
+        (&["check", "--format", "sarif"][..], "check.sarif"),
+        (&["diff", "--format", "json"][..], "diff.json"),
+        (&["score", "--format", "json"][..], "score.json"),
+    ] {
+        let bytes = run(args, file);
+        // JSON escapes what it carries: the parsed text holds the payload
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(
+            v.to_string().contains("onerror") || file == "score.json",
+            "{file}"
+        );
+        no_controls(file, std::str::from_utf8(&bytes).unwrap());
+    }
+    let annotated = path_in(&dir, "annotated.xlsx");
+    santong()
+        .args(["check", "--annotate"])
+        .arg(&annotated)
         .arg(&list)
-        .arg(&list)
-        .output();
-    let _ = out;
+        .output()
+        .unwrap();
+    let sheets = [
+        annotated,
+        {
+            run(&["diff", "--format", "xlsx"], "diff.xlsx");
+            dir.path().join("diff.xlsx")
+        },
+        {
+            run(&["score", "--format", "xlsx"], "score.xlsx");
+            dir.path().join("score.xlsx")
+        },
+    ];
+    for book in &sheets {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
+        let names: Vec<String> = zip.file_names().flatten().map(String::from).collect();
+        let mut text = String::new();
+        for n in names.iter().filter(|n| n.ends_with(".xml")) {
+            let mut part = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(n).unwrap(), &mut part).unwrap();
+            well_formed(&part, n);
+            text.push_str(&part);
+        }
+        assert!(
+            !text.contains("<f>") && !text.contains("<f "),
+            "{}: a formula",
+            book.display()
+        );
+        assert!(
+            text.contains("HYPERLINK") || !book.ends_with("annotated.xlsx"),
+            "{}",
+            book.display()
+        );
+    }
+}
+
+/// Panics unless `xml` parses to its end.
+fn well_formed(xml: &str, what: &str) {
+    let mut r = quick_xml::Reader::from_str(xml);
+    loop {
+        match r.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("{what} is not well-formed: {e}"),
+        }
+    }
 }
 
 /// Run santong with its address space capped (1 GiB beyond what it maps
