@@ -1,0 +1,108 @@
+//! The large-data generator (benches/support/lists.rs, `cargo run
+//! --example lists`) writes lists santong reads as real ones: the only
+//! findings are the defects it put in, at about the rate asked for, and
+//! every region's items align with the others' by basic code.
+
+mod common;
+#[path = "../benches/support/lists.rs"]
+mod lists;
+
+use assert_cmd::Command;
+
+fn rules(out: &[u8]) -> Vec<(String, u64)> {
+    let v: serde_json::Value = serde_json::from_slice(out).unwrap();
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn generated_lists_carry_only_the_defects_put_in() {
+    let dir = common::tmp();
+    let spec = lists::Spec {
+        items: 3_000,
+        regions: 3,
+        defects_per_mille: 10,
+        seed: 7,
+    };
+    let paths = lists::write_all(&spec, &["csv", "xlsx"], dir.path()).unwrap();
+    assert_eq!(paths.len(), 6);
+    // the defects and what they set off
+    let expected = [
+        "promise-exceeds-statutory",
+        "invalid-credit-code",
+        "body-code-variants",
+        "invalid-phone",
+        "missing-required",
+        "invalid-value",
+        "duplicate-material",
+    ];
+    for p in &paths {
+        let out = Command::cargo_bin("santong")
+            .unwrap()
+            .args(["--lang", "en", "check", "--format", "json"])
+            .arg(p)
+            .output()
+            .unwrap();
+        let found = rules(&out.stdout);
+        let stray: Vec<_> = found
+            .iter()
+            .filter(|(r, _)| !expected.contains(&r.as_str()))
+            .collect();
+        assert!(stray.is_empty(), "{}: {stray:?}", p.display());
+        let errors: u64 = found
+            .iter()
+            .filter(|(r, _)| r != "body-code-variants" && r != "duplicate-material")
+            .map(|(_, n)| n)
+            .sum();
+        // about one in a hundred items, never none
+        assert!(
+            (10..=60).contains(&errors),
+            "{}: {errors} defects",
+            p.display()
+        );
+    }
+    // near miss: no defects asked for, none found
+    let clean = common::tmp();
+    let spec0 = lists::Spec {
+        defects_per_mille: 0,
+        ..spec.clone()
+    };
+    let p = lists::write_csv(&spec0, 0, clean.path()).unwrap();
+    let out = Command::cargo_bin("santong")
+        .unwrap()
+        .args(["--lang", "en", "check", "--format", "json"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{:?}", rules(&out.stdout));
+    // the regions implement the same items: every one aligns by basic code
+    let csvs: Vec<_> = paths
+        .iter()
+        .filter(|p| p.extension().unwrap() == "csv")
+        .collect();
+    let out = Command::cargo_bin("santong")
+        .unwrap()
+        .args(["diff", "--format", "json"])
+        .args(&csvs)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let coverage = v["coverage"].as_array().unwrap();
+    assert_eq!(coverage.len(), spec.items);
+    assert!(coverage
+        .iter()
+        .all(|c| c["regions"].as_array().unwrap().len() == 3 && c["basic_code"].is_string()));
+    // the same seed writes the same bytes
+    let again = common::tmp();
+    let q = lists::write_csv(&spec0, 0, again.path()).unwrap();
+    assert_eq!(std::fs::read(&p).unwrap(), std::fs::read(&q).unwrap());
+}
