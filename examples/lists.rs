@@ -33,8 +33,9 @@ fn main() {
             "--seed" => spec.seed = number(value()),
             "--format" => formats = value().split(',').map(str::to_string).collect(),
             "--out" => out = value().into(),
+            "--no-materials" => spec.materials = false,
             "-h" | "--help" => {
-                println!("lists [--items N] [--regions K] [--format csv,xlsx] [--defects PER_MILLE] [--seed S] [--out DIR]");
+                println!("lists [--items N] [--regions K] [--format csv,xlsx] [--defects PER_MILLE] [--seed S] [--no-materials] [--out DIR]");
                 return;
             }
             other => fail(&format!("unknown argument {other}")),

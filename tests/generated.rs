@@ -32,6 +32,7 @@ fn generated_lists_carry_only_the_defects_put_in() {
         regions: 3,
         defects_per_mille: 10,
         seed: 7,
+        materials: true,
     };
     let paths = lists::write_all(&spec, &["csv", "xlsx"], dir.path()).unwrap();
     assert_eq!(paths.len(), 6);

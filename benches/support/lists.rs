@@ -79,6 +79,10 @@ pub struct Spec {
     /// Defects per thousand items.
     pub defects_per_mille: u64,
     pub seed: u64,
+    /// Materials too (beneath each item in a CSV, on their own sheet in a
+    /// workbook); without them a CSV has one row per item, as a tabular
+    /// diff tool expects.
+    pub materials: bool,
 }
 
 impl Default for Spec {
@@ -88,6 +92,7 @@ impl Default for Spec {
             regions: 2,
             defects_per_mille: 10,
             seed: 2026,
+            materials: true,
         }
     }
 }
@@ -334,15 +339,20 @@ pub fn write_csv(spec: &Spec, k: usize, dir: &Path) -> std::io::Result<PathBuf> 
     let r = region(spec, k);
     let path = dir.join(format!("{}.csv", stem(&r)));
     let mut w = csv::Writer::from_writer(std::io::BufWriter::new(std::fs::File::create(&path)?));
-    let head: Vec<&str> = ITEM_HEADERS
-        .iter()
-        .chain(&MATERIAL_HEADERS[1..])
-        .copied()
-        .collect();
+    let parts = if spec.materials {
+        &MATERIAL_HEADERS[1..]
+    } else {
+        &[]
+    };
+    let head: Vec<&str> = ITEM_HEADERS.iter().chain(parts).copied().collect();
     w.write_record(&head)?;
     let blank = vec![String::new(); ITEM_HEADERS.len()];
     for i in 0..spec.items {
         let (v, mats) = item(spec, &r, k, i);
+        if !spec.materials {
+            w.write_record(&v)?;
+            continue;
+        }
         for (j, m) in mats.iter().enumerate() {
             let cells = if j == 0 { &v } else { &blank };
             w.write_record(cells.iter().chain(&m[1..]))?;
@@ -378,6 +388,10 @@ pub fn write_xlsx(spec: &Spec, k: usize, dir: &Path) -> Result<PathBuf, String> 
                 .write_string(i as u32 + 2, c as u16, cell)
                 .map_err(e)?;
         }
+    }
+    if !spec.materials {
+        wb.save(&path).map_err(e)?;
+        return Ok(path);
     }
     let mats = wb.add_worksheet_with_constant_memory().map_err(e)?;
     mats.set_name("申请材料").map_err(e)?;
