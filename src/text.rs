@@ -32,19 +32,42 @@ fn stable(c: char) -> bool {
         )
 }
 
-/// Whether `s` is certainly NFKC already: a scan for the common case, then
-/// the library's quick check.
-fn is_nfkc(s: &str) -> bool {
-    s.chars().all(stable) || is_nfkc_quick(s.chars()) == IsNormalized::Yes
+/// A character's NFKC form when it is one character that composes with
+/// nothing around it: the stable ones themselves, full-width ASCII
+/// (`，`, `（`, `１`, `Ａ`: U+FF01–FF5E) as ASCII, the ideographic space as
+/// a space. Chinese text is made of these; anything else takes the
+/// library's full normalisation.
+fn simple_nfkc(c: char) -> Option<char> {
+    match c {
+        c if stable(c) => Some(c),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' => Some(' '),
+        _ => None,
+    }
+}
+
+/// NFKC of `s` mapped through `keep`, by the simple path when every
+/// character has a simple form (most cells: Chinese text with full-width
+/// punctuation), else by the library's decomposition and recomposition.
+fn normalised(s: &str, keep: impl Fn(&char) -> bool) -> String {
+    if s.chars().all(|c| simple_nfkc(c).is_some()) {
+        return s.chars().filter_map(simple_nfkc).filter(&keep).collect();
+    }
+    if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        return s.chars().filter(&keep).collect();
+    }
+    s.nfkc().filter(keep).collect()
 }
 
 pub fn nfkc(s: &str) -> String {
-    // Most cells are already in NFKC (plain CJK and ASCII); checking first
-    // avoids decomposing and recomposing them, which dominated reading time.
-    if is_nfkc(s) {
-        return s.trim().to_string();
+    // Most cells are already in NFKC, or only need full-width forms made
+    // ASCII: checking first avoids decomposing and recomposing them, which
+    // dominated reading time.
+    let n = normalised(s, |_| true);
+    match (n.len(), n.trim().len()) {
+        (a, b) if a == b => n,
+        _ => n.trim().to_string(),
     }
-    s.nfkc().collect::<String>().trim().to_string()
 }
 
 fn invisible(c: char) -> bool {
@@ -54,10 +77,7 @@ fn invisible(c: char) -> bool {
 /// NFKC and remove all whitespace (including the ideographic space and line
 /// breaks). Used for codes and for comparing short labels.
 pub fn compact(s: &str) -> String {
-    if is_nfkc(s) {
-        return s.chars().filter(|c| !invisible(*c)).collect();
-    }
-    s.nfkc().filter(|c| !invisible(*c)).collect()
+    normalised(s, |c| !invisible(*c))
 }
 
 /// Normalise a header cell for matching: compact, drop required markers
@@ -345,6 +365,30 @@ pub fn clip(text: &str, max: usize) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_simple_path_normalises_as_the_library_does() {
+        let samples = [
+            "食品经营许可（县级）：１２３，ＡＢＣ　审批",
+            "《中华人民共和国食品安全法》第三十五条；",
+            "Ⅳ类 ① ㈠ ﹙半角﹚ ｶﾀｶﾅ",
+            "e\u{301} A\u{30A} Ａ\u{301}",
+            "\u{FF5F}\u{FF60}\u{FFE5}",
+            "  前后空格  ",
+            "",
+        ];
+        for s in samples {
+            let lib: String = s.nfkc().collect();
+            assert_eq!(nfkc(s), lib.trim(), "{s}");
+            let lib_compact: String = lib.chars().filter(|c| !invisible(*c)).collect();
+            assert_eq!(compact(s), lib_compact, "{s}");
+        }
+        // every full-width ASCII form and the ideographic space
+        for c in ('\u{FF01}'..='\u{FF5E}').chain(['\u{3000}']) {
+            let lib: String = c.to_string().nfkc().collect();
+            assert_eq!(simple_nfkc(c).map(String::from), Some(lib), "{c}");
+        }
+    }
+
     use super::*;
 
     #[test]
