@@ -621,8 +621,8 @@ fn well_formed(xml: &str, what: &str) {
     }
 }
 
-/// Run santong with its address space capped (1 GiB beyond what it maps
-/// at start), returning the output and the wall time.
+/// Run santong with its address space capped at 1 GiB (so its memory cannot
+/// pass 1 GB whatever it reads), returning the output and the wall time.
 fn bounded(args: &[&std::ffi::OsStr]) -> (std::process::Output, std::time::Duration) {
     bounded_in(Path::new("."), args)
 }
@@ -636,7 +636,7 @@ fn bounded_in(
     let mut cmd = std::process::Command::new("sh");
     cmd.current_dir(cwd)
         .arg("-c")
-        .arg("ulimit -v 2097152; exec \"$0\" \"$@\"")
+        .arg("ulimit -v 1048576; exec \"$0\" \"$@\"")
         .arg(bin)
         .args(args);
     let t = std::time::Instant::now();
