@@ -10,6 +10,11 @@ pub const ERROR_VALUES: [&str; 8] = [
 ];
 
 crate::rules::wording::each_cell_rule!(ErrorCell, |_std, src, f, sink| {
+    // an error value is short and holds a `#` (full-width `＃` too): most
+    // cells are passed over without normalising them
+    if f.text.len() > 32 || !(f.text.contains('#') || f.text.contains('＃')) {
+        return;
+    }
     let t = crate::text::compact(&f.text).to_ascii_uppercase();
     if let Some(e) = ERROR_VALUES.iter().find(|e| **e == t) {
         let p = params(&[("error", e.to_string())]);

@@ -33,7 +33,8 @@ fn is_date_text(t: &str) -> bool {
 }
 
 super::each_cell_rule!(DateInText, |std, src, f, sink| {
-    if std.elements[f.element].kind != ElementType::Text {
+    // a date is at most 19 characters (in full-width digits, three bytes each)
+    if std.elements[f.element].kind != ElementType::Text || f.text.len() > 64 {
         return;
     }
     let t = crate::text::nfkc(&f.text);
