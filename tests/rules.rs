@@ -784,3 +784,71 @@ fn a_required_when_that_cannot_evaluate_is_reported_too() {
         .collect();
     assert_eq!(failed.len(), 1, "{h:?}");
 }
+
+#[test]
+fn a_material_twice_on_a_materials_sheet_is_found_for_its_item_only() {
+    let dir = tmp();
+    let items: Vec<Row> = sample_items()
+        .iter()
+        .take(2)
+        .enumerate()
+        .map(|(i, (code, ..))| {
+            let mut r = clean_item(code, i + 1);
+            for k in [
+                "材料名称",
+                "材料必要性",
+                "材料类型",
+                "材料形式",
+                "份数",
+                "来源渠道",
+            ] {
+                r.remove(k);
+            }
+            r
+        })
+        .collect();
+    let mat = |item: &Row, name: &str| {
+        let mut m = material_row(name);
+        m.insert("实施编码".into(), item["实施编码"].clone());
+        m
+    };
+    // item one lists 营业执照 twice (rows 2 and 4); item two once: the
+    // same name under another item is no repeat
+    let mats = vec![
+        mat(&items[0], "营业执照"),
+        mat(&items[0], "申请书"),
+        mat(&items[0], "营业执照"),
+        mat(&items[1], "营业执照"),
+    ];
+    let p = path_in(&dir, "two-sheets.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    fill_sheet(
+        wb.add_worksheet().set_name("实施清单").unwrap(),
+        &headers_of(&items),
+        &items,
+    );
+    let mat_headers: Vec<String> = [
+        "实施编码",
+        "材料名称",
+        "材料必要性",
+        "材料类型",
+        "材料形式",
+        "份数",
+        "来源渠道",
+    ]
+    .map(String::from)
+    .to_vec();
+    fill_sheet(
+        wb.add_worksheet().set_name("申请材料").unwrap(),
+        &mat_headers,
+        &mats,
+    );
+    wb.save(&p).unwrap();
+    let r = check(&p, false);
+    let dups: Vec<_> = hits(&r)
+        .into_iter()
+        .filter(|(rule, ..)| rule == "duplicate-material")
+        .collect();
+    assert_eq!(dups.len(), 1, "{:?}", hits(&r));
+    assert_eq!(dups[0].1, 4, "{dups:?}");
+}

@@ -199,7 +199,7 @@ impl<'a> Checker<'a> {
                 };
                 let text = field.as_ref().map(|f| f.text.clone()).unwrap_or_default();
                 self.sink.set_item(Some(Arc::from(clean_code(&text))));
-                self.on_part(&d.source, &d.part, d.kind, true);
+                self.on_part(&d.source, &d.part, d.kind, Some(&key));
                 self.sink.set_item(None);
                 self.pending.push(Pending {
                     orphan: Orphan {
@@ -241,7 +241,8 @@ impl<'a> Checker<'a> {
         source: &Arc<Source>,
         part: &crate::catalogue::Part,
         kind: Scope,
-        detached: bool,
+        // a detached row's key to its item (empty when it has none)
+        detached: Option<&str>,
     ) {
         let (values, problems) = interpret_fields(self.std, &part.fields);
         let file = file_cx(self.std, self.opts, &self.state);
@@ -252,7 +253,8 @@ impl<'a> Checker<'a> {
             kind,
             values: &values,
             problems: &problems,
-            detached,
+            detached: detached.is_some(),
+            item_key: detached.filter(|k| !k.is_empty()),
         };
         for r in &mut self.rules {
             r.part(&cx, &mut self.sink);
@@ -274,10 +276,10 @@ impl<'a> Checker<'a> {
         }
         self.check_item(&item);
         for m in &item.materials {
-            self.on_part(&item.source, m, Scope::Material, false);
+            self.on_part(&item.source, m, Scope::Material, None);
         }
         for f in &item.fees {
-            self.on_part(&item.source, f, Scope::Fee, false);
+            self.on_part(&item.source, f, Scope::Fee, None);
         }
         self.sink.set_item(None);
         if self.sink.errors() > errors_before {

@@ -209,6 +209,8 @@ pub struct PartCx<'a> {
     pub problems: &'a [(&'a Field, Problem)],
     /// On a sheet of its own, keyed to its item (not under the item).
     pub detached: bool,
+    /// A detached row's key to its item (`i:11450721…`), when it has one.
+    pub item_key: Option<&'a str>,
 }
 
 /// A detached row whose item is not in the file.

@@ -1,5 +1,6 @@
 //! `duplicate-material`: an item lists the same material twice (names
-//! compared after normalisation).
+//! compared after normalisation), under the item or on a materials sheet
+//! of its own keyed to it.
 
 use crate::rules::*;
 use crate::text::comparable;
@@ -9,6 +10,9 @@ pub struct DuplicateMaterial {
     /// The current item's material names so far (a set: an item with
     /// 100,000 materials stays linear).
     seen: HashSet<String>,
+    /// (item key, name) of every detached material row so far, hashed:
+    /// eight bytes a row, however long the file.
+    detached: HashSet<u64>,
 }
 
 impl DuplicateMaterial {
@@ -23,14 +27,26 @@ impl Rule for DuplicateMaterial {
     }
 
     fn part(&mut self, cx: &PartCx<'_>, sink: &mut Sink<'_>) {
-        // a detached row is judged alone: its item's other rows are elsewhere
-        if cx.kind != Scope::Material || cx.detached {
+        if cx.kind != Scope::Material {
             return;
         }
         let Some(f) = cx.file.std.ids.material_name.and_then(|i| cx.part.get(i)) else {
             return;
         };
-        if !self.seen.insert(comparable(&f.text)) {
+        let name = comparable(&f.text);
+        let repeated = match (cx.detached, cx.item_key) {
+            (false, _) => !self.seen.insert(name),
+            (true, Some(key)) => {
+                use std::hash::{Hash, Hasher};
+                // fixed keys: the same pair always hashes the same
+                let mut h = std::hash::DefaultHasher::new();
+                (key, &name).hash(&mut h);
+                !self.detached.insert(h.finish())
+            }
+            // a row that names no item cannot repeat one of its materials
+            (true, None) => false,
+        };
+        if repeated {
             sink.emit(
                 RuleId::DuplicateMaterial,
                 At::field(cx.source, f),
