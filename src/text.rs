@@ -64,9 +64,10 @@ pub fn nfkc(s: &str) -> String {
     // ASCII: checking first avoids decomposing and recomposing them, which
     // dominated reading time.
     let n = normalised(s, |_| true);
-    match (n.len(), n.trim().len()) {
-        (a, b) if a == b => n,
-        _ => n.trim().to_string(),
+    if n.trim().len() == n.len() {
+        n
+    } else {
+        n.trim().to_string()
     }
 }
 
@@ -353,14 +354,19 @@ pub fn short_diff(old: &str, new: &str) -> String {
 /// At most `max` bytes of `text` (cut at a character boundary), with `…`
 /// where it was cut.
 pub fn clip(text: &str, max: usize) -> Cow<'_, str> {
-    if text.len() <= max {
-        return Cow::Borrowed(text);
+    match cut_point(text, max) {
+        None => Cow::Borrowed(text),
+        Some(end) => Cow::Owned(format!("{}…", &text[..end])),
     }
-    let end = (0..=max)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    Cow::Owned(format!("{}…", &text[..end]))
+}
+
+/// Where `text` must be cut to hold at most `max` bytes: the last
+/// character boundary within them; none when it fits.
+pub fn cut_point(text: &str, max: usize) -> Option<usize> {
+    if text.len() <= max {
+        return None;
+    }
+    (0..=max).rev().find(|&i| text.is_char_boundary(i))
 }
 
 #[cfg(test)]

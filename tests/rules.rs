@@ -785,6 +785,16 @@ fn a_required_when_that_cannot_evaluate_is_reported_too() {
     assert_eq!(failed.len(), 1, "{h:?}");
 }
 
+/// The material columns of the test rows (`material_row`).
+const MATERIAL_COLUMNS: [&str; 6] = [
+    "材料名称",
+    "材料必要性",
+    "材料类型",
+    "材料形式",
+    "份数",
+    "来源渠道",
+];
+
 #[test]
 fn a_material_twice_on_a_materials_sheet_is_found_for_its_item_only() {
     let dir = tmp();
@@ -794,14 +804,7 @@ fn a_material_twice_on_a_materials_sheet_is_found_for_its_item_only() {
         .enumerate()
         .map(|(i, (code, ..))| {
             let mut r = clean_item(code, i + 1);
-            for k in [
-                "材料名称",
-                "材料必要性",
-                "材料类型",
-                "材料形式",
-                "份数",
-                "来源渠道",
-            ] {
+            for k in MATERIAL_COLUMNS {
                 r.remove(k);
             }
             r
@@ -827,17 +830,10 @@ fn a_material_twice_on_a_materials_sheet_is_found_for_its_item_only() {
         &headers_of(&items),
         &items,
     );
-    let mat_headers: Vec<String> = [
-        "实施编码",
-        "材料名称",
-        "材料必要性",
-        "材料类型",
-        "材料形式",
-        "份数",
-        "来源渠道",
-    ]
-    .map(String::from)
-    .to_vec();
+    let mat_headers: Vec<String> = std::iter::once("实施编码")
+        .chain(MATERIAL_COLUMNS)
+        .map(String::from)
+        .collect();
     fill_sheet(
         wb.add_worksheet().set_name("申请材料").unwrap(),
         &mat_headers,

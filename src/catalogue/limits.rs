@@ -59,10 +59,7 @@ impl Limits {
     /// boundary within the limit; none when the text fits.
     fn cut_at(&self, text: &str) -> Option<usize> {
         let max = usize::try_from(self.max_cell_bytes).unwrap_or(usize::MAX);
-        if text.len() <= max {
-            return None;
-        }
-        (0..=max).rev().find(|&i| text.is_char_boundary(i))
+        crate::text::cut_point(text, max)
     }
 
     /// Cut a cell's text to the cell limit; the length it had, when cut.
