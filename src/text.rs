@@ -59,16 +59,29 @@ fn normalised(s: &str, keep: impl Fn(&char) -> bool) -> String {
     s.nfkc().filter(keep).collect()
 }
 
-pub fn nfkc(s: &str) -> String {
+pub fn nfkc(s: &str) -> Cow<'_, str> {
     // Most cells are already in NFKC, or only need full-width forms made
     // ASCII: checking first avoids decomposing and recomposing them, which
-    // dominated reading time.
+    // dominated reading time; text already normal is borrowed, not copied.
+    let t = s.trim();
+    if t.len() == s.len() && already(s, |_| true) {
+        return Cow::Borrowed(s);
+    }
     let n = normalised(s, |_| true);
     if n.trim().len() == n.len() {
-        n
+        Cow::Owned(n)
     } else {
-        n.trim().to_string()
+        Cow::Owned(n.trim().to_string())
     }
+}
+
+/// Whether NFKC leaves `s` as it is and `keep` keeps every character: ASCII
+/// is checked a byte at a time, other text a character at a time.
+fn already(s: &str, keep: impl Fn(char) -> bool) -> bool {
+    if s.is_ascii() {
+        return s.bytes().all(|b| keep(b as char));
+    }
+    s.chars().all(|c| stable(c) && keep(c))
 }
 
 fn invisible(c: char) -> bool {
@@ -76,9 +89,13 @@ fn invisible(c: char) -> bool {
 }
 
 /// NFKC and remove all whitespace (including the ideographic space and line
-/// breaks). Used for codes and for comparing short labels.
-pub fn compact(s: &str) -> String {
-    normalised(s, |c| !invisible(*c))
+/// breaks). Used for codes and for comparing short labels. Borrowed when
+/// the text has nothing to change (most cells).
+pub fn compact(s: &str) -> Cow<'_, str> {
+    if already(s, |c| !invisible(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(normalised(s, |c| !invisible(*c)))
 }
 
 /// Normalise a header cell for matching: compact, drop required markers
@@ -86,7 +103,7 @@ pub fn compact(s: &str) -> String {
 /// remove any parenthesised suffix that is a marker or unit such as
 /// `(必填)` or `(工作日)`. Returns the candidates to try, most specific first.
 pub fn header_keys(s: &str) -> Vec<String> {
-    let mut c = compact(s);
+    let mut c = compact(s).into_owned();
     c = c
         .trim_matches(|ch| matches!(ch, '*' | '★' | '※' | '☆' | '#' | ':'))
         .to_string();

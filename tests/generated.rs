@@ -107,3 +107,56 @@ fn generated_lists_carry_only_the_defects_put_in() {
     let q = lists::write_csv(&spec0, 0, again.path()).unwrap();
     assert_eq!(std::fs::read(&p).unwrap(), std::fs::read(&q).unwrap());
 }
+
+/// `check` at 1, 2 and 3 threads writes the same bytes, on lists of
+/// several chunks with defects, materials on their own sheet, and items
+/// repeated far apart (so the rules that look across items see them from
+/// different workers' runs).
+#[test]
+fn check_writes_the_same_bytes_at_any_thread_count() {
+    let dir = common::tmp();
+    let spec = lists::Spec {
+        items: 2_500,
+        regions: 2,
+        defects_per_mille: 40,
+        seed: 11,
+        materials: true,
+    };
+    let mut paths = lists::write_all(&spec, &["csv", "xlsx"], dir.path()).unwrap();
+    // the first rows again at the end: duplicate items and codes ~2,500 rows apart
+    let flat = lists::Spec {
+        materials: false,
+        ..spec
+    };
+    std::fs::create_dir_all(dir.path().join("flat")).unwrap();
+    let one = lists::write_csv(&flat, 0, &dir.path().join("flat")).unwrap();
+    let text = std::fs::read_to_string(&one).unwrap();
+    let repeated: String = text
+        .lines()
+        .skip(1)
+        .take(20)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&one, format!("{text}{repeated}")).unwrap();
+    paths.push(one);
+    let run = |threads: &str, format: &str| {
+        let out = Command::cargo_bin("santong")
+            .unwrap()
+            .env("SANTONG_THREADS", threads)
+            .args(["--lang", "en", "check", "--format", format])
+            .args(&paths)
+            .output()
+            .unwrap();
+        assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
+        out.stdout
+    };
+    for format in ["json", "sarif"] {
+        let one = run("1", format);
+        let found = String::from_utf8_lossy(&one);
+        for rule in ["duplicate-impl-code", "duplicate-material", "invalid-phone"] {
+            assert!(found.contains(rule), "{format}: no {rule}");
+        }
+        assert_eq!(one, run("2", format), "{format}: 1 and 2 threads differ");
+        assert_eq!(one, run("3", format), "{format}: 1 and 3 threads differ");
+    }
+}

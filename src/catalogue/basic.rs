@@ -102,7 +102,7 @@ impl BasicCatalogue {
             first_row.insert(code.clone(), cf.row);
             let name = item
                 .get(name_i)
-                .map(|f| crate::text::nfkc(&f.text))
+                .map(|f| crate::text::nfkc(&f.text).into_owned())
                 .unwrap_or_default();
             if name.trim().is_empty() {
                 defect(BasicDefect::NoName(cf.clone()));
@@ -131,7 +131,7 @@ impl BasicCatalogue {
             });
             let legal_basis = basis_i
                 .and_then(|b| item.get(b))
-                .map(|f| crate::text::nfkc(&f.text));
+                .map(|f| crate::text::nfkc(&f.text).into_owned());
             out.prefixes.insert(code.chars().take(2).collect());
             out.by_name
                 .entry(comparable(&name))

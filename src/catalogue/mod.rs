@@ -77,6 +77,24 @@ pub struct Field {
     pub numeric: bool,
     /// The cell's length in bytes, when it was cut to `--max-cell-bytes`.
     pub cut: Option<u64>,
+    /// The text as [`crate::text::compact`] makes it, worked out the first
+    /// time a rule asks and shared by all of them (none: the same as
+    /// `text`). Set it only through [`Field::compact`].
+    pub norm: std::sync::OnceLock<Option<Box<str>>>,
+}
+
+impl Field {
+    /// The text in NFKC without whitespace ([`crate::text::compact`]),
+    /// computed once per cell.
+    pub fn compact(&self) -> &str {
+        self.norm
+            .get_or_init(|| match crate::text::compact(&self.text) {
+                std::borrow::Cow::Borrowed(_) => None,
+                std::borrow::Cow::Owned(s) => Some(s.into_boxed_str()),
+            })
+            .as_deref()
+            .unwrap_or(&self.text)
+    }
 }
 
 /// A group of fields read from one row: a material or a fee.
@@ -310,6 +328,7 @@ fn cut_cells(ev: &mut Event, limits: &limits::Limits) {
     for f in fields.into_iter().flatten() {
         if f.cut.is_none() {
             f.cut = limits.cut(&mut f.text);
+            f.norm = Default::default();
         }
     }
 }

@@ -265,7 +265,7 @@ pub fn read_table(
         header_text: header
             .columns
             .iter()
-            .map(|(c, _, t)| (*c, crate::text::compact(t)))
+            .map(|(c, _, t)| (*c, crate::text::compact(t).into_owned()))
             .collect(),
         has_parts: header
             .columns
@@ -336,6 +336,7 @@ impl Assembler<'_> {
                 col: Some(col),
                 numeric,
                 cut: row.cut.iter().find(|c| c.0 == col).map(|c| c.1),
+                norm: Default::default(),
             };
             match self.standard.elements[e].scope {
                 Scope::Item => item_fields.push(field),

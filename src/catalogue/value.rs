@@ -157,16 +157,35 @@ pub fn interpret(
     text: &str,
     numeric: bool,
 ) -> (Value, Vec<Problem>) {
-    let c = compact(text);
+    interpret_compact(el, standard, text, &compact(text), numeric)
+}
+
+/// Interpret a field, by the compact form it keeps.
+pub fn interpret_field(
+    el: &Element,
+    standard: &Standard,
+    f: &crate::catalogue::Field,
+) -> (Value, Vec<Problem>) {
+    interpret_compact(el, standard, &f.text, f.compact(), f.numeric)
+}
+
+/// [`interpret`] given the text's compact form `c` too.
+fn interpret_compact(
+    el: &Element,
+    standard: &Standard,
+    text: &str,
+    c: &str,
+    numeric: bool,
+) -> (Value, Vec<Problem>) {
     if c.is_empty() {
         return (Value::Absent, Vec::new());
     }
-    let none_word = standard.is_none_word(&c);
+    let none_word = standard.is_none_word(c);
     let mut problems = Vec::new();
     let value = match el.kind {
         ElementType::Code => {
             let Some(vocab) = standard.vocabulary_of(el) else {
-                return (Value::Text(nfkc(text)), problems);
+                return (Value::Text(nfkc(text).into_owned()), problems);
             };
             if el.multi {
                 let mut codes: Vec<String> = Vec::new();
@@ -194,7 +213,7 @@ pub fn interpret(
                 }
                 Value::Codes(codes)
             } else {
-                match vocab.lookup(&c) {
+                match vocab.lookup(c) {
                     Lookup::Code(code) => Value::Code(code),
                     Lookup::Uncoded(l) => Value::Uncoded(l),
                     Lookup::NotFound if none_word => Value::Absent,
@@ -209,14 +228,14 @@ pub fn interpret(
             Some(v) => Value::Int(v),
             None => Value::Absent,
         },
-        ElementType::Integer => match parse_integer(text) {
+        ElementType::Integer => match parse_integer(c) {
             Some(n) => Value::Int(n),
             None => {
                 problems.push(Problem::NotInteger);
                 Value::Absent
             }
         },
-        ElementType::Duration => match parse_duration(text) {
+        ElementType::Duration => match parse_duration(c) {
             Some((amount, unit)) => Value::Duration { amount, unit },
             None => {
                 problems.push(Problem::NotDuration);
@@ -224,7 +243,7 @@ pub fn interpret(
             }
         },
         ElementType::BasicCode => {
-            let mut code = clean_code(text);
+            let mut code = clean_code(c);
             // A basic code stored as a number loses its leading zeros
             // (Excel shows them only through a number format).
             if numeric && code.len() < 12 && code.bytes().all(|b| b.is_ascii_digit()) {
@@ -236,8 +255,10 @@ pub fn interpret(
         | ElementType::ImplCode
         | ElementType::HandlingCode
         | ElementType::MaterialCode
-        | ElementType::AreaCode => Value::Text(clean_code(text)),
-        ElementType::LocalCode | ElementType::Text | ElementType::Phone => Value::Text(nfkc(text)),
+        | ElementType::AreaCode => Value::Text(clean_code(c)),
+        ElementType::LocalCode | ElementType::Text | ElementType::Phone => {
+            Value::Text(nfkc(text).into_owned())
+        }
     };
     if let Some(n) = value.as_int() {
         if el.min.is_some_and(|m| n < m) || el.max.is_some_and(|m| n > m) {

@@ -7,16 +7,16 @@
 //! standard's expression rules). It decides nothing itself: which cell is
 //! wrong and how badly is the rules' and the standard's business.
 
-use crate::catalogue::value::{clean_code, interpret, Problem};
-use crate::catalogue::{Event, Field, Item, KeyIndex, ReadError, ReadOptions, Source, TableInfo};
+use crate::catalogue::value::{interpret_field, Problem};
+use crate::catalogue::{Event, Field, KeyIndex, ReadError, ReadOptions, Source, TableInfo};
 use crate::codes::AreaList;
-use crate::rules::expressions::expression_failed::RequiredWhen;
-use crate::rules::{self, FileCx, FinishCx, ItemCx, Orphan, PartCx, Rule, Sink};
+use crate::rules::{self, FileCx, FinishCx, Orphan, Rule, RuleId, Sink};
 use crate::standard::{Scope, Severity, Standard};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+mod engine;
 mod group;
 mod labels;
 
@@ -43,6 +43,9 @@ pub struct CheckOptions<'a> {
     pub read: ReadOptions,
     /// One finding per row, instead of one per cause and column.
     pub every_row: bool,
+    /// Worker threads for one file (0: one). What is found does not
+    /// depend on it.
+    pub threads: usize,
 }
 
 /// The result of checking one file.
@@ -91,8 +94,29 @@ pub fn check_file(
 ) -> Result<FileReport, ReadError> {
     let mut checker =
         Checker::new(standard, opts).map_err(|e| ReadError::new(path, e.to_string()))?;
-    crate::catalogue::read(path, standard, &opts.read, &mut |ev| checker.on_event(ev))?;
-    let (items, items_with_errors) = (checker.items, checker.items_with_errors);
+    if opts.threads > 1 {
+        // the file is read on a thread of its own, a bounded queue ahead
+        // of the checking
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Event>(4 * CHUNK);
+        std::thread::scope(|s| {
+            let reader = s.spawn(move || {
+                crate::catalogue::read(path, standard, &opts.read, &mut |ev| {
+                    // the checker only stops listening when it panicked
+                    let _ = tx.send(ev);
+                })
+            });
+            for ev in rx {
+                checker.on_event(ev);
+            }
+            reader
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+        })?;
+    } else {
+        crate::catalogue::read(path, standard, &opts.read, &mut |ev| checker.on_event(ev))?;
+    }
+    checker.flush();
+    let (items, items_with_errors) = (checker.across.items, checker.across.items_with_errors);
     let mut findings = group::subsume(checker.finish());
     let before = findings.len();
     if let Some(Ignore(ignores)) = opts.ignore {
@@ -112,7 +136,51 @@ pub fn check_file(
     })
 }
 
-/// A detached material or fee row remembered until all items are known.
+/// Check several files, as many at once as there are threads (each file
+/// then gets the threads left over); results in the order given.
+pub fn check_files(
+    paths: &[std::path::PathBuf],
+    standard: &Standard,
+    opts: &CheckOptions<'_>,
+) -> Vec<Result<FileReport, ReadError>> {
+    let threads = opts.threads.max(1);
+    let at_once = threads.min(paths.len()).max(1);
+    let per_file = CheckOptions {
+        ignore: opts.ignore,
+        basic: opts.basic,
+        areas: opts.areas,
+        read: opts.read.clone(),
+        every_row: opts.every_row,
+        threads: (threads / at_once).max(1),
+    };
+    if at_once == 1 {
+        return paths
+            .iter()
+            .map(|p| check_file(p, standard, &per_file))
+            .collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::with_capacity(paths.len()));
+    std::thread::scope(|s| {
+        for _ in 0..at_once {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(p) = paths.get(i) else { break };
+                let r = check_file(p, standard, &per_file);
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((i, r));
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A detached material or fee row whose item has not been seen yet,
+/// remembered until all items are known.
 struct Pending {
     orphan: Orphan,
     key: String,
@@ -121,31 +189,19 @@ struct Pending {
 /// The tables and hidden rows seen so far, which rules may consult.
 #[derive(Default)]
 struct FileState {
-    codes: rules::CodeUsage,
     tables: HashMap<Arc<Source>, TableInfo>,
     hidden: HashMap<Arc<Source>, HashSet<u32>>,
 }
 
-pub struct Checker<'a> {
-    std: &'a Standard,
-    opts: &'a CheckOptions<'a>,
-    state: FileState,
-    rules: Vec<Box<dyn Rule + 'a>>,
-    required: RequiredWhen<'a>,
-    sink: Sink<'a>,
-    item_keys: HashSet<String>,
-    pending: Vec<Pending>,
-    keyer: KeyIndex,
-    items: usize,
-    items_with_errors: usize,
-    saw_materials: bool,
-    item_tables: Vec<Arc<Source>>,
-}
-
-fn file_cx<'s>(std: &'s Standard, opts: &'s CheckOptions<'s>, state: &'s FileState) -> FileCx<'s> {
+fn file_cx<'s>(
+    std: &'s Standard,
+    opts: &'s CheckOptions<'s>,
+    state: &'s FileState,
+    codes: &'s rules::CodeUsage,
+) -> FileCx<'s> {
     FileCx {
         std,
-        codes: &state.codes,
+        codes,
         basic: opts.basic,
         areas: opts.areas,
         tables: &state.tables,
@@ -158,30 +214,85 @@ fn interpret_fields<'f>(
     std: &Standard,
     fields: &'f [Field],
 ) -> (rules::Values<'f>, Vec<(&'f Field, Problem)>) {
-    let mut values = HashMap::new();
+    let mut values = HashMap::with_capacity(fields.len());
     let mut problems = Vec::new();
     for f in fields {
-        let (v, ps) = interpret(&std.elements[f.element], std, &f.text, f.numeric);
+        let (v, ps) = interpret_field(&std.elements[f.element], std, f);
         problems.extend(ps.into_iter().map(|p| (f, p)));
         values.insert(f.element, (v, f));
     }
     (values, problems)
 }
 
+/// The number of threads a check uses: `SANTONG_THREADS`, else every core.
+pub fn threads() -> usize {
+    std::env::var("SANTONG_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// Units checked together: large enough that starting the workers is
+/// noise, small enough that the memory held is a window, not the file.
+const CHUNK: usize = 512;
+
+pub struct Checker<'a> {
+    std: &'a Standard,
+    opts: &'a CheckOptions<'a>,
+    state: FileState,
+    /// Codes the file's label columns give another meaning (learnt item by
+    /// item, so a file with label columns is checked one unit at a time).
+    codes: rules::CodeUsage,
+    learns_labels: bool,
+    /// One set of rules per worker for the rules that look at one item.
+    workers: Vec<engine::Worker<'a>>,
+    batch: Vec<engine::Unit>,
+    keyer: KeyIndex,
+    across: Across<'a>,
+    saw_materials: bool,
+    item_tables: Vec<Arc<Source>>,
+}
+
+/// What sees the units one by one in file order: every rule's `table` and
+/// `finish`, the `item`/`part` of the rules that look across items, and
+/// the counts.
+struct Across<'a> {
+    rules: Vec<Box<dyn Rule + 'a>>,
+    sink: Sink<'a>,
+    /// Keys of the items seen so far (hashed: 8 bytes a key).
+    item_keys: HashSet<u64>,
+    pending: Vec<Pending>,
+    /// `expression-failed` reports kept (the first per expression).
+    failed_exprs: HashSet<String>,
+    items: usize,
+    items_with_errors: usize,
+}
+
 impl<'a> Checker<'a> {
     pub fn new(std: &'a Standard, opts: &'a CheckOptions<'a>) -> Result<Self, rules::ParamError> {
+        let threads = opts.threads.max(1);
+        let workers = (0..threads)
+            .map(|_| engine::Worker::new(std))
+            .collect::<Result<_, _>>()?;
         Ok(Checker {
             std,
             opts,
             state: FileState::default(),
-            rules: rules::build(std)?,
-            required: RequiredWhen::new(std),
-            sink: Sink::new(std),
-            item_keys: Default::default(),
-            pending: Vec::new(),
+            codes: Default::default(),
+            learns_labels: false,
+            workers,
+            batch: Vec::with_capacity(CHUNK),
             keyer: KeyIndex::new(std),
-            items: 0,
-            items_with_errors: 0,
+            across: Across {
+                rules: rules::build(std)?,
+                sink: Sink::new(std),
+                item_keys: Default::default(),
+                pending: Vec::new(),
+                failed_exprs: HashSet::new(),
+                items: 0,
+                items_with_errors: 0,
+            },
             saw_materials: false,
             item_tables: Vec::new(),
         })
@@ -189,33 +300,27 @@ impl<'a> Checker<'a> {
 
     pub fn on_event(&mut self, ev: Event) {
         match ev {
-            Event::Table(t) => self.on_table(t),
-            Event::Item(item) => self.on_item(item),
+            Event::Item(item) => self.queue(engine::Unit::Item(item)),
             Event::Detached(d) => {
                 self.saw_materials |= d.kind == Scope::Material;
-                let (key, field) = match self.keyer.detached_key(&d) {
-                    Some((k, f)) => (k, Some(f.clone())),
-                    None => (String::new(), None),
-                };
-                let text = field.as_ref().map(|f| f.text.clone()).unwrap_or_default();
-                self.sink.set_item(Some(Arc::from(clean_code(&text))));
-                self.on_part(&d.source, &d.part, d.kind, Some(&key));
-                self.sink.set_item(None);
-                self.pending.push(Pending {
-                    orphan: Orphan {
-                        source: d.source.clone(),
-                        row: d.part.row,
-                        col: field.as_ref().and_then(|f| f.col),
-                        element: field.as_ref().map(|f| f.element),
-                        text,
-                    },
-                    key,
-                });
+                self.queue(engine::Unit::Detached(d));
+            }
+            Event::Table(t) => {
+                self.flush();
+                self.on_table(t);
             }
             Event::HiddenRows { source, rows } => {
+                self.flush();
                 self.state.hidden.insert(source, rows.into_iter().collect());
             }
             Event::Skipped { .. } => {}
+        }
+    }
+
+    fn queue(&mut self, unit: engine::Unit) {
+        self.batch.push(unit);
+        if self.learns_labels || self.batch.len() >= CHUNK * self.workers.len() {
+            self.flush();
         }
     }
 
@@ -226,115 +331,133 @@ impl<'a> Checker<'a> {
         {
             self.saw_materials = true;
         }
+        // a label column (事项类型名称) teaches the file's own codes item
+        // by item: such a file is checked in order, one unit at a time
+        self.learns_labels |= t.by_line
+            || t.source.locations.is_some()
+            || t.columns
+                .iter()
+                .any(|c| self.std.elements[c.1].label_of.is_some());
         if t.role == Scope::Item && !t.header_rows.is_empty() {
             self.item_tables.push(t.source.clone());
         }
-        let cx = file_cx(self.std, self.opts, &self.state);
-        for r in &mut self.rules {
-            r.table(&cx, &t, &mut self.sink);
+        let cx = file_cx(self.std, self.opts, &self.state, &self.codes);
+        for r in &mut self.across.rules {
+            r.table(&cx, &t, &mut self.across.sink);
         }
         self.state.tables.insert(t.source.clone(), t);
     }
 
-    fn on_part(
-        &mut self,
-        source: &Arc<Source>,
-        part: &crate::catalogue::Part,
-        kind: Scope,
-        // a detached row's key to its item (empty when it has none)
-        detached: Option<&str>,
-    ) {
-        let (values, problems) = interpret_fields(self.std, &part.fields);
-        let file = file_cx(self.std, self.opts, &self.state);
-        let cx = PartCx {
-            file: &file,
-            source,
-            part,
-            kind,
-            values: &values,
-            problems: &problems,
-            detached: detached.is_some(),
-            item_key: detached.filter(|k| !k.is_empty()),
+    /// Check the queued units: the one-item rules on the workers, in
+    /// parallel, then the rules that look across items, unit by unit in
+    /// file order. Neither the thread count nor the chunking can change
+    /// what is found.
+    fn flush(&mut self) {
+        if self.batch.is_empty() {
+            return;
+        }
+        let units = std::mem::take(&mut self.batch);
+        let env = engine::Env {
+            std: self.std,
+            opts: self.opts,
+            state: &self.state,
+            keyer: &self.keyer,
         };
-        for r in &mut self.rules {
-            r.part(&cx, &mut self.sink);
-        }
-    }
-
-    fn on_item(&mut self, item: Item) {
-        let errors_before = self.sink.errors();
-        let code = self
-            .std
-            .ids
-            .impl_code
-            .and_then(|i| item.get(i))
-            .map(|f| Arc::from(clean_code(&f.text)));
-        self.sink.set_item(code);
-        self.items += 1;
-        for k in self.keyer.item_keys(&item) {
-            self.item_keys.insert(k);
-        }
-        self.check_item(&item);
-        for m in &item.materials {
-            self.on_part(&item.source, m, Scope::Material, None);
-        }
-        for f in &item.fees {
-            self.on_part(&item.source, f, Scope::Fee, None);
-        }
-        self.sink.set_item(None);
-        if self.sink.errors() > errors_before {
-            self.items_with_errors += 1;
-        }
-    }
-
-    fn check_item(&mut self, item: &Item) {
-        let (mut values, mut problems) = interpret_fields(self.std, &item.fields);
-        labels::apply(
-            self.std,
-            item,
-            &mut values,
-            &mut problems,
-            &mut self.state.codes,
+        let across = &mut self.across;
+        let keyer = &self.keyer;
+        engine::run(
+            &env,
+            &mut self.workers,
+            &mut self.codes,
+            &units,
+            &mut |d, codes| {
+                let file = file_cx(env.std, env.opts, env.state, codes);
+                across.merge(&file, keyer, d);
+            },
         );
-        let invalid: HashSet<usize> = problems.iter().map(|(f, _)| f.element).collect();
-        let vars = rules::expressions::vars(self.std, &values, &invalid);
-        let (required, failures) = self.required.required(&vars);
-        let file = file_cx(self.std, self.opts, &self.state);
-        let facts = rules::facts(&file, &item.source, &values);
-        let cx = ItemCx {
-            file: &file,
-            item,
-            values: &values,
-            problems: &problems,
-            invalid: &invalid,
-            required: &required,
-            vars: &vars,
-            facts: &facts,
-        };
-        self.required.report(&cx, &failures, &mut self.sink);
-        for r in &mut self.rules {
-            r.item(&cx, &mut self.sink);
-        }
+        self.batch = units;
+        self.batch.clear();
     }
 
     /// Findings that need the whole file: orphaned materials, absent materials.
     pub fn finish(mut self) -> Vec<Finding> {
-        let orphans: Vec<Orphan> = std::mem::take(&mut self.pending)
+        self.flush();
+        let across = &mut self.across;
+        let orphans: Vec<Orphan> = std::mem::take(&mut across.pending)
             .into_iter()
-            .filter(|p| p.key.is_empty() || !self.item_keys.contains(&p.key))
+            .filter(|p| p.key.is_empty() || !across.item_keys.contains(&engine::hash_key(&p.key)))
             .map(|p| p.orphan)
             .collect();
-        let file = file_cx(self.std, self.opts, &self.state);
+        let file = file_cx(self.std, self.opts, &self.state, &self.codes);
         let cx = FinishCx {
             file: &file,
             orphans: &orphans,
-            items: self.items,
+            items: across.items,
             saw_materials: self.saw_materials,
             item_tables: &self.item_tables,
         };
-        for r in &mut self.rules {
-            r.finish(&cx, &mut self.sink);
+        for r in &mut across.rules {
+            r.finish(&cx, &mut across.sink);
         }
-        self.sink.into_findings()
+        self.across.sink.into_findings()
+    }
+}
+
+impl Across<'_> {
+    /// One unit's worker results, then the rules across items.
+    fn merge(&mut self, file: &FileCx<'_>, keyer: &KeyIndex, d: engine::Done<'_>) {
+        // the workers' findings count as this unit's (adopt counts errors)
+        let errors_before = self.sink.errors();
+        for f in d.findings {
+            // each worker reports a failing expression at its first item:
+            // the file's first is the first to arrive here
+            if f.rule == RuleId::ExpressionFailed.as_str()
+                && f.cause
+                    .as_ref()
+                    .is_some_and(|k| !self.failed_exprs.insert(k.clone()))
+            {
+                continue;
+            }
+            self.sink.adopt(f);
+        }
+        match d.kind {
+            engine::DoneKind::Item(it) => {
+                self.items += 1;
+                for k in keyer.item_keys(it.item) {
+                    self.item_keys.insert(engine::hash_key(&k));
+                }
+                self.sink.set_item(it.code.clone());
+                let cx = it.cx(file);
+                for r in self.rules.iter_mut().filter(|r| r.across_items()) {
+                    r.item(&cx, &mut self.sink);
+                }
+                for p in &it.parts {
+                    let cx = p.cx(file, &it.item.source, None);
+                    for r in self.rules.iter_mut().filter(|r| r.across_items()) {
+                        r.part(&cx, &mut self.sink);
+                    }
+                }
+                self.sink.set_item(None);
+                if self.sink.errors() > errors_before {
+                    self.items_with_errors += 1;
+                }
+            }
+            engine::DoneKind::Detached(det) => {
+                self.sink.set_item(Some(det.code.clone()));
+                let cx = det.part.cx(file, &det.unit.source, Some(&det.key));
+                for r in self.rules.iter_mut().filter(|r| r.across_items()) {
+                    r.part(&cx, &mut self.sink);
+                }
+                self.sink.set_item(None);
+                // a row whose item came before it is no orphan; one whose
+                // item may come later waits for the end of the file
+                if det.key.is_empty() || !self.item_keys.contains(&engine::hash_key(&det.key)) {
+                    self.pending.push(Pending {
+                        orphan: det.orphan(),
+                        key: det.key,
+                    });
+                }
+            }
+        }
     }
 }

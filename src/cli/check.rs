@@ -2,7 +2,7 @@
 
 use super::Exit;
 use anyhow::Context;
-use santong::check::{check_file, CheckOptions};
+use santong::check::{check_files, CheckOptions};
 use santong::codes::AreaList;
 use santong::config::{FailOn, Loaded};
 use santong::i18n::{Lang, Note};
@@ -122,8 +122,8 @@ fn load_areas(path: Option<&Path>) -> anyhow::Result<Option<AreaList>> {
 fn check_all(files: &[PathBuf], std: &Standard, opts: &CheckOptions<'_>) -> (CheckRun, usize) {
     let mut run = CheckRun::default();
     let mut ignored = 0usize;
-    for f in files {
-        run.files.push(match check_file(f, std, opts) {
+    for r in check_files(files, std, opts) {
+        run.files.push(match r {
             Ok(r) => {
                 ignored += r.ignored;
                 FileOutcome::Checked(r)
@@ -197,6 +197,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         areas: areas.as_ref(),
         read,
         every_row: a.every_row,
+        threads: santong::check::threads(),
     };
     let (mut run, ignored) = check_all(&files, &std, &opts);
     // the basic catalogue is checked too: its own defects come first

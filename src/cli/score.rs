@@ -3,7 +3,7 @@
 
 use super::regional::{emit_report, RegionArgs, RegionFormat, Regional};
 use super::Exit;
-use santong::check::{check_file, CheckOptions};
+use santong::check::{check_files, CheckOptions};
 use santong::i18n::Lang;
 use santong::report;
 
@@ -23,11 +23,11 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         basic: r.basic.as_ref(),
         areas: None,
         read: r.read.clone(),
+        threads: santong::check::threads(),
     };
-    let checks: Vec<_> = a
-        .files
-        .iter()
-        .map(|f| check_file(f, &r.std, &opts).ok())
+    let checks: Vec<_> = check_files(&a.files, &r.std, &opts)
+        .into_iter()
+        .map(Result::ok)
         .collect();
     let scores = santong::score::score(&r.std, &r.regions, &checks, &cmp, r.basic.as_ref());
     let baseline = r.options.baseline.describe();

@@ -17,7 +17,9 @@ pub use area::{parse_area, validate_area, AreaCode, AreaIssue, AreaList, PROVINC
 pub use credit::{
     credit_check_char, org_code_check_char, org_code_matches, validate_credit_code, CreditIssue,
 };
-pub use phone::{check_phone_cell, find_phone_numbers, PhoneIssue, PhoneKind, PhoneNumber};
+pub use phone::{
+    check_phone_cell, check_phone_numbers, find_phone_numbers, PhoneIssue, PhoneKind, PhoneNumber,
+};
 pub use service::{
     split_impl_code, validate_basic_code, validate_handling_code, BasicCode, BasicIssue,
     HandlingIssue, ImplParts,

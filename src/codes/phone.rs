@@ -368,13 +368,19 @@ pub fn find_phone_numbers(text: &str) -> Vec<PhoneNumber> {
 /// dialled from elsewhere (area code, mobile or national service number).
 pub fn check_phone_cell(text: &str) -> Result<Vec<PhoneNumber>, PhoneIssue> {
     let nums = find_phone_numbers(text);
+    check_phone_numbers(&nums)?;
+    Ok(nums)
+}
+
+/// [`check_phone_cell`] of the numbers [`find_phone_numbers`] found.
+pub fn check_phone_numbers(nums: &[PhoneNumber]) -> Result<(), PhoneIssue> {
     if nums.is_empty() {
         return Err(PhoneIssue::NoNumber);
     }
     // "0777-8212345、8212346": a number after a landline in the same cell
     // shares its area code.
     let mut area_given = false;
-    for n in &nums {
+    for n in nums {
         match n.kind {
             PhoneKind::Landline => area_given = true,
             PhoneKind::NoAreaCode if area_given => {}
@@ -383,7 +389,7 @@ pub fn check_phone_cell(text: &str) -> Result<Vec<PhoneNumber>, PhoneIssue> {
             _ => {}
         }
     }
-    Ok(nums)
+    Ok(())
 }
 
 #[cfg(test)]

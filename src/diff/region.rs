@@ -263,7 +263,7 @@ fn normalise(std: &Standard, element: usize, text: &str, numeric: bool) -> Optio
     match v {
         Value::Absent if problems.is_empty() => None,
         // not understood: compare as text
-        Value::Absent => plain(format!("?{}", comparable(text)), nfkc(text)),
+        Value::Absent => plain(format!("?{}", comparable(text)), nfkc(text).into_owned()),
         Value::Text(t) => match el.kind {
             ElementType::Text | ElementType::Phone | ElementType::LocalCode => {
                 plain(comparable(&t), t)
@@ -348,7 +348,7 @@ fn item_of(
             Value::Text(c) if crate::codes::validate_basic_code(&c).is_ok() => {
                 (c.parse::<u64>().ok(), None)
             }
-            _ => (None, Some(nfkc(&f.text).into_boxed_str())),
+            _ => (None, Some(nfkc(&f.text).into())),
         },
         None => (None, None),
     };
@@ -415,17 +415,19 @@ fn item_of(
             }
         })
         .collect();
-    let name = get("name").map(|f| nfkc(&f.text)).unwrap_or_default();
+    let name = get("name")
+        .map(|f| nfkc(&f.text).into_owned())
+        .unwrap_or_default();
     let local_code = get("local_basic_code")
-        .map(|f| compact(&f.text))
+        .map(|f| compact(&f.text).into_owned())
         .filter(|c| !c.is_empty() && !c.eq_ignore_ascii_case("null"))
         .map(String::into_boxed_str);
     let handling = get("handling_code")
-        .map(|f| compact(&f.text))
+        .map(|f| compact(&f.text).into_owned())
         .filter(|c| c.len() == 33 && c.is_ascii())
         .or_else(|| {
             get("impl_code")
-                .map(|f| compact(&f.text))
+                .map(|f| compact(&f.text).into_owned())
                 .filter(|c| crate::codes::validate_handling_code(c, None).is_ok())
         })
         .map(String::into_boxed_str);
@@ -496,7 +498,7 @@ impl Region {
             }
             Event::Item(item) => {
                 if let Some(r) = region_i.and_then(|i| item.get(i)) {
-                    *region_names.entry(nfkc(&r.text)).or_default() += 1;
+                    *region_names.entry(nfkc(&r.text).into_owned()).or_default() += 1;
                 }
                 let sheet =
                     item.source

@@ -36,6 +36,7 @@ impl Verification {
             areas: None,
             read: read.clone(),
             every_row: true,
+            threads: crate::check::threads(),
         };
         let mut v = Verification::default();
         for cat in catalogues {

@@ -160,6 +160,24 @@ pub struct Facts {
     pub basic_code: Option<String>,
     /// The exercise-level codes.
     pub levels: Vec<String>,
+    /// The numbers in each phone element's text, found once for every
+    /// rule that reads them.
+    pub phones: Vec<(usize, Vec<crate::codes::PhoneNumber>)>,
+}
+
+impl Facts {
+    /// The numbers in an element's text `text`: found once for a phone
+    /// element, found now for another.
+    pub fn phones_of<'f>(
+        &'f self,
+        element: usize,
+        text: &str,
+    ) -> std::borrow::Cow<'f, [crate::codes::PhoneNumber]> {
+        match self.phones.iter().find(|(e, _)| *e == element) {
+            Some((_, n)) => std::borrow::Cow::Borrowed(n.as_slice()),
+            None => std::borrow::Cow::Owned(crate::codes::find_phone_numbers(text)),
+        }
+    }
 }
 
 /// One item, its values interpreted.
@@ -234,7 +252,18 @@ pub struct FinishCx<'a> {
 
 /// A built-in rule. Each hook is called at its point of the file; a rule
 /// implements the ones it needs and may keep state for the file.
-pub trait Rule {
+///
+/// Most rules look at one item (or row) at a time: the checker gives every
+/// worker thread its own copy and runs them on items in parallel. A rule
+/// whose `item` or `part` remembers earlier rows (duplicates, variants
+/// across items) says so with [`Rule::across_items`]: it has one copy,
+/// which sees every item in file order after the others. `table` and
+/// `finish` are only ever called on that one copy.
+pub trait Rule: Send {
+    /// Whether `item`/`part` keep state from one item to the next.
+    fn across_items(&self) -> bool {
+        false
+    }
     fn table(&mut self, _cx: &FileCx<'_>, _t: &TableInfo, _sink: &mut Sink<'_>) {}
     fn item(&mut self, _cx: &ItemCx<'_>, _sink: &mut Sink<'_>) {}
     fn part(&mut self, _cx: &PartCx<'_>, _sink: &mut Sink<'_>) {}
@@ -406,9 +435,16 @@ pub fn facts(file: &FileCx<'_>, source: &Arc<Source>, values: &Values<'_>) -> Fa
             _ => Vec::new(),
         })
         .unwrap_or_default();
+    let mut phones: Vec<_> = values
+        .iter()
+        .filter(|(e, _)| std.elements[**e].kind == crate::standard::ElementType::Phone)
+        .filter_map(|(e, (v, _))| Some((*e, crate::codes::find_phone_numbers(v.as_text()?))))
+        .collect();
+    phones.sort_by_key(|(e, _)| *e);
     Facts {
         body_code,
         basic_code,
         levels,
+        phones,
     }
 }

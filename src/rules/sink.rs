@@ -258,6 +258,14 @@ impl<'a> Sink<'a> {
     }
 
     /// The implementation code findings are tagged with from now on.
+    /// Take a finding another sink made (a worker's), counting it.
+    pub fn adopt(&mut self, f: Finding) {
+        if f.severity == Severity::Error {
+            self.errors += 1;
+        }
+        self.findings.push(f);
+    }
+
     pub fn set_item(&mut self, item: Option<Arc<str>>) {
         self.item = item;
     }

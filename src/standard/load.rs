@@ -406,7 +406,7 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
             .none_words
             .unwrap_or_default()
             .iter()
-            .map(|w| crate::text::compact(w))
+            .map(|w| crate::text::compact(w).into_owned())
             .collect(),
         hotlines: meta.hotlines.unwrap_or_default(),
         vertical_bodies: meta.vertical_bodies.unwrap_or_default(),

@@ -55,23 +55,26 @@ impl Vocabulary {
         let mut by_label = HashMap::new();
         let mut by_code = HashMap::new();
         for e in &entries {
-            by_code.insert(compact(&e.code), e.code.clone());
+            by_code.insert(compact(&e.code).into_owned(), e.code.clone());
         }
         // Aliases first, then labels, so a label always beats an alias of
         // another entry that happens to spell the same.
         for e in &entries {
             for a in &e.aliases {
-                by_label.insert(compact(a), Lookup::Code(e.code.clone()));
+                by_label.insert(compact(a).into_owned(), Lookup::Code(e.code.clone()));
             }
         }
         for u in &uncoded {
             for a in &u.aliases {
-                by_label.insert(compact(a), Lookup::Uncoded(u.label.clone()));
+                by_label.insert(compact(a).into_owned(), Lookup::Uncoded(u.label.clone()));
             }
-            by_label.insert(compact(&u.label), Lookup::Uncoded(u.label.clone()));
+            by_label.insert(
+                compact(&u.label).into_owned(),
+                Lookup::Uncoded(u.label.clone()),
+            );
         }
         for e in &entries {
-            by_label.insert(compact(&e.label), Lookup::Code(e.code.clone()));
+            by_label.insert(compact(&e.label).into_owned(), Lookup::Code(e.code.clone()));
         }
         let mut labels_longest_first: Vec<String> = by_label.keys().cloned().collect();
         labels_longest_first
@@ -103,14 +106,15 @@ impl Vocabulary {
         codes: std::collections::BTreeMap<String, String>,
     ) -> Result<Self, String> {
         for (code, label) in codes {
-            let national = match self.by_label.get(&compact(&label)) {
+            let national = match self.by_label.get(&*compact(&label)) {
                 Some(Lookup::Code(c)) => c.clone(),
-                _ => match self.by_code.get(&compact(&label)) {
+                _ => match self.by_code.get(&*compact(&label)) {
                     Some(c) => c.clone(),
                     None => return Err(format!("`{code}`: `{label}` is not an entry")),
                 },
             };
-            self.local_codes.push((compact(&code), national));
+            self.local_codes
+                .push((compact(&code).into_owned(), national));
         }
         Ok(self)
     }
@@ -120,7 +124,7 @@ impl Vocabulary {
         let t = compact(code);
         let padded = match self.pad {
             Some(w) if t.len() < w && t.bytes().all(|b| b.is_ascii_digit()) => format!("{t:0>w$}"),
-            _ => t.clone(),
+            _ => t.to_string(),
         };
         self.local_codes
             .iter()
@@ -213,7 +217,7 @@ impl Vocabulary {
         if t.is_empty() {
             return Lookup::NotFound;
         }
-        if let Some(l) = self.by_label.get(&t) {
+        if let Some(l) = self.by_label.get(&*t) {
             return l.clone();
         }
         if let Some(c) = self.code_lookup(&t) {

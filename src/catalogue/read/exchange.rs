@@ -148,6 +148,7 @@ impl Reading<'_> {
                         col: None,
                         numeric,
                         cut: None,
+                        norm: Default::default(),
                     });
                 }
                 None if self.std.is_ignored_header(&upper) || self.std.is_ignored_header(k) => {}
@@ -215,6 +216,7 @@ impl Reading<'_> {
             col: None,
             numeric: false,
             cut: None,
+            norm: Default::default(),
         });
     }
 
@@ -306,7 +308,7 @@ impl Reading<'_> {
 fn version_key(std: &Standard, item: &Item) -> Option<(String, String)> {
     let text = |i: Option<usize>| {
         i.and_then(|i| item.get(i))
-            .map(|f| crate::text::compact(&f.text))
+            .map(|f| crate::text::compact(&f.text).into_owned())
             .unwrap_or_default()
     };
     let code = text(std.ids.impl_code);

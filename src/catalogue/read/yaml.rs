@@ -80,6 +80,7 @@ fn fields_of(
                             NodeValue::Int(_) | NodeValue::BigInt(_) | NodeValue::Float(_)
                         ),
                         cut: None,
+                        norm: Default::default(),
                     });
                 }
             }
@@ -115,6 +116,7 @@ fn parts_of(standard: &Standard, item: &Node) -> (Vec<Part>, Vec<Part>) {
                             col: None,
                             numeric: false,
                             cut: None,
+                            norm: Default::default(),
                         }],
                         _ => Vec::new(),
                     },

@@ -18,6 +18,10 @@ impl BodyCodeVariants {
 }
 
 impl Rule for BodyCodeVariants {
+    fn across_items(&self) -> bool {
+        true
+    }
+
     fn item(&mut self, cx: &ItemCx<'_>, _sink: &mut Sink<'_>) {
         let Some((code, f, name)) = body(cx) else {
             return;

@@ -19,6 +19,10 @@ impl DuplicateItem {
 }
 
 impl Rule for DuplicateItem {
+    fn across_items(&self) -> bool {
+        true
+    }
+
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
         let ids = &cx.std().ids;
         let (Some((name, nf)), Some((body, _))) = (cx.text(ids.name), cx.text(ids.body_name))

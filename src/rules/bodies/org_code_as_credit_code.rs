@@ -32,6 +32,10 @@ pub fn org_code(s: &str) -> Option<String> {
 }
 
 impl Rule for OrgCodeAsCreditCode {
+    fn across_items(&self) -> bool {
+        true
+    }
+
     fn item(&mut self, cx: &ItemCx<'_>, _sink: &mut Sink<'_>) {
         let Some((_, f)) = cx.value(cx.std().ids.body_code) else {
             return;

@@ -18,6 +18,10 @@ impl SharedCreditCode {
 }
 
 impl Rule for SharedCreditCode {
+    fn across_items(&self) -> bool {
+        true
+    }
+
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
         let Some((code, f, name)) = body(cx) else {
             return;

@@ -16,6 +16,10 @@ impl DuplicateImplCode {
 }
 
 impl Rule for DuplicateImplCode {
+    fn across_items(&self) -> bool {
+        true
+    }
+
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
         let Some((code, f)) = cx.text(cx.std().ids.impl_code) else {
             return;

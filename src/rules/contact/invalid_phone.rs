@@ -3,7 +3,7 @@
 //! length, letters among the digits, a local number without its area
 //! code. (A cell with no number at all is `no-phone-number`.)
 
-use crate::codes::{check_phone_cell, PhoneIssue};
+use crate::codes::{check_phone_numbers, PhoneIssue};
 use crate::i18n::Reason;
 use crate::rules::codes::ElementsParam;
 use crate::rules::*;
@@ -27,7 +27,7 @@ impl Rule for InvalidPhone {
             let Some((text, f)) = cx.text(Some(e)) else {
                 continue;
             };
-            let Err(issue) = check_phone_cell(text) else {
+            let Err(issue) = check_phone_numbers(&cx.facts.phones_of(e, text)) else {
                 continue;
             };
             if issue == PhoneIssue::NoNumber {

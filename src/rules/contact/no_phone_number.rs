@@ -1,7 +1,6 @@
 //! `no-phone-number`: a consultation or complaint cell that gives no
 //! number at all — prose where a number belongs (现场咨询, an address).
 
-use crate::codes::find_phone_numbers;
 use crate::rules::codes::ElementsParam;
 use crate::rules::*;
 
@@ -24,7 +23,7 @@ impl Rule for NoPhoneNumber {
             let Some((text, f)) = cx.text(Some(e)) else {
                 continue;
             };
-            if find_phone_numbers(text).is_empty() {
+            if cx.facts.phones_of(e, text).is_empty() {
                 sink.emit(
                     RuleId::NoPhoneNumber,
                     At::field(cx.source(), f),

@@ -2,7 +2,6 @@
 //! en or em dash, a minus sign, the numeral 一), which systems that dial or
 //! match numbers do not read as one.
 
-use crate::codes::find_phone_numbers;
 use crate::rules::codes::ElementsParam;
 use crate::rules::*;
 
@@ -25,12 +24,14 @@ impl Rule for PhoneDash {
             let Some((text, f)) = cx.text(Some(e)) else {
                 continue;
             };
-            if let Some(n) = find_phone_numbers(text)
-                .into_iter()
+            if let Some(n) = cx
+                .facts
+                .phones_of(e, text)
+                .iter()
                 .find(|n| n.dash.is_some())
             {
                 let dash = n.dash.map(String::from).unwrap_or_default();
-                let p = params(&[("number", n.raw), ("dash", dash)]);
+                let p = params(&[("number", n.raw.clone()), ("dash", dash)]);
                 sink.emit(RuleId::PhoneDash, At::field(cx.source(), f), p);
             }
         }

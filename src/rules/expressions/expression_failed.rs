@@ -39,13 +39,16 @@ impl<'a> Evaluator<'a> {
         error: &str,
         sink: &mut Sink<'_>,
     ) {
-        if !self.failed.insert(format!("{rule}\u{0}{expr}")) {
+        let key = format!("{rule}\u{0}{expr}");
+        if !self.failed.insert(key.clone()) {
             return;
         }
         let p = params(&[("rule", rule.to_string()), ("error", error.to_string())]);
         let col = target.and_then(|t| cx.file.column(cx.source(), t));
         let at = At::cell(cx.source(), Some(cx.item.row), col, target);
-        sink.emit(RuleId::ExpressionFailed, at, p);
+        // the key lets the checker keep the file's first report when
+        // workers each found their own first
+        sink.emit_cause(RuleId::ExpressionFailed, at, p, key);
     }
 
     /// Evaluate, reporting a failure; none when it failed or reads a
@@ -113,11 +116,14 @@ impl Rule for ExpressionRules<'_> {
             if self.eval.eval(&rule.id, assert, cx, first, sink) != Some(false) {
                 continue;
             }
+            // the item's variables were built for what expressions read;
+            // the message may show any of them
+            let all = super::vars(std, cx.values, cx.invalid);
             // Point at the first blank element of the list, else the first.
             let target = targets
                 .iter()
                 .copied()
-                .find(|i| cx.vars.map.get(&std.elements[*i].id).is_none_or(is_blank))
+                .find(|i| all.map.get(&std.elements[*i].id).is_none_or(is_blank))
                 .or(first);
             let Some(target) = target else { continue };
             let field = cx.values.get(&target).map(|(_, f)| *f);
@@ -127,7 +133,7 @@ impl Rule for ExpressionRules<'_> {
                 .or_else(|| cx.file.column(cx.source(), target));
             let at = At::cell(cx.source(), Some(row), col, Some(target))
                 .with_value(field.map(|f| f.text.as_str()));
-            sink.push(&rule.id, rule.severity, at, cx.vars.map.clone());
+            sink.push(&rule.id, rule.severity, at, all.map);
         }
     }
 }

@@ -26,7 +26,7 @@ pub struct Vars {
 fn phone_key(std: &Standard, text: &str) -> String {
     let found = crate::codes::find_phone_numbers(&crate::text::nfkc(text));
     if found.is_empty() {
-        return crate::text::compact(text);
+        return crate::text::compact(text).into_owned();
     }
     let nums: Vec<String> = found
         .into_iter()
@@ -58,6 +58,35 @@ pub fn vars(
     values: &HashMap<usize, (Value, &Field)>,
     invalid: &HashSet<usize>,
 ) -> Vars {
+    vars_of(std, values, invalid, None)
+}
+
+/// Every variable the standard's expressions read (`when`, `assert`,
+/// `required_when`): an item's variables are built for these only. An
+/// expression that does not compile reads nothing (it is reported as it
+/// is evaluated).
+pub fn read_by_expressions(std: &Standard) -> HashSet<String> {
+    let exprs = std
+        .rules
+        .iter()
+        .filter(|r| r.builtin.is_none())
+        .flat_map(|r| [r.when.as_deref(), r.assert.as_deref()])
+        .chain(std.elements.iter().map(|e| e.required_when.as_deref()))
+        .flatten();
+    exprs
+        .filter_map(|e| std.env().compile_expression(e).ok())
+        .flat_map(|e| e.undeclared_variables(false))
+        .collect()
+}
+
+/// [`vars`], limited to the variables in `only` when given (the others
+/// are left out, not set to none).
+pub fn vars_of(
+    std: &Standard,
+    values: &HashMap<usize, (Value, &Field)>,
+    invalid: &HashSet<usize>,
+    only: Option<&HashSet<String>>,
+) -> Vars {
     let mut ctx = BTreeMap::new();
     let mut unknown = HashSet::new();
     for &i in invalid {
@@ -71,8 +100,13 @@ pub fn vars(
             }
         }
     }
+    let wanted = |id: &str| only.is_none_or(|o| o.contains(id));
     for (i, el) in std.elements.iter().enumerate() {
         if el.scope != Scope::Item {
+            continue;
+        }
+        let duration = el.kind == ElementType::Duration;
+        if !(wanted(&el.id) || duration && wanted(&format!("{}_unit", el.id))) {
             continue;
         }
         let v = values.get(&i).map(|(v, _)| v);
@@ -128,15 +162,22 @@ impl<'a> Expressions<'a> {
         expr: &str,
         vars: &Vars,
     ) -> Result<Option<bool>, String> {
-        let e = self.compiled.entry(expr.to_string()).or_insert_with(|| {
-            let expr = std
+        if !self.compiled.contains_key(expr) {
+            let compiled = std
                 .env()
                 .compile_expression_owned(expr.to_string())
-                .map_err(|e| e.to_string())?;
-            let mut reads: Vec<String> = expr.undeclared_variables(false).into_iter().collect();
-            reads.sort();
-            Ok(Compiled { expr, reads })
-        });
+                .map_err(|e| e.to_string())
+                .map(|expr| {
+                    let mut reads: Vec<String> =
+                        expr.undeclared_variables(false).into_iter().collect();
+                    reads.sort();
+                    Compiled { expr, reads }
+                });
+            self.compiled.insert(expr.to_string(), compiled);
+        }
+        let Some(e) = self.compiled.get(expr) else {
+            return Ok(None);
+        };
         match e {
             Ok(c) if c.reads.iter().any(|r| vars.unknown.contains(r)) => Ok(None),
             Ok(c) => c

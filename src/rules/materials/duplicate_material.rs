@@ -22,6 +22,10 @@ impl DuplicateMaterial {
 }
 
 impl Rule for DuplicateMaterial {
+    fn across_items(&self) -> bool {
+        true
+    }
+
     fn item(&mut self, _cx: &ItemCx<'_>, _sink: &mut Sink<'_>) {
         self.seen.clear();
     }

@@ -19,6 +19,10 @@ impl MissingColumn {
 }
 
 impl Rule for MissingColumn {
+    fn across_items(&self) -> bool {
+        true
+    }
+
     fn table(&mut self, cx: &FileCx<'_>, t: &TableInfo, sink: &mut Sink<'_>) {
         if t.role != Scope::Item || t.header_rows.is_empty() {
             return;

@@ -15,7 +15,7 @@ crate::rules::wording::each_cell_rule!(ErrorCell, |_std, src, f, sink| {
     if f.text.len() > 32 || !(f.text.contains('#') || f.text.contains('＃')) {
         return;
     }
-    let t = crate::text::compact(&f.text).to_ascii_uppercase();
+    let t = f.compact().to_ascii_uppercase();
     if let Some(e) = ERROR_VALUES.iter().find(|e| **e == t) {
         let p = params(&[("error", e.to_string())]);
         sink.emit(RuleId::ErrorCell, At::field(src, f), p);

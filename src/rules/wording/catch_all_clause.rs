@@ -24,13 +24,10 @@ impl CatchAllClause {
             if !self.elements.contains(&f.element) {
                 continue;
             }
-            let t = crate::text::compact(&f.text);
+            let t = f.compact();
             // Check each clause (line or numbered point) separately so that an
             // anchored pattern such as "^其他材料" sees where a clause starts.
-            for clause in t
-                .split(['；', ';', '。'])
-                .chain(std::iter::once(t.as_str()))
-            {
+            for clause in t.split(['；', ';', '。']).chain(std::iter::once(t)) {
                 let clause = clause.trim_start_matches(|ch: char| {
                     ch.is_ascii_digit() || matches!(ch, '.' | '、' | '(' | ')' | '（' | '）')
                 });

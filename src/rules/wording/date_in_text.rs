@@ -42,7 +42,7 @@ super::each_cell_rule!(DateInText, |std, src, f, sink| {
         sink.emit(
             RuleId::DateInText,
             At::field(src, f),
-            params(&[("date", t)]),
+            params(&[("date", t.into_owned())]),
         );
     }
 });

@@ -19,7 +19,7 @@ impl LabelInValue {
             .map(|(i, e)| {
                 let mut l: Vec<String> = std::iter::once(&e.label)
                     .chain(&e.aliases)
-                    .map(|a| crate::text::compact(a))
+                    .map(|a| crate::text::compact(a).into_owned())
                     .filter(|a| a.chars().count() >= 2 && !a.is_ascii())
                     .collect();
                 l.sort_by_key(|a| std::cmp::Reverse(a.len()));
@@ -40,7 +40,7 @@ impl LabelInValue {
             let Some(labels) = self.labels.get(&f.element) else {
                 continue;
             };
-            let t = crate::text::compact(&f.text);
+            let t = f.compact();
             let found = labels.iter().find(|l| {
                 t.strip_prefix(l.as_str())
                     .is_some_and(|rest| rest.starts_with(':') && rest.len() > 1)

@@ -22,12 +22,12 @@ impl PlaceholderText {
         sink: &mut Sink<'_>,
     ) {
         for f in fields.filter(|f| self.elements.contains(&f.element)) {
-            let t = crate::text::compact(&f.text);
+            let t = f.compact();
             // a word meaning "none" (—, /, 无) is an empty cell, reported as such
-            if std.is_none_word(&t) {
+            if std.is_none_word(t) {
                 continue;
             }
-            if self.patterns.iter().any(|re| re.is_match(&t)) {
+            if self.patterns.iter().any(|re| re.is_match(t)) {
                 sink.emit(RuleId::PlaceholderText, At::field(src, f), Params::new());
             }
         }
