@@ -189,7 +189,7 @@ struct Pending {
 /// The tables and hidden rows seen so far, which rules may consult.
 #[derive(Default)]
 struct FileState {
-    tables: HashMap<Arc<Source>, TableInfo>,
+    tables: rules::Tables,
     hidden: HashMap<Arc<Source>, HashSet<u32>>,
 }
 
@@ -214,7 +214,7 @@ fn interpret_fields<'f>(
     std: &Standard,
     fields: &'f [Field],
 ) -> (rules::Values<'f>, Vec<(&'f Field, Problem)>) {
-    let mut values = HashMap::with_capacity(fields.len());
+    let mut values = HashMap::with_capacity_and_hasher(fields.len(), Default::default());
     let mut problems = Vec::new();
     for f in fields {
         let (v, ps) = interpret_field(&std.elements[f.element], std, f);

@@ -36,7 +36,28 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// An item's fields interpreted once: element index → (value, field).
-pub type Values<'f> = HashMap<usize, (Value, &'f Field)>;
+pub type Values<'f> = HashMap<usize, (Value, &'f Field), ByIndex>;
+
+/// Hashing for maps keyed by an element index: the index, spread by one
+/// multiplication (SipHash, the default, cost more than the lookups).
+pub type ByIndex = std::hash::BuildHasherDefault<IndexHasher>;
+
+#[derive(Default)]
+pub struct IndexHasher(u64);
+
+impl std::hash::Hasher for IndexHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 ^ self.0).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 
 /// Codes a file writes with another meaning than the national table's,
 /// learnt from its label columns (事项类型名称 beside 事项类型): per table,
@@ -63,13 +84,37 @@ impl CodeUsage {
     }
 }
 
+/// The tables of a file by their source. A file has a handful, and every
+/// item asks for its own many times: looked up by pointer first (an item
+/// shares its table's `Arc`), not by hashing the source's path each time.
+#[derive(Debug, Default)]
+pub struct Tables(Vec<(Arc<Source>, TableInfo)>);
+
+impl Tables {
+    pub fn get(&self, source: &Arc<Source>) -> Option<&TableInfo> {
+        self.0
+            .iter()
+            .find(|(s, _)| Arc::ptr_eq(s, source))
+            .or_else(|| self.0.iter().find(|(s, _)| **s == **source))
+            .map(|(_, t)| t)
+    }
+
+    /// Add a table, replacing one of the same source.
+    pub fn insert(&mut self, source: Arc<Source>, table: TableInfo) {
+        match self.0.iter_mut().find(|(s, _)| **s == *source) {
+            Some(slot) => slot.1 = table,
+            None => self.0.push((source, table)),
+        }
+    }
+}
+
 /// What every rule may know about the file being checked.
 pub struct FileCx<'a> {
     pub std: &'a Standard,
     pub codes: &'a CodeUsage,
     pub basic: Option<&'a BasicCatalogue>,
     pub areas: Option<&'a AreaList>,
-    pub tables: &'a HashMap<Arc<Source>, TableInfo>,
+    pub tables: &'a Tables,
     pub hidden: &'a HashMap<Arc<Source>, HashSet<u32>>,
 }
 

@@ -5,7 +5,6 @@
 pub mod expression_failed;
 
 use crate::catalogue::value::Value;
-use crate::catalogue::Field;
 use crate::standard::{ElementType, Scope, Standard};
 use minijinja::Value as MjValue;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -53,11 +52,7 @@ fn to_value(std: &Standard, v: Option<&Value>, multi: bool, phone: bool) -> MjVa
 /// Build the variables rules see: every item element, absent ones as none
 /// (multi-valued ones as an empty list), durations with `<id>_unit`.
 /// `invalid` are the elements whose value could not be read.
-pub fn vars(
-    std: &Standard,
-    values: &HashMap<usize, (Value, &Field)>,
-    invalid: &HashSet<usize>,
-) -> Vars {
+pub fn vars(std: &Standard, values: &crate::rules::Values<'_>, invalid: &HashSet<usize>) -> Vars {
     vars_of(std, values, invalid, None)
 }
 
@@ -83,7 +78,7 @@ pub fn read_by_expressions(std: &Standard) -> HashSet<String> {
 /// are left out, not set to none).
 pub fn vars_of(
     std: &Standard,
-    values: &HashMap<usize, (Value, &Field)>,
+    values: &crate::rules::Values<'_>,
     invalid: &HashSet<usize>,
     only: Option<&HashSet<String>>,
 ) -> Vars {
