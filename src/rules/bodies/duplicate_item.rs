@@ -2,14 +2,14 @@
 //! with different implementation or local codes. (The same code twice is
 //! `duplicate-impl-code`.)
 
-use super::Seen;
 use crate::catalogue::value::clean_code;
 use crate::rules::*;
 
 #[derive(Default)]
 pub struct DuplicateItem {
-    /// (body, item name) → the first item's cell and codes.
-    first: HashMap<(String, String), (Seen, String)>,
+    /// Hash of (body, item name) → the first item's cell and the hash of
+    /// its codes.
+    first: HashMap<u64, (Arc<Source>, u32, Option<u32>, u64)>,
 }
 
 impl DuplicateItem {
@@ -34,19 +34,20 @@ impl Rule for DuplicateItem {
                 .map(|(_, f)| clean_code(&f.text))
                 .unwrap_or_default()
         };
-        let codes = format!("{}\u{0}{}", code(ids.impl_code), code(ids.local_impl_code));
-        let key = (name_key(body), name_key(name));
+        let codes = key_hash(&[&code(ids.impl_code), &code(ids.local_impl_code)]);
+        let key = key_hash(&[&name_key(body), &name_key(name)]);
         match self.first.get(&key) {
             // the same code twice is duplicate-impl-code's, and a list that
             // repeats an item's cells for its materials is one item
-            Some((_, c)) if *c == codes => {}
-            Some((seen, _)) => {
-                let p = params(&[("body", body.to_string()), ("first", seen.cell())]);
+            Some((_, _, _, c)) if *c == codes => {}
+            Some((source, row, col, _)) => {
+                let first = cell_ref(source, *row, *col);
+                let p = params(&[("body", body.to_string()), ("first", first)]);
                 sink.emit(RuleId::DuplicateItem, At::field(cx.source(), nf), p);
             }
             None => {
                 self.first
-                    .insert(key, (Seen::of(cx.source(), nf, name), codes));
+                    .insert(key, (cx.source().clone(), nf.row, nf.col, codes));
             }
         }
     }

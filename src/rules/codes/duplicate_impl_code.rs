@@ -5,8 +5,8 @@ use crate::rules::*;
 
 #[derive(Default)]
 pub struct DuplicateImplCode {
-    /// Each code's first cell: table, row, column.
-    first: HashMap<String, (Arc<Source>, u32, Option<u32>)>,
+    /// Each code's first cell, by the code's hash: table, row, column.
+    first: HashMap<u64, (Arc<Source>, u32, Option<u32>)>,
 }
 
 impl DuplicateImplCode {
@@ -24,15 +24,15 @@ impl Rule for DuplicateImplCode {
         let Some((code, f)) = cx.text(cx.std().ids.impl_code) else {
             return;
         };
-        match self.first.get(code) {
+        let key = key_hash(&[code]);
+        match self.first.get(&key) {
             Some((s, row, col)) => {
                 let first = cell_ref(s, *row, *col);
                 let at = At::field(cx.source(), f);
                 sink.emit(RuleId::DuplicateImplCode, at, params(&[("first", first)]));
             }
             None => {
-                self.first
-                    .insert(code.to_string(), (cx.source().clone(), f.row, f.col));
+                self.first.insert(key, (cx.source().clone(), f.row, f.col));
             }
         }
     }
