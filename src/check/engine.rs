@@ -13,7 +13,6 @@ use crate::rules::expressions::Vars;
 use crate::rules::{self, CodeUsage, Facts, FileCx, Finding, ItemCx, Orphan, PartCx, Rule, Sink};
 use crate::standard::{Scope, Standard};
 use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// One unit of a file, in reading order.
@@ -158,13 +157,6 @@ pub struct Done<'u> {
     pub kind: DoneKind<'u>,
 }
 
-/// The 64-bit hash an item key is remembered by.
-pub fn hash_key(key: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    key.hash(&mut h);
-    h.finish()
-}
-
 /// Check one unit with a worker's rules.
 fn check_unit<'u>(
     env: &Env<'_>,
@@ -220,11 +212,15 @@ fn check_item<'u>(
     let (mut values, mut problems) = interpret_fields(std, &item.fields);
     labels::apply(std, item, &mut values, &mut problems, codes);
     let invalid: HashSet<usize> = problems.iter().map(|(f, _)| f.element).collect();
-    let vars = rules::expressions::vars_of(std, &values, &invalid, Some(&w.reads));
-    let (required, failures) = w.required.required(&vars);
     let file = env.file(codes);
     let facts = rules::facts(&file, &item.source, &values);
-    let mut done = ItemDone {
+    let vars = rules::expressions::vars_of(std, &values, &invalid, Some(&w.reads), Some(&facts));
+    let (required, failures) = w.required.required(&vars);
+    let parts = (item.materials.iter().map(|m| (m, Scope::Material)))
+        .chain(item.fees.iter().map(|f| (f, Scope::Fee)))
+        .map(|(p, kind)| PartDone::new(std, p, kind))
+        .collect();
+    let done = ItemDone {
         item,
         code,
         values,
@@ -233,24 +229,19 @@ fn check_item<'u>(
         required,
         vars,
         facts,
-        parts: Vec::with_capacity(item.materials.len() + item.fees.len()),
+        parts,
     };
     let cx = done.cx(&file);
     w.required.report(&cx, &failures, sink);
     for r in &mut w.rules {
         r.item(&cx, sink);
     }
-    let parts: Vec<PartDone<'u>> = (item.materials.iter().map(|m| (m, Scope::Material)))
-        .chain(item.fees.iter().map(|f| (f, Scope::Fee)))
-        .map(|(p, kind)| PartDone::new(std, p, kind))
-        .collect();
-    for p in &parts {
+    for p in &done.parts {
         let cx = p.cx(&file, &item.source, None);
         for r in &mut w.rules {
             r.part(&cx, sink);
         }
     }
-    done.parts = parts;
     done
 }
 

@@ -35,7 +35,7 @@ impl std::fmt::Debug for Ignore<'_> {
 }
 
 /// What the checker needs besides the standard.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct CheckOptions<'a> {
     pub ignore: Option<Ignore<'a>>,
     pub basic: Option<&'a BasicCatalogue>,
@@ -146,12 +146,8 @@ pub fn check_files(
     let threads = opts.threads.max(1);
     let at_once = threads.min(paths.len()).max(1);
     let per_file = CheckOptions {
-        ignore: opts.ignore,
-        basic: opts.basic,
-        areas: opts.areas,
-        read: opts.read.clone(),
-        every_row: opts.every_row,
         threads: (threads / at_once).max(1),
+        ..opts.clone()
     };
     if at_once == 1 {
         return paths
@@ -332,7 +328,8 @@ impl<'a> Checker<'a> {
             self.saw_materials = true;
         }
         // a label column (事项类型名称) teaches the file's own codes item
-        // by item: such a file is checked in order, one unit at a time
+        // by item, and a YAML or exchange item may carry a label as a key:
+        // such a file is checked in order, one unit at a time
         self.learns_labels |= t.by_line
             || t.source.locations.is_some()
             || t.columns
@@ -385,7 +382,7 @@ impl<'a> Checker<'a> {
         let across = &mut self.across;
         let orphans: Vec<Orphan> = std::mem::take(&mut across.pending)
             .into_iter()
-            .filter(|p| p.key.is_empty() || !across.item_keys.contains(&engine::hash_key(&p.key)))
+            .filter(|p| p.key.is_empty() || !across.item_keys.contains(&rules::key_hash(&[&p.key])))
             .map(|p| p.orphan)
             .collect();
         let file = file_cx(self.std, self.opts, &self.state, &self.codes);
@@ -424,7 +421,7 @@ impl Across<'_> {
             engine::DoneKind::Item(it) => {
                 self.items += 1;
                 for k in keyer.item_keys(it.item) {
-                    self.item_keys.insert(engine::hash_key(&k));
+                    self.item_keys.insert(rules::key_hash(&[&k]));
                 }
                 self.sink.set_item(it.code.clone());
                 let cx = it.cx(file);
@@ -451,7 +448,7 @@ impl Across<'_> {
                 self.sink.set_item(None);
                 // a row whose item came before it is no orphan; one whose
                 // item may come later waits for the end of the file
-                if det.key.is_empty() || !self.item_keys.contains(&engine::hash_key(&det.key)) {
+                if det.key.is_empty() || !self.item_keys.contains(&rules::key_hash(&[&det.key])) {
                     self.pending.push(Pending {
                         orphan: det.orphan(),
                         key: det.key,

@@ -222,6 +222,14 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// The numbers found once in a phone element's text, if it is one.
+    pub fn found_phones(&self, element: usize) -> Option<&[crate::codes::PhoneNumber]> {
+        self.phones
+            .iter()
+            .find(|(e, _)| *e == element)
+            .map(|(_, n)| n.as_slice())
+    }
+
     /// The numbers in an element's text `text`: found once for a phone
     /// element, found now for another.
     pub fn phones_of<'f>(
@@ -229,8 +237,8 @@ impl Facts {
         element: usize,
         text: &str,
     ) -> std::borrow::Cow<'f, [crate::codes::PhoneNumber]> {
-        match self.phones.iter().find(|(e, _)| *e == element) {
-            Some((_, n)) => std::borrow::Cow::Borrowed(n.as_slice()),
+        match self.found_phones(element) {
+            Some(n) => std::borrow::Cow::Borrowed(n),
             None => std::borrow::Cow::Owned(crate::codes::find_phone_numbers(text)),
         }
     }

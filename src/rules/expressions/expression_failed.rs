@@ -118,7 +118,7 @@ impl Rule for ExpressionRules<'_> {
             }
             // the item's variables were built for what expressions read;
             // the message may show any of them
-            let all = super::vars(std, cx.values, cx.invalid);
+            let all = super::vars(std, cx.values, cx.invalid, Some(cx.facts));
             // Point at the first blank element of the list, else the first.
             let target = targets
                 .iter()

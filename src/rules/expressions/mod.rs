@@ -22,24 +22,37 @@ pub struct Vars {
 /// Phone cells compare by the numbers they contain, not by their
 /// spelling; the national hotlines (official for consultation and
 /// complaints alike) are left out, so a cell of only 12345 is blank.
-fn phone_key(std: &Standard, text: &str) -> String {
-    let found = crate::codes::find_phone_numbers(&crate::text::nfkc(text));
+/// `found`: the numbers [`crate::rules::Facts`] found in the text already.
+fn phone_key(std: &Standard, text: &str, found: Option<&[crate::codes::PhoneNumber]>) -> String {
+    let found = match found {
+        Some(f) => std::borrow::Cow::Borrowed(f),
+        None => std::borrow::Cow::Owned(crate::codes::find_phone_numbers(&crate::text::nfkc(text))),
+    };
     if found.is_empty() {
         return crate::text::compact(text).into_owned();
     }
-    let nums: Vec<String> = found
-        .into_iter()
-        .map(|n| n.digits)
-        .filter(|d| !std.hotlines.contains(d))
+    let nums: Vec<&str> = found
+        .iter()
+        .map(|n| n.digits.as_str())
+        .filter(|d| !std.hotlines.iter().any(|h| h == d))
         .collect();
     nums.join(",")
 }
 
-fn to_value(std: &Standard, v: Option<&Value>, multi: bool, phone: bool) -> MjValue {
+/// An element's value as expressions see it; `phones`: for a phone
+/// element, the numbers already found in it.
+fn to_value(
+    std: &Standard,
+    v: Option<&Value>,
+    multi: bool,
+    phone: Option<Option<&[crate::codes::PhoneNumber]>>,
+) -> MjValue {
     match v {
         None | Some(Value::Absent) if multi => MjValue::from(Vec::<MjValue>::new()),
         None | Some(Value::Absent) => MjValue::from(()),
-        Some(Value::Text(t)) if phone => MjValue::from(phone_key(std, t)),
+        Some(Value::Text(t)) if phone.is_some() => {
+            MjValue::from(phone_key(std, t, phone.flatten()))
+        }
         Some(Value::Text(t)) => MjValue::from(t.clone()),
         Some(Value::Int(n)) => MjValue::from(*n),
         Some(Value::Duration { amount, .. }) => MjValue::from(*amount),
@@ -52,8 +65,13 @@ fn to_value(std: &Standard, v: Option<&Value>, multi: bool, phone: bool) -> MjVa
 /// Build the variables rules see: every item element, absent ones as none
 /// (multi-valued ones as an empty list), durations with `<id>_unit`.
 /// `invalid` are the elements whose value could not be read.
-pub fn vars(std: &Standard, values: &crate::rules::Values<'_>, invalid: &HashSet<usize>) -> Vars {
-    vars_of(std, values, invalid, None)
+pub fn vars(
+    std: &Standard,
+    values: &crate::rules::Values<'_>,
+    invalid: &HashSet<usize>,
+    facts: Option<&crate::rules::Facts>,
+) -> Vars {
+    vars_of(std, values, invalid, None, facts)
 }
 
 /// Every variable the standard's expressions read (`when`, `assert`,
@@ -75,12 +93,14 @@ pub fn read_by_expressions(std: &Standard) -> HashSet<String> {
 }
 
 /// [`vars`], limited to the variables in `only` when given (the others
-/// are left out, not set to none).
+/// are left out, not set to none); phone numbers the item's `facts`
+/// found are not looked for again.
 pub fn vars_of(
     std: &Standard,
     values: &crate::rules::Values<'_>,
     invalid: &HashSet<usize>,
     only: Option<&HashSet<String>>,
+    facts: Option<&crate::rules::Facts>,
 ) -> Vars {
     let mut ctx = BTreeMap::new();
     let mut unknown = HashSet::new();
@@ -107,7 +127,12 @@ pub fn vars_of(
         let v = values.get(&i).map(|(v, _)| v);
         ctx.insert(
             el.id.clone(),
-            to_value(std, v, el.multi, el.kind == ElementType::Phone),
+            to_value(
+                std,
+                v,
+                el.multi,
+                (el.kind == ElementType::Phone).then(|| facts.and_then(|f| f.found_phones(i))),
+            ),
         );
         if el.kind == ElementType::Duration {
             let unit = match v {
