@@ -3,16 +3,18 @@
 //! item is reported as `expression-failed`, never silently skipped.
 
 pub mod expression_failed;
+pub mod native;
 
 use crate::catalogue::value::Value;
 use crate::standard::{ElementType, Scope, Standard};
 use minijinja::Value as MjValue;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// The variables of an item: by element id, and as one minijinja value.
+/// The variables of an item: by element id, and as one minijinja value
+/// (made when an expression first needs minijinja).
 pub struct Vars {
     pub map: BTreeMap<String, MjValue>,
-    pub value: MjValue,
+    value: std::sync::OnceLock<MjValue>,
     /// Variables whose cell could not be interpreted (already reported):
     /// an expression reading one is not evaluated for the item, rather
     /// than fire on a wrong reading.
@@ -53,7 +55,7 @@ fn to_value(
         Some(Value::Text(t)) if phone.is_some() => {
             MjValue::from(phone_key(std, t, phone.flatten()))
         }
-        Some(Value::Text(t)) => MjValue::from(t.clone()),
+        Some(Value::Text(t)) => MjValue::from(t.as_str()),
         Some(Value::Int(n)) => MjValue::from(*n),
         Some(Value::Duration { amount, .. }) => MjValue::from(*amount),
         Some(Value::Code(c)) => MjValue::from(c.clone()),
@@ -153,17 +155,27 @@ pub fn vars_of(
             ctx.insert(format!("{}_unit", el.id), MjValue::from(unit));
         }
     }
-    let value = MjValue::from(ctx.clone());
     Vars {
         map: ctx,
-        value,
+        value: std::sync::OnceLock::new(),
         unknown,
     }
 }
 
-/// A compiled expression and the variables it reads.
+impl Vars {
+    /// The variables as the one value minijinja evaluates expressions on.
+    fn value(&self) -> MjValue {
+        self.value
+            .get_or_init(|| MjValue::from(self.map.clone()))
+            .clone()
+    }
+}
+
+/// A compiled expression, its native form when it has one, and the
+/// variables it reads.
 struct Compiled<'a> {
     expr: minijinja::Expression<'a, 'static>,
+    native: Option<native::Native>,
     reads: Vec<String>,
 }
 
@@ -187,11 +199,15 @@ impl<'a> Expressions<'a> {
                 .env()
                 .compile_expression_owned(expr.to_string())
                 .map_err(|e| e.to_string())
-                .map(|expr| {
+                .map(|compiled| {
                     let mut reads: Vec<String> =
-                        expr.undeclared_variables(false).into_iter().collect();
+                        compiled.undeclared_variables(false).into_iter().collect();
                     reads.sort();
-                    Compiled { expr, reads }
+                    Compiled {
+                        native: native::Native::compile(expr),
+                        expr: compiled,
+                        reads,
+                    }
                 });
             self.compiled.insert(expr.to_string(), compiled);
         }
@@ -200,11 +216,15 @@ impl<'a> Expressions<'a> {
         };
         match e {
             Ok(c) if c.reads.iter().any(|r| vars.unknown.contains(r)) => Ok(None),
-            Ok(c) => c
-                .expr
-                .eval(vars.value.clone())
-                .map(|v| Some(v.is_true()))
-                .map_err(|e| e.to_string()),
+            Ok(c) => {
+                if let Some(v) = c.native.as_ref().and_then(|n| n.eval(&vars.map)) {
+                    return Ok(Some(v.is_true()));
+                }
+                c.expr
+                    .eval(vars.value())
+                    .map(|v| Some(v.is_true()))
+                    .map_err(|e| e.to_string())
+            }
             Err(msg) => Err(msg.clone()),
         }
     }
