@@ -98,6 +98,32 @@ pub fn compact(s: &str) -> Cow<'_, str> {
     Cow::Owned(normalised(s, |c| !invisible(*c)))
 }
 
+/// Whether `compact(s) == c` for a `c` already compact, without making
+/// `compact(s)` when the first characters tell: a character NFKC keeps
+/// (ASCII, a CJK ideograph) stays first or, with marks after it, becomes
+/// one NFKC does not keep — never another character NFKC keeps.
+pub fn compact_eq(s: &str, c: &str) -> bool {
+    if s == c {
+        return true;
+    }
+    let Some(first) = s.chars().find(|ch| !invisible(*ch)) else {
+        return c.is_empty();
+    };
+    match c.chars().next() {
+        Some(x) if stable(first) && stable(x) && x != first => false,
+        _ => compact(s) == c,
+    }
+}
+
+/// The first character of `s` that is not whitespace, when NFKC keeps it
+/// (so it is also the first character of `compact(s)`, or of no form of
+/// `s` at all): a cheap test before making the compact form.
+pub fn first_kept(s: &str) -> Option<char> {
+    s.chars()
+        .find(|ch| !invisible(*ch))
+        .filter(|ch| stable(*ch))
+}
+
 /// Normalise a header cell for matching: compact, drop required markers
 /// (`*`, `★`, `※`), drop a leading numbering such as `1.` or `一、`, and
 /// remove any parenthesised suffix that is a marker or unit such as
@@ -413,6 +439,39 @@ mod tests {
     }
 
     use super::*;
+
+    /// `compact_eq` says what comparing the compact form says, on the
+    /// cells its first-character test could misjudge.
+    #[test]
+    fn compact_eq_agrees_with_compact() {
+        let cells = [
+            "材料名称",
+            " 材料名称 ",
+            "材料\n名称",
+            "\u{3000}材料名称",
+            "ＡＢＣ",
+            "ABC",
+            "e\u{301}tat",
+            "\u{e9}tat",
+            "Ⅳ级",
+            "IV级",
+            "",
+            " \u{200b}",
+            "营业执照",
+            "（必填）",
+            "(必填)",
+        ];
+        for s in cells {
+            for c in cells {
+                let c = compact(c);
+                assert_eq!(compact_eq(s, &c), compact(s) == c, "{s:?} vs {c:?}");
+            }
+        }
+        assert!(compact_eq("e\u{301}tat", "\u{e9}tat"));
+        assert!(!compact_eq("营业执照", "材料名称"));
+        assert_eq!(first_kept(" 必填"), Some('必'));
+        assert_eq!(first_kept("（必填）"), None);
+    }
 
     #[test]
     fn clip_cuts_long_text_at_a_character() {

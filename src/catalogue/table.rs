@@ -306,7 +306,7 @@ impl Assembler<'_> {
                 // a header is short: do not normalise long data cells
                 self.header_text
                     .get(c)
-                    .is_some_and(|h| t.len() <= h.len() * 3 + 16 && *h == crate::text::compact(t))
+                    .is_some_and(|h| t.len() <= h.len() * 3 + 16 && crate::text::compact_eq(t, h))
             })
             .count();
         same >= 2 && same * 2 >= row.cells.len()
@@ -384,8 +384,9 @@ impl Assembler<'_> {
                         a.len() == b.len()
                             && a.iter().zip(b).all(|(x, y)| {
                                 x.element == y.element
-                                    && crate::text::compact(&x.text)
-                                        == crate::text::compact(&y.text)
+                                    && (x.text == y.text
+                                        || crate::text::compact(&x.text)
+                                            == crate::text::compact(&y.text))
                             })
                     };
                     // a whole row repeated (item and material cells alike) is
@@ -400,7 +401,9 @@ impl Assembler<'_> {
                         && (item_fields.is_empty()
                             || item_fields.iter().all(|f| {
                                 cur.get(f.element).is_some_and(|c| {
-                                    crate::text::compact(&c.text) == crate::text::compact(&f.text)
+                                    c.text == f.text
+                                        || crate::text::compact(&c.text)
+                                            == crate::text::compact(&f.text)
                                 })
                             }))
                 }
@@ -471,7 +474,11 @@ fn is_furniture(row: &RawRow) -> bool {
         .iter()
         // markers are short: do not normalise long data cells
         .filter(|(_, t, _)| {
+            // a marker starts with one of these (or with a character NFKC
+            // changes, such as a full-width bracket)
+            let may = |c: char| "必选非可条*()".contains(c);
             t.len() <= 24
+                && crate::text::first_kept(t).is_none_or(may)
                 && MARKERS.contains(&crate::text::compact(t).trim_matches(['*', '(', ')']).trim())
         })
         .count();

@@ -40,7 +40,7 @@ pub struct Worker<'a> {
     rules: Vec<Box<dyn Rule + 'a>>,
     required: RequiredWhen<'a>,
     /// The variables expressions read: an item's are built for these only.
-    reads: HashSet<String>,
+    reads: Vec<bool>,
 }
 
 impl<'a> Worker<'a> {
@@ -245,6 +245,9 @@ fn check_item<'u>(
     done
 }
 
+/// Units a worker checks before handing their results on.
+const BATCH: usize = 32;
+
 /// Check a chunk: one contiguous run of units per worker, each on a
 /// thread of its own, while this thread hands every unit's result, in
 /// unit order, to `merge` (the rules across items) as soon as it is done.
@@ -269,12 +272,14 @@ pub fn run<'u>(
         let mut results = Vec::new();
         for (run, w) in units.chunks(per).zip(workers.iter_mut()) {
             // unbounded: a run is at most a chunk, and a later run must not
-            // wait for this thread to reach it
-            let (tx, rx) = std::sync::mpsc::channel::<Done<'u>>();
+            // wait for this thread to reach it; results go in batches, so
+            // the merging thread is woken once a batch, not once a unit
+            let (tx, rx) = std::sync::mpsc::channel::<Vec<Done<'u>>>();
             handles.push(s.spawn(move || {
                 let mut scratch = CodeUsage::default();
-                for u in run {
-                    if tx.send(check_unit(env, w, &mut scratch, u)).is_err() {
+                for batch in run.chunks(BATCH) {
+                    let done = batch.iter().map(|u| check_unit(env, w, &mut scratch, u));
+                    if tx.send(done.collect()).is_err() {
                         break;
                     }
                 }
@@ -283,7 +288,7 @@ pub fn run<'u>(
             results.push(rx);
         }
         for rx in results {
-            for d in rx {
+            for d in rx.into_iter().flatten() {
                 merge(d, codes);
             }
         }

@@ -96,16 +96,24 @@ pub fn check_file(
         Checker::new(standard, opts).map_err(|e| ReadError::new(path, e.to_string()))?;
     if opts.threads > 1 {
         // the file is read on a thread of its own, a bounded queue ahead
-        // of the checking
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Event>(4 * CHUNK);
+        // of the checking; events go in batches, so neither thread is
+        // woken once an event
+        const EVENTS: usize = 64;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Event>>(4 * CHUNK / EVENTS);
         std::thread::scope(|s| {
             let reader = s.spawn(move || {
-                crate::catalogue::read(path, standard, &opts.read, &mut |ev| {
-                    // the checker only stops listening when it panicked
-                    let _ = tx.send(ev);
-                })
+                let mut batch = Vec::with_capacity(EVENTS);
+                let read = crate::catalogue::read(path, standard, &opts.read, &mut |ev| {
+                    batch.push(ev);
+                    if batch.len() == EVENTS {
+                        // the checker only stops listening when it panicked
+                        let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(EVENTS)));
+                    }
+                });
+                let _ = tx.send(batch);
+                read
             });
-            for ev in rx {
+            for ev in rx.into_iter().flatten() {
                 checker.on_event(ev);
             }
             reader

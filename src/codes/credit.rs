@@ -22,38 +22,45 @@ pub enum CreditIssue {
 }
 
 fn credit_value(c: char) -> Option<u32> {
-    CREDIT_ALPHABET.find(c).map(|i| i as u32)
+    // the alphabet is ASCII: a byte's place in it, without searching
+    let b = u8::try_from(c).ok()?;
+    CREDIT_ALPHABET
+        .bytes()
+        .position(|a| a == b)
+        .map(|i| i as u32)
 }
 
 /// The check character for the first 17 characters of a credit code, or
 /// `None` if `body` is not 17 characters of the GB 32100 alphabet.
 pub fn credit_check_char(body: &str) -> Option<char> {
-    let chars: Vec<char> = body.chars().collect();
-    if chars.len() != 17 {
+    let mut sum = 0u32;
+    let mut n = 0;
+    for c in body.chars() {
+        sum += credit_value(c)? * *CREDIT_WEIGHTS.get(n)?;
+        n += 1;
+    }
+    if n != 17 {
         return None;
     }
-    let mut sum = 0u32;
-    for (c, w) in chars.iter().zip(CREDIT_WEIGHTS) {
-        sum += credit_value(*c)? * w;
-    }
     let idx = (31 - sum % 31) % 31;
-    CREDIT_ALPHABET.chars().nth(idx as usize)
+    Some(CREDIT_ALPHABET.as_bytes()[idx as usize] as char)
 }
 
 /// The check character of a GB 11714 organisation code's first eight
 /// characters (digits and capital letters), or `None` if malformed.
 pub fn org_code_check_char(body: &str) -> Option<char> {
-    let chars: Vec<char> = body.chars().collect();
-    if chars.len() != 8 {
-        return None;
-    }
     let mut sum = 0u32;
-    for (c, w) in chars.iter().zip(ORG_WEIGHTS) {
+    let mut n = 0;
+    for c in body.chars() {
         let v = c.to_digit(36)?;
         if c.is_ascii_lowercase() {
             return None;
         }
-        sum += v * w;
+        sum += v * *ORG_WEIGHTS.get(n)?;
+        n += 1;
+    }
+    if n != 8 {
+        return None;
     }
     Some(match 11 - sum % 11 {
         10 => 'X',
@@ -68,26 +75,28 @@ pub fn org_code_check_char(body: &str) -> Option<char> {
 /// after 2015 to some bodies do not carry a GB 11714 code and a standards
 /// office may want that only as a warning.
 pub fn validate_credit_code(code: &str) -> Result<(), CreditIssue> {
-    let chars: Vec<char> = code.chars().collect();
-    if chars.len() != 18 {
-        return Err(CreditIssue::Length(chars.len()));
+    let len = code.chars().count();
+    if len != 18 {
+        return Err(CreditIssue::Length(len));
     }
-    for (i, c) in chars.iter().enumerate() {
-        if credit_value(*c).is_none() {
-            return Err(CreditIssue::BadChar(i + 1, *c));
+    // 18 characters of the ASCII alphabet: from here on, bytes
+    let mut sum = 0u32;
+    for (i, c) in code.chars().enumerate() {
+        let Some(v) = credit_value(c) else {
+            return Err(CreditIssue::BadChar(i + 1, c));
+        };
+        if let Some(w) = CREDIT_WEIGHTS.get(i) {
+            sum += v * w;
         }
     }
-    let body: String = chars[..17].iter().collect();
-    let expected = credit_check_char(&body).unwrap_or('?');
-    if expected != chars[17] {
-        return Err(CreditIssue::CheckChar {
-            expected,
-            found: chars[17],
-        });
+    let expected = CREDIT_ALPHABET.as_bytes()[((31 - sum % 31) % 31) as usize] as char;
+    let found = code.as_bytes()[17] as char;
+    if expected != found {
+        return Err(CreditIssue::CheckChar { expected, found });
     }
-    let area: String = chars[2..8].iter().collect();
+    let area = &code[2..8];
     if !super::area::is_province_prefix(&area[..2]) && area != "100000" {
-        return Err(CreditIssue::AreaPrefix(area));
+        return Err(CreditIssue::AreaPrefix(area.to_string()));
     }
     Ok(())
 }
@@ -95,12 +104,15 @@ pub fn validate_credit_code(code: &str) -> Result<(), CreditIssue> {
 /// Whether positions 9–17 of a (well-formed) credit code form an
 /// organisation code with a correct GB 11714 check character.
 pub fn org_code_matches(code: &str) -> bool {
-    let chars: Vec<char> = code.chars().collect();
-    if chars.len() != 18 {
+    if code.len() == 18 && code.is_ascii() {
+        return org_code_check_char(&code[8..16]) == Some(code.as_bytes()[16] as char);
+    }
+    if code.chars().count() != 18 {
         return false;
     }
-    let body: String = chars[8..16].iter().collect();
-    org_code_check_char(&body) == Some(chars[16])
+    let mut chars = code.chars().skip(8);
+    let body: String = chars.by_ref().take(8).collect();
+    org_code_check_char(&body) == chars.next()
 }
 
 #[cfg(test)]

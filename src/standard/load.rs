@@ -393,6 +393,7 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
         .map(|(i, r)| (r.id.clone(), i))
         .collect();
     let lineage = layers.iter().map(|l| l.dir.clone()).collect();
+    let vars = super::VarNames::new(&elements);
     Ok(Standard {
         id: meta.id.unwrap_or_else(|| "unnamed".into()),
         name: meta.name.unwrap_or_default(),
@@ -422,6 +423,7 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
         header_index,
         rule_index,
         env,
+        vars,
     })
 }
 

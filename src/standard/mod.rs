@@ -48,6 +48,48 @@ pub struct Standard {
     header_index: HashMap<String, Vec<usize>>,
     rule_index: HashMap<String, usize>,
     env: Environment<'static>,
+    /// The variables expressions see, each with a slot of its own.
+    pub vars: VarNames,
+}
+
+/// The variables of the standard's expressions, each given a slot, so an
+/// item's values are found by index rather than by name: every item
+/// element by id, and each duration's unit as `<id>_unit`.
+#[derive(Debug, Default)]
+pub struct VarNames {
+    /// By slot.
+    pub names: Vec<String>,
+    /// By element index: the element's slot and, for a duration, its unit's.
+    pub of_element: Vec<Option<(usize, Option<usize>)>>,
+    index: HashMap<String, usize>,
+}
+
+impl VarNames {
+    pub fn new(elements: &[Element]) -> Self {
+        let mut v = VarNames::default();
+        for el in elements {
+            if el.scope != Scope::Item {
+                v.of_element.push(None);
+                continue;
+            }
+            let slot = v.add(el.id.clone());
+            let unit = (el.kind == ElementType::Duration).then(|| v.add(format!("{}_unit", el.id)));
+            v.of_element.push(Some((slot, unit)));
+        }
+        v
+    }
+
+    fn add(&mut self, name: String) -> usize {
+        let slot = self.names.len();
+        self.index.insert(name.clone(), slot);
+        self.names.push(name);
+        slot
+    }
+
+    /// The slot of a variable, none for a name that is not one.
+    pub fn slot(&self, name: &str) -> Option<usize> {
+        self.index.get(name).copied()
+    }
 }
 
 impl std::fmt::Debug for Standard {

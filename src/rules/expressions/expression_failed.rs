@@ -123,7 +123,7 @@ impl Rule for ExpressionRules<'_> {
             let target = targets
                 .iter()
                 .copied()
-                .find(|i| all.map.get(&std.elements[*i].id).is_none_or(is_blank))
+                .find(|i| all.get(std, &std.elements[*i].id).is_none_or(is_blank))
                 .or(first);
             let Some(target) = target else { continue };
             let field = cx.values.get(&target).map(|(_, f)| *f);
@@ -133,7 +133,7 @@ impl Rule for ExpressionRules<'_> {
                 .or_else(|| cx.file.column(cx.source(), target));
             let at = At::cell(cx.source(), Some(row), col, Some(target))
                 .with_value(field.map(|f| f.text.as_str()));
-            sink.push(&rule.id, rule.severity, at, all.map);
+            sink.push(&rule.id, rule.severity, at, all.into_map(std));
         }
     }
 }

@@ -6,19 +6,19 @@ pub mod expression_failed;
 pub mod native;
 
 use crate::catalogue::value::Value;
-use crate::standard::{ElementType, Scope, Standard};
+use crate::standard::{ElementType, Standard};
 use minijinja::Value as MjValue;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
-/// The variables of an item: by element id, and as one minijinja value
-/// (made when an expression first needs minijinja).
+/// The variables of an item, by slot ([`crate::standard::VarNames`]), and
+/// as one minijinja value (made when an expression first needs minijinja).
 pub struct Vars {
-    pub map: BTreeMap<String, MjValue>,
+    slots: Vec<Option<MjValue>>,
     value: std::sync::OnceLock<MjValue>,
-    /// Variables whose cell could not be interpreted (already reported):
-    /// an expression reading one is not evaluated for the item, rather
-    /// than fire on a wrong reading.
-    pub unknown: HashSet<String>,
+    /// Variables whose cell could not be interpreted (already reported),
+    /// by slot: an expression reading one is not evaluated for the item,
+    /// rather than fire on a wrong reading.
+    unknown: Vec<bool>,
 }
 
 /// Phone cells compare by the numbers they contain, not by their
@@ -77,10 +77,10 @@ pub fn vars(
 }
 
 /// Every variable the standard's expressions read (`when`, `assert`,
-/// `required_when`): an item's variables are built for these only. An
-/// expression that does not compile reads nothing (it is reported as it
-/// is evaluated).
-pub fn read_by_expressions(std: &Standard) -> HashSet<String> {
+/// `required_when`), by slot: an item's variables are built for these
+/// only. An expression that does not compile reads nothing (it is
+/// reported as it is evaluated).
+pub fn read_by_expressions(std: &Standard) -> Vec<bool> {
     let exprs = std
         .rules
         .iter()
@@ -88,57 +88,57 @@ pub fn read_by_expressions(std: &Standard) -> HashSet<String> {
         .flat_map(|r| [r.when.as_deref(), r.assert.as_deref()])
         .chain(std.elements.iter().map(|e| e.required_when.as_deref()))
         .flatten();
-    exprs
+    let mut read = vec![false; std.vars.names.len()];
+    let names = exprs
         .filter_map(|e| std.env().compile_expression(e).ok())
-        .flat_map(|e| e.undeclared_variables(false))
-        .collect()
+        .flat_map(|e| e.undeclared_variables(false));
+    for slot in names.filter_map(|v| std.vars.slot(&v)) {
+        read[slot] = true;
+    }
+    read
 }
 
-/// [`vars`], limited to the variables in `only` when given (the others
-/// are left out, not set to none); phone numbers the item's `facts`
-/// found are not looked for again.
+/// [`vars`], limited to the variables `only` marks by slot when given (the
+/// others are left out, not set to none); phone numbers the item's
+/// `facts` found are not looked for again.
 pub fn vars_of(
     std: &Standard,
     values: &crate::rules::Values<'_>,
     invalid: &HashSet<usize>,
-    only: Option<&HashSet<String>>,
+    only: Option<&[bool]>,
     facts: Option<&crate::rules::Facts>,
 ) -> Vars {
-    let mut ctx = BTreeMap::new();
-    let mut unknown = HashSet::new();
+    let n = std.vars.names.len();
+    let mut unknown = vec![false; n];
     for &i in invalid {
-        let el = &std.elements[i];
         // a multi-valued cell with some codes read still means those codes
         let partly_read = matches!(values.get(&i), Some((Value::Codes(c), _)) if !c.is_empty());
-        if el.scope == Scope::Item && !partly_read {
-            unknown.insert(el.id.clone());
-            if el.kind == ElementType::Duration {
-                unknown.insert(format!("{}_unit", el.id));
+        if let (Some((slot, unit)), false) = (std.vars.of_element[i], partly_read) {
+            unknown[slot] = true;
+            if let Some(u) = unit {
+                unknown[u] = true;
             }
         }
     }
-    let wanted = |id: &str| only.is_none_or(|o| o.contains(id));
+    let wanted = |slot: usize| only.is_none_or(|o| o[slot]);
+    let mut slots = vec![None; n];
     for (i, el) in std.elements.iter().enumerate() {
-        if el.scope != Scope::Item {
+        let Some((slot, unit)) = std.vars.of_element[i] else {
             continue;
-        }
-        let duration = el.kind == ElementType::Duration;
-        if !(wanted(&el.id) || duration && wanted(&format!("{}_unit", el.id))) {
+        };
+        if !(wanted(slot) || unit.is_some_and(wanted)) {
             continue;
         }
         let v = values.get(&i).map(|(v, _)| v);
-        ctx.insert(
-            el.id.clone(),
-            to_value(
-                std,
-                v,
-                el.multi,
-                (el.kind == ElementType::Phone).then(|| facts.and_then(|f| f.found_phones(i))),
-            ),
-        );
-        if el.kind == ElementType::Duration {
+        slots[slot] = Some(to_value(
+            std,
+            v,
+            el.multi,
+            (el.kind == ElementType::Phone).then(|| facts.and_then(|f| f.found_phones(i))),
+        ));
+        if let Some(u) = unit {
             let unit = match v {
-                Some(Value::Duration { unit: Some(u), .. }) => Some(u.clone()),
+                Some(Value::Duration { unit: Some(u), .. }) => Some(MjValue::from(u.as_str())),
                 _ => None,
             }
             .or_else(|| {
@@ -148,25 +148,49 @@ pub fn vars_of(
                     .and_then(|u| std.element_index(u))?;
                 values
                     .get(&ue)
-                    .and_then(|(v, _)| v.as_code().map(str::to_string))
+                    .and_then(|(v, _)| v.as_code().map(MjValue::from))
             })
             // A bare number (or 即办) is in working days, the national default.
-            .unwrap_or_else(|| "1".to_string());
-            ctx.insert(format!("{}_unit", el.id), MjValue::from(unit));
+            .unwrap_or_else(|| MjValue::from("1"));
+            slots[u] = Some(unit);
         }
     }
     Vars {
-        map: ctx,
+        slots,
         value: std::sync::OnceLock::new(),
         unknown,
     }
 }
 
 impl Vars {
+    /// The variables by slot, none where not made.
+    pub fn slots(&self) -> &[Option<MjValue>] {
+        &self.slots
+    }
+
+    /// A variable by name.
+    pub fn get(&self, std: &Standard, name: &str) -> Option<&MjValue> {
+        self.slots.get(std.vars.slot(name)?)?.as_ref()
+    }
+
+    /// The variables by name (message parameters).
+    pub fn into_map(self, std: &Standard) -> BTreeMap<String, MjValue> {
+        (std.vars.names.iter().cloned())
+            .zip(self.slots)
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect()
+    }
+
     /// The variables as the one value minijinja evaluates expressions on.
-    fn value(&self) -> MjValue {
+    fn value(&self, std: &Standard) -> MjValue {
         self.value
-            .get_or_init(|| MjValue::from(self.map.clone()))
+            .get_or_init(|| {
+                let map: BTreeMap<String, MjValue> = (std.vars.names.iter())
+                    .zip(&self.slots)
+                    .filter_map(|(k, v)| Some((k.clone(), v.clone()?)))
+                    .collect();
+                MjValue::from(map)
+            })
             .clone()
     }
 }
@@ -176,14 +200,20 @@ impl Vars {
 struct Compiled<'a> {
     expr: minijinja::Expression<'a, 'static>,
     native: Option<native::Native>,
-    reads: Vec<String>,
+    /// The slots of the variables it reads.
+    reads: Vec<usize>,
 }
 
 /// Compiled expressions, so each is parsed once per run, not per item.
+/// Found by where their text is (a standard's expressions stay put for
+/// the run) and the text, compared rather than hashed per evaluation.
 #[derive(Default)]
 pub struct Expressions<'a> {
-    compiled: HashMap<String, Result<Compiled<'a>, String>>,
+    compiled: Vec<Entry<'a>>,
 }
+
+/// Where an expression's text was, the text, and what compiling it gave.
+type Entry<'a> = ((usize, usize), String, Result<Compiled<'a>, String>);
 
 impl<'a> Expressions<'a> {
     /// Evaluate an expression to a boolean, or say why it cannot be;
@@ -194,38 +224,48 @@ impl<'a> Expressions<'a> {
         expr: &str,
         vars: &Vars,
     ) -> Result<Option<bool>, String> {
-        if !self.compiled.contains_key(expr) {
-            let compiled = std
-                .env()
-                .compile_expression_owned(expr.to_string())
-                .map_err(|e| e.to_string())
-                .map(|compiled| {
-                    let mut reads: Vec<String> =
-                        compiled.undeclared_variables(false).into_iter().collect();
-                    reads.sort();
-                    Compiled {
-                        native: native::Native::compile(expr),
-                        expr: compiled,
-                        reads,
-                    }
-                });
-            self.compiled.insert(expr.to_string(), compiled);
-        }
-        let Some(e) = self.compiled.get(expr) else {
-            return Ok(None);
+        let at = (expr.as_ptr() as usize, expr.len());
+        let found = (self.compiled.iter())
+            .position(|(a, t, _)| *a == at && t == expr)
+            .or_else(|| self.compiled.iter().position(|(_, t, _)| t == expr));
+        let i = match found {
+            Some(i) => i,
+            None => {
+                self.compile(std, expr, at);
+                self.compiled.len() - 1
+            }
         };
-        match e {
-            Ok(c) if c.reads.iter().any(|r| vars.unknown.contains(r)) => Ok(None),
+        match &self.compiled[i].2 {
+            Ok(c) if c.reads.iter().any(|&r| vars.unknown[r]) => Ok(None),
             Ok(c) => {
-                if let Some(v) = c.native.as_ref().and_then(|n| n.eval(&vars.map)) {
+                if let Some(v) = c.native.as_ref().and_then(|n| n.eval(&vars.slots)) {
                     return Ok(Some(v.is_true()));
                 }
                 c.expr
-                    .eval(vars.value())
+                    .eval(vars.value(std))
                     .map(|v| Some(v.is_true()))
                     .map_err(|e| e.to_string())
             }
             Err(msg) => Err(msg.clone()),
         }
+    }
+
+    fn compile(&mut self, std: &'a Standard, expr: &str, at: (usize, usize)) {
+        let compiled = std
+            .env()
+            .compile_expression_owned(expr.to_string())
+            .map_err(|e| e.to_string())
+            .map(|compiled| {
+                let mut reads: Vec<usize> = (compiled.undeclared_variables(false).iter())
+                    .filter_map(|v| std.vars.slot(v))
+                    .collect();
+                reads.sort_unstable();
+                Compiled {
+                    native: native::Native::compile(expr, &|v| std.vars.slot(v)),
+                    expr: compiled,
+                    reads,
+                }
+            });
+        self.compiled.push((at, expr.to_string(), compiled));
     }
 }

@@ -15,13 +15,13 @@ use minijinja::machinery::ast;
 use minijinja::Value;
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// A compiled expression.
 #[derive(Debug)]
 pub enum Native {
     Const(Value),
-    Var(Box<str>),
+    /// A variable by slot.
+    Var(usize),
     Not(Box<Native>),
     And(Box<Native>, Box<Native>),
     Or(Box<Native>, Box<Native>),
@@ -52,16 +52,18 @@ pub enum Test {
 impl Native {
     /// The native form of `expr`, or none when it has a part this form
     /// does not evaluate.
-    pub fn compile(expr: &str) -> Option<Native> {
+    /// `slot` gives a variable's slot (none for a name that is not a
+    /// variable: minijinja's to treat as undefined).
+    pub fn compile(expr: &str, slot: &dyn Fn(&str) -> Option<usize>) -> Option<Native> {
         let parsed = minijinja::machinery::parse_expr(expr).ok()?;
-        from_ast(&parsed)
+        from_ast(&parsed, slot)
     }
 
-    /// Evaluate on `vars`; none when minijinja must decide.
-    pub fn eval<'v>(&'v self, vars: &'v BTreeMap<String, Value>) -> Option<Cow<'v, Value>> {
+    /// Evaluate on the variables by slot; none when minijinja must decide.
+    pub fn eval<'v>(&'v self, vars: &'v [Option<Value>]) -> Option<Cow<'v, Value>> {
         Some(match self {
             Native::Const(v) => Cow::Borrowed(v),
-            Native::Var(name) => Cow::Borrowed(vars.get(&**name)?),
+            Native::Var(slot) => Cow::Borrowed(vars.get(*slot)?.as_ref()?),
             Native::Not(e) => Cow::Owned(Value::from(!e.eval(vars)?.is_true())),
             // `and` and `or` give one of their operands, as in minijinja
             Native::And(a, b) => {
@@ -124,7 +126,7 @@ fn contains(container: &Value, value: &Value) -> Option<bool> {
     Some(found)
 }
 
-fn test(t: &Test, v: &Value, vars: &BTreeMap<String, Value>) -> Option<bool> {
+fn test(t: &Test, v: &Value, vars: &[Option<Value>]) -> Option<bool> {
     Some(match t {
         Test::None => v.is_none(),
         Test::Blank => crate::standard::is_blank(v),
@@ -133,11 +135,13 @@ fn test(t: &Test, v: &Value, vars: &BTreeMap<String, Value>) -> Option<bool> {
     })
 }
 
-fn boxed(e: &ast::Expr<'_>) -> Option<Box<Native>> {
-    from_ast(e).map(Box::new)
+type Slots<'s> = &'s dyn Fn(&str) -> Option<usize>;
+
+fn boxed(e: &ast::Expr<'_>, slot: Slots<'_>) -> Option<Box<Native>> {
+    from_ast(e, slot).map(Box::new)
 }
 
-fn from_ast(e: &ast::Expr<'_>) -> Option<Native> {
+fn from_ast(e: &ast::Expr<'_>, slot: Slots<'_>) -> Option<Native> {
     use ast::{BinOpKind as B, Expr as E};
     Some(match e {
         E::Const(c) => {
@@ -153,13 +157,13 @@ fn from_ast(e: &ast::Expr<'_>) -> Option<Native> {
             }
             Native::Const(v.clone())
         }
-        E::Var(v) => Native::Var(v.id.into()),
+        E::Var(v) => Native::Var(slot(v.id)?),
         E::UnaryOp(u) => match u.op {
-            ast::UnaryOpKind::Not => Native::Not(boxed(&u.expr)?),
+            ast::UnaryOpKind::Not => Native::Not(boxed(&u.expr, slot)?),
             ast::UnaryOpKind::Neg => return None,
         },
         E::BinOp(b) => {
-            let (l, r) = (boxed(&b.left)?, boxed(&b.right)?);
+            let (l, r) = (boxed(&b.left, slot)?, boxed(&b.right, slot)?);
             let op = match b.op {
                 B::ScAnd => return Some(Native::And(l, r)),
                 B::ScOr => return Some(Native::Or(l, r)),
@@ -176,7 +180,7 @@ fn from_ast(e: &ast::Expr<'_>) -> Option<Native> {
         }
         E::Test(t) => {
             let arg = || match t.args.as_slice() {
-                [ast::CallArg::Pos(a)] => boxed(a),
+                [ast::CallArg::Pos(a)] => boxed(a, slot),
                 _ => None,
             };
             let test = match (t.name, t.args.len()) {
@@ -186,7 +190,7 @@ fn from_ast(e: &ast::Expr<'_>) -> Option<Native> {
                 ("endingwith", 1) => Test::EndsWith(arg()?),
                 _ => return None,
             };
-            Native::Test(test, boxed(&t.expr)?)
+            Native::Test(test, boxed(&t.expr, slot)?)
         }
         _ => return None,
     })
@@ -195,6 +199,12 @@ fn from_ast(e: &ast::Expr<'_>) -> Option<Native> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
+
+    /// The test variables' slots: `a` and `b`.
+    fn slot(name: &str) -> Option<usize> {
+        ["a", "b"].iter().position(|v| *v == name)
+    }
 
     /// The values variables take in the tests: every kind an item's
     /// variables can be, and the edges between them.
@@ -271,17 +281,16 @@ mod tests {
         let mut native_count = 0;
         for src in EXPRS {
             let compiled = env.compile_expression(src).unwrap();
-            let native = Native::compile(src);
+            let native = Native::compile(src, &slot);
             for a in samples() {
                 for b in samples() {
                     let mut vars = BTreeMap::new();
                     vars.insert("a".to_string(), a.clone());
                     vars.insert("b".to_string(), b.clone());
-                    let want = compiled
-                        .eval(Value::from(vars.clone()))
-                        .map(|v| v.is_true());
+                    let want = compiled.eval(Value::from(vars)).map(|v| v.is_true());
                     let Some(n) = &native else { continue };
-                    let Some(got) = n.eval(&vars) else { continue };
+                    let slots = [Some(a.clone()), Some(b.clone())];
+                    let Some(got) = n.eval(&slots) else { continue };
                     native_count += 1;
                     assert_eq!(
                         Ok(got.is_true()),
@@ -306,17 +315,27 @@ mod tests {
             "f(a)",
             "a.b == 1",
         ] {
-            assert!(Native::compile(src).is_none(), "{src}");
+            assert!(Native::compile(src, &slot).is_none(), "{src}");
         }
         for src in ["a == b", "a is not none and \"2\" in b", "not (a or b)"] {
-            assert!(Native::compile(src).is_some(), "{src}");
+            assert!(Native::compile(src, &slot).is_some(), "{src}");
         }
-        // an undefined variable, a containment check in none and a test on
-        // a number are minijinja's to decide
-        let vars: BTreeMap<String, Value> = [("a".to_string(), Value::from(()))].into();
-        for src in ["c == 1", "\"1\" in a", "a is endingwith(\"x\")"] {
-            assert!(Native::compile(src).unwrap().eval(&vars).is_none(), "{src}");
+        // a name that is not a variable is minijinja's to treat as undefined
+        assert!(Native::compile("c == 1", &slot).is_none());
+        // so are a variable not made for the item, a containment check in
+        // none and a test on a number
+        let vars = [Some(Value::from(())), None];
+        for src in ["b == 1", "\"1\" in a", "a is endingwith(\"x\")"] {
+            let n = Native::compile(src, &slot).unwrap();
+            assert!(n.eval(&vars).is_none(), "{src}");
         }
+        let n = Native::compile("a is endingwith(\"x\")", &slot).unwrap();
+        assert!(n.eval(&[Some(Value::from(1)), None]).is_none());
+        assert_eq!(
+            n.eval(&[Some(Value::from("ax")), None])
+                .map(|v| v.is_true()),
+            Some(true)
+        );
     }
 
     /// Every expression of the national standard has a native form.
@@ -331,7 +350,7 @@ mod tests {
             .flatten();
         let mut n = 0;
         for e in exprs {
-            assert!(Native::compile(e).is_some(), "{e}");
+            assert!(Native::compile(e, &|v| std.vars.slot(v)).is_some(), "{e}");
             n += 1;
         }
         assert!(n >= 15, "{n}");
