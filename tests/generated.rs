@@ -108,7 +108,8 @@ fn generated_lists_carry_only_the_defects_put_in() {
     assert_eq!(std::fs::read(&p).unwrap(), std::fs::read(&q).unwrap());
 }
 
-/// `check` at 1, 2 and 3 threads writes the same bytes, on lists of
+/// `check` at 1, 2 and 3 threads, and with its key logs on disk, writes
+/// the same bytes, on lists of
 /// several chunks with defects, materials on their own sheet, and items
 /// repeated far apart (so the rules that look across items see them from
 /// different workers' runs).
@@ -140,9 +141,16 @@ fn check_writes_the_same_bytes_at_any_thread_count() {
     std::fs::write(&one, format!("{text}{repeated}")).unwrap();
     paths.push(one);
     let run = |threads: &str, format: &str| {
+        // "2s": two threads, and the logs of the rules across items
+        // spilled to disk every few records
+        let (threads, window) = match threads.strip_suffix('s') {
+            Some(t) => (t, "2048"),
+            None => (threads, "100000000"),
+        };
         let out = Command::cargo_bin("santong")
             .unwrap()
             .env("SANTONG_THREADS", threads)
+            .env("SANTONG_SPILL_WINDOW", window)
             .args(["--lang", "en", "check", "--format", format])
             .args(&paths)
             .output()
@@ -158,5 +166,10 @@ fn check_writes_the_same_bytes_at_any_thread_count() {
         }
         assert_eq!(one, run("2", format), "{format}: 1 and 2 threads differ");
         assert_eq!(one, run("3", format), "{format}: 1 and 3 threads differ");
+        assert_eq!(
+            one,
+            run("2s", format),
+            "{format}: spilled to disk, it differs"
+        );
     }
 }

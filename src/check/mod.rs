@@ -10,6 +10,7 @@
 use crate::catalogue::value::{interpret_field, Problem};
 use crate::catalogue::{Event, Field, KeyIndex, ReadError, ReadOptions, Source, TableInfo};
 use crate::codes::AreaList;
+use crate::rules::keylog::{self, KeyLog, Record};
 use crate::rules::{self, FileCx, FinishCx, Orphan, Rule, RuleId, Sink};
 use crate::standard::{Scope, Severity, Standard};
 use std::collections::{HashMap, HashSet};
@@ -123,9 +124,8 @@ pub fn check_file(
     } else {
         crate::catalogue::read(path, standard, &opts.read, &mut |ev| checker.on_event(ev))?;
     }
-    checker.flush();
-    let (items, items_with_errors) = (checker.across.items, checker.across.items_with_errors);
-    let mut findings = group::subsume(checker.finish());
+    let (findings, items, items_with_errors) = checker.finish();
+    let mut findings = group::subsume(findings);
     let before = findings.len();
     if let Some(Ignore(ignores)) = opts.ignore {
         findings.retain(|f| !ignores(f));
@@ -181,13 +181,6 @@ pub fn check_files(
     let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, r)| r).collect()
-}
-
-/// A detached material or fee row whose item has not been seen yet,
-/// remembered until all items are known.
-struct Pending {
-    orphan: Orphan,
-    key: String,
 }
 
 /// The tables and hidden rows seen so far, which rules may consult.
@@ -264,13 +257,16 @@ pub struct Checker<'a> {
 struct Across<'a> {
     rules: Vec<Box<dyn Rule + 'a>>,
     sink: Sink<'a>,
-    /// Keys of the items seen so far (hashed: 8 bytes a key).
-    item_keys: HashSet<u64>,
-    pending: Vec<Pending>,
+    /// The items' keys and the detached rows' keys, joined once the file
+    /// is read: a row whose key no item has is an orphan.
+    keys: KeyLog,
+    /// Detached rows without a key, orphans whatever comes.
+    keyless: Vec<(u64, Orphan)>,
+    /// Units seen, numbering the records of `keys`.
+    units: u64,
     /// `expression-failed` reports kept (the first per expression).
     failed_exprs: HashSet<String>,
     items: usize,
-    items_with_errors: usize,
 }
 
 impl<'a> Checker<'a> {
@@ -291,11 +287,11 @@ impl<'a> Checker<'a> {
             across: Across {
                 rules: rules::build(std)?,
                 sink: Sink::new(std),
-                item_keys: Default::default(),
-                pending: Vec::new(),
+                keys: KeyLog::default(),
+                keyless: Vec::new(),
+                units: 0,
                 failed_exprs: HashSet::new(),
                 items: 0,
-                items_with_errors: 0,
             },
             saw_materials: false,
             item_tables: Vec::new(),
@@ -384,15 +380,12 @@ impl<'a> Checker<'a> {
         self.batch.clear();
     }
 
-    /// Findings that need the whole file: orphaned materials, absent materials.
-    pub fn finish(mut self) -> Vec<Finding> {
+    /// Findings that need the whole file: orphaned materials, absent
+    /// materials, duplicates; the items, and those with an error.
+    pub fn finish(mut self) -> (Vec<Finding>, usize, usize) {
         self.flush();
         let across = &mut self.across;
-        let orphans: Vec<Orphan> = std::mem::take(&mut across.pending)
-            .into_iter()
-            .filter(|p| p.key.is_empty() || !across.item_keys.contains(&rules::key_hash(&[&p.key])))
-            .map(|p| p.orphan)
-            .collect();
+        let orphans = across.orphans();
         let file = file_cx(self.std, self.opts, &self.state, &self.codes);
         let cx = FinishCx {
             file: &file,
@@ -404,15 +397,23 @@ impl<'a> Checker<'a> {
         for r in &mut across.rules {
             r.finish(&cx, &mut across.sink);
         }
-        self.across.sink.into_findings()
+        let (items, with_errors) = (across.items, across.sink.items_with_errors());
+        (self.across.sink.into_findings(), items, with_errors)
     }
 }
+
+/// What `Across::keys` records: an item's key, or a detached row's with
+/// its key element (+1, 0 for none).
+const ITEM_KEY: u64 = 0;
 
 impl Across<'_> {
     /// One unit's worker results, then the rules across items.
     fn merge(&mut self, file: &FileCx<'_>, keyer: &KeyIndex, d: engine::Done<'_>) {
-        // the workers' findings count as this unit's (adopt counts errors)
-        let errors_before = self.sink.errors();
+        // the workers' findings count as this unit's item's
+        match &d.kind {
+            engine::DoneKind::Item(it) => self.sink.set_item_at(it.code.clone(), Some(self.items)),
+            engine::DoneKind::Detached(_) => self.sink.set_item_at(None, None),
+        }
         for f in d.findings {
             // each worker reports a failing expression at its first item:
             // the file's first is the first to arrive here
@@ -425,13 +426,21 @@ impl Across<'_> {
             }
             self.sink.adopt(f);
         }
+        self.units += 1;
         match d.kind {
             engine::DoneKind::Item(it) => {
                 self.items += 1;
                 for k in keyer.item_keys(it.item) {
-                    self.item_keys.insert(rules::key_hash(&[&k]));
+                    self.keys.push(Record {
+                        hash: rules::key_hash(&[&k]),
+                        seq: self.units,
+                        src: 0,
+                        row: 0,
+                        col: None,
+                        extra: ITEM_KEY,
+                        texts: Vec::new(),
+                    });
                 }
-                self.sink.set_item(it.code.clone());
                 let cx = it.cx(file);
                 for r in self.rules.iter_mut().filter(|r| r.across_items()) {
                     r.item(&cx, &mut self.sink);
@@ -442,10 +451,6 @@ impl Across<'_> {
                         r.part(&cx, &mut self.sink);
                     }
                 }
-                self.sink.set_item(None);
-                if self.sink.errors() > errors_before {
-                    self.items_with_errors += 1;
-                }
             }
             engine::DoneKind::Detached(det) => {
                 self.sink.set_item(Some(det.code.clone()));
@@ -453,16 +458,52 @@ impl Across<'_> {
                 for r in self.rules.iter_mut().filter(|r| r.across_items()) {
                     r.part(&cx, &mut self.sink);
                 }
-                self.sink.set_item(None);
-                // a row whose item came before it is no orphan; one whose
-                // item may come later waits for the end of the file
-                if det.key.is_empty() || !self.item_keys.contains(&rules::key_hash(&[&det.key])) {
-                    self.pending.push(Pending {
-                        orphan: det.orphan(),
-                        key: det.key,
+                // whether its item comes before it, after it or never is
+                // known at the end of the file
+                let o = det.orphan();
+                if det.key.is_empty() {
+                    self.keyless.push((self.units, o));
+                } else {
+                    let src = self.keys.source(&o.source);
+                    self.keys.push(Record {
+                        hash: rules::key_hash(&[&det.key]),
+                        seq: self.units,
+                        src,
+                        row: o.row,
+                        col: o.col,
+                        extra: o.element.map_or(0, |e| e as u64 + 1) + 1,
+                        texts: vec![o.text.into()],
                     });
                 }
             }
         }
+        self.sink.set_item_at(None, None);
+    }
+
+    /// The detached rows whose key no item has, in file order.
+    fn orphans(&mut self) -> Vec<Orphan> {
+        let keys = std::mem::take(&mut self.keys);
+        let sources = keys.sources().to_vec();
+        let mut orphans = std::mem::take(&mut self.keyless);
+        for group in keylog::groups(keys.into_sorted()) {
+            if group.iter().any(|r| r.extra == ITEM_KEY) {
+                continue;
+            }
+            for mut r in group {
+                let Some(source) = sources.get(r.src as usize) else {
+                    continue;
+                };
+                let o = Orphan {
+                    source: source.clone(),
+                    row: r.row,
+                    col: r.col,
+                    element: (r.extra - 1).checked_sub(1).map(|e| e as usize),
+                    text: r.texts.pop().map(String::from).unwrap_or_default(),
+                };
+                orphans.push((r.seq, o));
+            }
+        }
+        orphans.sort_by_key(|(seq, _)| *seq);
+        orphans.into_iter().map(|(_, o)| o).collect()
     }
 }

@@ -17,6 +17,7 @@ mod codes;
 mod contact;
 mod doc;
 pub mod expressions;
+pub mod keylog;
 mod materials;
 mod sink;
 mod structure;

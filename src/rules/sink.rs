@@ -133,6 +133,10 @@ pub struct Sink<'a> {
     findings: Vec<Finding>,
     errors: usize,
     item: Option<Arc<str>>,
+    /// The item's number in the file (0 for the first), when findings
+    /// belong to an item, and the items with an error: a bit each.
+    ordinal: Option<usize>,
+    error_items: Vec<u64>,
 }
 
 impl<'a> Sink<'a> {
@@ -142,6 +146,8 @@ impl<'a> Sink<'a> {
             findings: Vec::new(),
             errors: 0,
             item: None,
+            ordinal: None,
+            error_items: Vec::new(),
         }
     }
 
@@ -191,7 +197,7 @@ impl<'a> Sink<'a> {
             return None;
         }
         if severity == Severity::Error {
-            self.errors += 1;
+            self.count_error();
         }
         if let Some(e) = at.element {
             params
@@ -261,13 +267,48 @@ impl<'a> Sink<'a> {
     /// Take a finding another sink made (a worker's), counting it.
     pub fn adopt(&mut self, f: Finding) {
         if f.severity == Severity::Error {
-            self.errors += 1;
+            self.count_error();
         }
         self.findings.push(f);
     }
 
+    fn count_error(&mut self) {
+        self.errors += 1;
+        if let Some(n) = self.ordinal {
+            if self.error_items.len() <= n / 64 {
+                self.error_items.resize(n / 64 + 1, 0);
+            }
+            self.error_items[n / 64] |= 1 << (n % 64);
+        }
+    }
+
     pub fn set_item(&mut self, item: Option<Arc<str>>) {
         self.item = item;
+    }
+
+    /// The item findings belong to from now on: its implementation code
+    /// and its number in the file (none: not an item's).
+    pub fn set_item_at(&mut self, item: Option<Arc<str>>, ordinal: Option<usize>) {
+        self.item = item;
+        self.ordinal = ordinal;
+    }
+
+    /// The code of the item findings belong to now.
+    pub fn item(&self) -> Option<&Arc<str>> {
+        self.item.as_ref()
+    }
+
+    /// The number of the item findings belong to now.
+    pub fn ordinal(&self) -> Option<usize> {
+        self.ordinal
+    }
+
+    /// How many items have at least one error finding (whenever found).
+    pub fn items_with_errors(&self) -> usize {
+        self.error_items
+            .iter()
+            .map(|w| w.count_ones() as usize)
+            .sum()
     }
 
     /// Error findings so far.

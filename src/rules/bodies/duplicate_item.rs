@@ -3,13 +3,14 @@
 //! `duplicate-impl-code`.)
 
 use crate::catalogue::value::clean_code;
+use crate::rules::keylog::{self, KeyLog};
 use crate::rules::*;
 
 #[derive(Default)]
 pub struct DuplicateItem {
-    /// Hash of (body, item name) → the first item's cell and the hash of
-    /// its codes.
-    first: HashMap<u64, (Arc<Source>, u32, Option<u32>, u64)>,
+    /// Every item's name cell by the hash of (body, item name), with the
+    /// hash of its codes and the body, until the file is read.
+    log: KeyLog,
 }
 
 impl DuplicateItem {
@@ -36,18 +37,33 @@ impl Rule for DuplicateItem {
         };
         let codes = key_hash(&[&code(ids.impl_code), &code(ids.local_impl_code)]);
         let key = key_hash(&[&name_key(body), &name_key(name)]);
-        match self.first.get(&key) {
+        let seq = sink.ordinal().unwrap_or(0) as u64;
+        let r = keylog::field_record(
+            &mut self.log,
+            sink,
+            cx.source(),
+            nf,
+            (key, seq),
+            codes,
+            &[body],
+        );
+        self.log.push(r);
+    }
+
+    fn finish(&mut self, cx: &FinishCx<'_>, sink: &mut Sink<'_>) {
+        let log = std::mem::take(&mut self.log);
+        let sources = log.sources().to_vec();
+        for group in keylog::groups(log.into_sorted()) {
+            let first = &group[0];
             // the same code twice is duplicate-impl-code's, and a list that
             // repeats an item's cells for its materials is one item
-            Some((_, _, _, c)) if *c == codes => {}
-            Some((source, row, col, _)) => {
-                let first = cell_ref(source, *row, *col);
-                let p = params(&[("body", body.to_string()), ("first", first)]);
-                sink.emit(RuleId::DuplicateItem, At::field(cx.source(), nf), p);
-            }
-            None => {
-                self.first
-                    .insert(key, (cx.source().clone(), nf.row, nf.col, codes));
+            for r in group[1..].iter().filter(|r| r.extra != first.extra) {
+                let body = r.texts.get(2).map(|b| b.to_string()).unwrap_or_default();
+                let at = cell_ref(&sources[first.src as usize], first.row, first.col);
+                let p = params(&[("body", body), ("first", at)]);
+                let element = cx.file.std.ids.name;
+                let rule = (RuleId::DuplicateItem, Some(r.seq as usize));
+                keylog::emit_at(sink, rule, &sources, r, element, p);
             }
         }
     }

@@ -1,12 +1,13 @@
 //! `duplicate-impl-code`: two items of one file with the same
 //! implementation code; the finding names the first.
 
+use crate::rules::keylog::{self, KeyLog};
 use crate::rules::*;
 
 #[derive(Default)]
 pub struct DuplicateImplCode {
-    /// Each code's first cell, by the code's hash: table, row, column.
-    first: HashMap<u64, (Arc<Source>, u32, Option<u32>)>,
+    /// Every item's code cell, by the code's hash, until the file is read.
+    log: KeyLog,
 }
 
 impl DuplicateImplCode {
@@ -24,15 +25,30 @@ impl Rule for DuplicateImplCode {
         let Some((code, f)) = cx.text(cx.std().ids.impl_code) else {
             return;
         };
-        let key = key_hash(&[code]);
-        match self.first.get(&key) {
-            Some((s, row, col)) => {
-                let first = cell_ref(s, *row, *col);
-                let at = At::field(cx.source(), f);
-                sink.emit(RuleId::DuplicateImplCode, at, params(&[("first", first)]));
-            }
-            None => {
-                self.first.insert(key, (cx.source().clone(), f.row, f.col));
+        let seq = sink.ordinal().unwrap_or(0) as u64;
+        let r = keylog::field_record(
+            &mut self.log,
+            sink,
+            cx.source(),
+            f,
+            (key_hash(&[code]), seq),
+            0,
+            &[],
+        );
+        self.log.push(r);
+    }
+
+    fn finish(&mut self, cx: &FinishCx<'_>, sink: &mut Sink<'_>) {
+        let log = std::mem::take(&mut self.log);
+        let sources = log.sources().to_vec();
+        for group in keylog::groups(log.into_sorted()) {
+            let (first, rest) = (&group[0], &group[1..]);
+            for r in rest {
+                let first = cell_ref(&sources[first.src as usize], first.row, first.col);
+                let p = params(&[("first", first)]);
+                let element = cx.file.std.ids.impl_code;
+                let rule = (RuleId::DuplicateImplCode, Some(r.seq as usize));
+                keylog::emit_at(sink, rule, &sources, r, element, p);
             }
         }
     }

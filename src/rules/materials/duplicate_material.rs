@@ -2,6 +2,7 @@
 //! compared after normalisation), under the item or on a materials sheet
 //! of its own keyed to it.
 
+use crate::rules::keylog::{self, KeyLog};
 use crate::rules::*;
 use crate::text::comparable;
 
@@ -10,9 +11,10 @@ pub struct DuplicateMaterial {
     /// The current item's material names so far (a set: an item with
     /// 100,000 materials stays linear).
     seen: HashSet<String>,
-    /// (item key, name) of every detached material row so far, hashed:
-    /// eight bytes a row, however long the file.
-    detached: HashSet<u64>,
+    /// Every detached material row by the hash of (item key, name), until
+    /// the file is read, and how many were logged.
+    detached: KeyLog,
+    rows: u64,
 }
 
 impl DuplicateMaterial {
@@ -38,24 +40,36 @@ impl Rule for DuplicateMaterial {
             return;
         };
         let name = comparable(&f.text);
-        let repeated = match (cx.detached, cx.item_key) {
-            (false, _) => !self.seen.insert(name),
+        match (cx.detached, cx.item_key) {
+            (false, _) => {
+                if !self.seen.insert(name) {
+                    let at = At::field(cx.source, f);
+                    sink.emit(RuleId::DuplicateMaterial, at, Params::new());
+                }
+            }
+            // whether a detached row repeats is known at the end
             (true, Some(key)) => {
-                use std::hash::{Hash, Hasher};
-                // fixed keys: the same pair always hashes the same
-                let mut h = std::hash::DefaultHasher::new();
-                (key, &name).hash(&mut h);
-                !self.detached.insert(h.finish())
+                self.rows += 1;
+                let hash = (key_hash(&[key, &name]), self.rows);
+                let r = keylog::field_record(&mut self.detached, sink, cx.source, f, hash, 0, &[]);
+                self.detached.push(r);
             }
             // a row that names no item cannot repeat one of its materials
-            (true, None) => false,
-        };
-        if repeated {
-            sink.emit(
-                RuleId::DuplicateMaterial,
-                At::field(cx.source, f),
-                Params::new(),
-            );
+            (true, None) => {}
+        }
+    }
+
+    fn finish(&mut self, cx: &FinishCx<'_>, sink: &mut Sink<'_>) {
+        let log = std::mem::take(&mut self.detached);
+        let sources = log.sources().to_vec();
+        for group in keylog::groups(log.into_sorted()) {
+            for r in &group[1..] {
+                let (rule, element) = (
+                    (RuleId::DuplicateMaterial, None),
+                    cx.file.std.ids.material_name,
+                );
+                keylog::emit_at(sink, rule, &sources, r, element, Params::new());
+            }
         }
     }
 }
