@@ -3,29 +3,36 @@
 //! portal's 12-digit division code on every row is one note, not 1,135);
 //! and where two rules detect one root cause on one cell, the one that
 //! names the cause stands ([`crate::rules::SUBSUMES`]).
+//!
+//! Findings are grouped as they arrive, unit by unit, so a check holds one
+//! finding per cause and a row number per further row, not every finding
+//! of a province. The result is what grouping all findings at the end
+//! would give: the same groups, each led by its first finding in report
+//! order, in report order.
 
 use crate::rules::{Finding, SUBSUMES};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-/// Drop findings subsumed by another rule's finding on the same cell.
-pub fn subsume(findings: Vec<Finding>) -> Vec<Finding> {
-    let cell = |f: &Finding| (f.source.clone(), f.row, f.col);
-    let present: HashSet<_> = findings
-        .iter()
-        .filter(|f| f.row.is_some() && f.col.is_some())
-        .map(|f| (cell(f), f.rule.clone()))
-        .collect();
-    findings
-        .into_iter()
-        .filter(|f| {
-            f.row.is_none()
-                || f.col.is_none()
-                || !SUBSUMES.iter().any(|(winner, loser)| {
-                    f.rule == loser.as_str()
-                        && present.contains(&(cell(f), winner.as_str().to_string()))
-                })
-        })
-        .collect()
+/// A cell a winner of [`SUBSUMES`] fired on, with the winner.
+type Cell = (Arc<crate::catalogue::Source>, u32, u32, &'static str);
+
+/// Findings grouped by cause as they arrive.
+pub struct Grouper<'a> {
+    /// Group findings of one cause (else keep each, `--every-row`).
+    group: bool,
+    /// Findings the user ignores (`santong.yaml` `ignore`).
+    ignores: Option<&'a (dyn Fn(&Finding) -> bool + Sync)>,
+    /// Losers whose winner may only be found once the file is read: held
+    /// back until then.
+    late: HashSet<&'static str>,
+    winners: HashSet<Cell>,
+    held: Vec<Finding>,
+    /// The groups, each with the arrival number of its leader.
+    out: Vec<(u64, Finding)>,
+    index: HashMap<String, usize>,
+    arrived: u64,
+    ignored: usize,
 }
 
 /// The key that makes findings one cause: rule, severity, table, column
@@ -42,37 +49,139 @@ fn key(f: &Finding) -> String {
     )
 }
 
-/// Merge findings of one cause into the first of them (findings come in
-/// file order); file-level findings stay as they are.
-pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
-    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
-    let mut first: HashMap<String, usize> = HashMap::new();
-    for f in findings {
-        let Some(row) = f.row else {
-            out.push(f);
-            continue;
+fn cell(f: &Finding) -> Option<(u32, u32)> {
+    Some((f.row?, f.col?))
+}
+
+impl<'a> Grouper<'a> {
+    /// `late_winners`: the rules that may report a cell only at the end
+    /// of the file (the rules across items).
+    pub fn new(
+        group: bool,
+        ignores: Option<&'a (dyn Fn(&Finding) -> bool + Sync)>,
+        late_winners: &[&str],
+    ) -> Self {
+        let late = SUBSUMES
+            .iter()
+            .filter(|(w, _)| late_winners.contains(&w.as_str()))
+            .map(|(_, l)| l.as_str())
+            .collect();
+        Grouper {
+            group,
+            ignores,
+            late,
+            winners: HashSet::new(),
+            held: Vec::new(),
+            out: Vec::new(),
+            index: HashMap::new(),
+            arrived: 0,
+            ignored: 0,
+        }
+    }
+
+    /// The findings of one unit (an item with its materials, a detached
+    /// row, or the end of the file), in the order they were made: every
+    /// finding on a cell of the unit is among them, except those of the
+    /// late winners.
+    pub fn push_unit(&mut self, findings: Vec<Finding>) {
+        for f in &findings {
+            if let Some((row, col)) = cell(f) {
+                if let Some((w, _)) = SUBSUMES.iter().find(|(w, _)| f.rule == w.as_str()) {
+                    self.winners
+                        .insert((f.source.clone(), row, col, w.as_str()));
+                }
+            }
+        }
+        for f in findings {
+            if self.subsumed(&f) {
+                continue;
+            }
+            if self.late.contains(f.rule.as_str()) && cell(&f).is_some() {
+                self.held.push(f);
+            } else {
+                self.accept(f);
+            }
+        }
+    }
+
+    fn subsumed(&self, f: &Finding) -> bool {
+        let Some((row, col)) = cell(f) else {
+            return false;
+        };
+        SUBSUMES.iter().any(|(w, l)| {
+            f.rule == l.as_str()
+                && self
+                    .winners
+                    .contains(&(f.source.clone(), row, col, w.as_str()))
+        })
+    }
+
+    fn accept(&mut self, f: Finding) {
+        if self.ignores.is_some_and(|ignores| ignores(&f)) {
+            self.ignored += 1;
+            return;
+        }
+        self.arrived += 1;
+        let seq = self.arrived;
+        let row = match f.row {
+            Some(row) if self.group => row,
+            _ => {
+                self.out.push((seq, f));
+                return;
+            }
         };
         let k = key(&f);
-        match first.get(&k) {
-            Some(&i) => {
-                let g = &mut out[i];
-                if g.item != f.item {
-                    g.item = None;
+        let Some(&i) = self.index.get(&k) else {
+            self.index.insert(k, self.out.len());
+            self.out.push((seq, f));
+            return;
+        };
+        let (lead_seq, g) = &mut self.out[i];
+        if g.item != f.item {
+            g.item = None;
+        }
+        // the group is led by its first finding in report order
+        if (f.sort_key(), seq) < (g.sort_key(), *lead_seq) {
+            let (rows, item) = (std::mem::take(&mut g.more_rows), g.item.take());
+            let old = std::mem::replace(g, f);
+            g.more_rows = rows;
+            g.item = item;
+            g.more_rows.extend(old.row);
+            *lead_seq = seq;
+        } else {
+            g.more_rows.push(row);
+        }
+    }
+
+    /// The groups in report order, and how many findings were ignored.
+    pub fn finish(mut self) -> (Vec<Finding>, usize) {
+        for f in std::mem::take(&mut self.held) {
+            if !self.subsumed(&f) {
+                self.accept(f);
+            }
+        }
+        let mut out = self.out;
+        out.sort_by(|(a, x), (b, y)| (x.sort_key(), a).cmp(&(y.sort_key(), b)));
+        let out = out
+            .into_iter()
+            .map(|(_, mut f)| {
+                f.more_rows.sort_unstable();
+                f.more_rows.dedup();
+                if let Some(r) = f.row {
+                    f.more_rows.retain(|x| *x != r);
                 }
-                g.more_rows.push(row);
-            }
-            None => {
-                first.insert(k, out.len());
-                out.push(f);
-            }
-        }
+                f
+            })
+            .collect();
+        (out, self.ignored)
     }
-    for f in &mut out {
-        f.more_rows.sort_unstable();
-        f.more_rows.dedup();
-        if let Some(r) = f.row {
-            f.more_rows.retain(|x| *x != r);
-        }
+}
+
+/// Merge findings of one cause into the first of them in report order.
+pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut g = Grouper::new(true, None, &[]);
+    for f in findings {
+        g.accept(f);
     }
-    out
+    g.finish().0
 }

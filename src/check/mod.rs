@@ -124,17 +124,7 @@ pub fn check_file(
     } else {
         crate::catalogue::read(path, standard, &opts.read, &mut |ev| checker.on_event(ev))?;
     }
-    let (findings, items, items_with_errors) = checker.finish();
-    let mut findings = group::subsume(findings);
-    let before = findings.len();
-    if let Some(Ignore(ignores)) = opts.ignore {
-        findings.retain(|f| !ignores(f));
-    }
-    let ignored = before - findings.len();
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    if !opts.every_row {
-        findings = group::group(findings);
-    }
+    let (findings, items, items_with_errors, ignored) = checker.finish();
     Ok(FileReport {
         path: path.display().to_string(),
         items,
@@ -257,6 +247,8 @@ pub struct Checker<'a> {
 struct Across<'a> {
     rules: Vec<Box<dyn Rule + 'a>>,
     sink: Sink<'a>,
+    /// The findings so far, grouped by cause as they come.
+    grouped: group::Grouper<'a>,
     /// The items' keys and the detached rows' keys, joined once the file
     /// is read: a row whose key no item has is an orphan.
     keys: KeyLog,
@@ -275,6 +267,14 @@ impl<'a> Checker<'a> {
         let workers = (0..threads)
             .map(|_| engine::Worker::new(std))
             .collect::<Result<_, _>>()?;
+        let rules = rules::build(std)?;
+        let late: Vec<&str> = rules::RuleId::all()
+            .iter()
+            .zip(&rules)
+            .filter(|(_, r)| r.across_items())
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let ignores = opts.ignore.as_ref().map(|Ignore(i)| *i);
         Ok(Checker {
             std,
             opts,
@@ -285,7 +285,8 @@ impl<'a> Checker<'a> {
             batch: Vec::with_capacity(CHUNK),
             keyer: KeyIndex::new(std),
             across: Across {
-                rules: rules::build(std)?,
+                grouped: group::Grouper::new(!opts.every_row, ignores, &late),
+                rules,
                 sink: Sink::new(std),
                 keys: KeyLog::default(),
                 keyless: Vec::new(),
@@ -382,7 +383,7 @@ impl<'a> Checker<'a> {
 
     /// Findings that need the whole file: orphaned materials, absent
     /// materials, duplicates; the items, and those with an error.
-    pub fn finish(mut self) -> (Vec<Finding>, usize, usize) {
+    pub fn finish(mut self) -> (Vec<Finding>, usize, usize, usize) {
         self.flush();
         let across = &mut self.across;
         let orphans = across.orphans();
@@ -398,7 +399,11 @@ impl<'a> Checker<'a> {
             r.finish(&cx, &mut across.sink);
         }
         let (items, with_errors) = (across.items, across.sink.items_with_errors());
-        (self.across.sink.into_findings(), items, with_errors)
+        let mut grouped =
+            std::mem::replace(&mut across.grouped, group::Grouper::new(false, None, &[]));
+        grouped.push_unit(across.sink.take_findings());
+        let (findings, ignored) = grouped.finish();
+        (findings, items, with_errors, ignored)
     }
 }
 
@@ -478,6 +483,7 @@ impl Across<'_> {
             }
         }
         self.sink.set_item_at(None, None);
+        self.grouped.push_unit(self.sink.take_findings());
     }
 
     /// The detached rows whose key no item has, in file order.

@@ -234,11 +234,13 @@ impl KeyLog {
         self.held.sort_unstable_by_key(|r| (r.hash, r.seq));
         let held = std::mem::take(&mut self.held).into_iter();
         let file = self.spill.take().and_then(|w| w.into_inner().ok());
+        // 4 MiB for all runs' blocks, 4 KiB each at least
+        let block = ((4 << 20) / self.runs.len().max(1)).clamp(4 << 10, 1 << 16);
         let mut runs: Vec<Run> = match &file {
             Some(f) => self
                 .runs
                 .iter()
-                .map(|&(start, end)| Run::new(f, start, end))
+                .map(|&(start, end)| Run::new(f, start, end, block))
                 .collect(),
             None => Vec::new(),
         };
@@ -279,6 +281,9 @@ impl Ord for Head {
 
 /// A sorted run, read in blocks at its own offsets of the shared file.
 struct Run {
+    /// Bytes read at a time: the runs of a log share a fixed budget, so
+    /// merging a longer file does not take more memory.
+    block: usize,
     pos: u64,
     end: u64,
     buf: Vec<u8>,
@@ -287,8 +292,9 @@ struct Run {
 }
 
 impl Run {
-    fn new(f: &File, start: u64, end: u64) -> Run {
+    fn new(f: &File, start: u64, end: u64, block: usize) -> Run {
         Run {
+            block,
             pos: start,
             end,
             buf: Vec::new(),
@@ -304,7 +310,7 @@ impl Run {
         }
         self.buf.drain(..self.at);
         self.at = 0;
-        let want = (n - self.buf.len()).max(1 << 16);
+        let want = (n - self.buf.len()).max(self.block);
         let left = (self.end - self.pos) as usize;
         let len = want.min(left);
         if len == 0 {
@@ -407,7 +413,7 @@ mod tests {
             seq,
             src: 0,
             row: seq as u32 + 2,
-            col: (seq % 3 != 0).then_some(seq as u32 % 7),
+            col: (!seq.is_multiple_of(3)).then_some(seq as u32 % 7),
             extra: hash ^ seq,
             texts: vec![text.into(), "实施编码".into()],
         }

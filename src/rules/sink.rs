@@ -319,4 +319,9 @@ impl<'a> Sink<'a> {
     pub fn into_findings(self) -> Vec<Finding> {
         self.findings
     }
+
+    /// The findings so far, leaving the sink empty (its counts stay).
+    pub fn take_findings(&mut self) -> Vec<Finding> {
+        std::mem::take(&mut self.findings)
+    }
 }
