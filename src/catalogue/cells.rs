@@ -319,22 +319,19 @@ pub fn read_workbook(
                 }
             };
             let mut hidden = super::grid::xlsx_hidden_rows(path);
-            for (name, source) in visible_sheets(path, wb.sheets_metadata(), sink) {
-                if let Some(rows) = hidden.remove(&name) {
-                    sink(Event::HiddenRows {
-                        source: source.clone(),
-                        rows,
-                    });
-                }
-                let reader = wb.worksheet_cells_reader(&name).map_err(|e| err(&e))?;
-                let rows = XlsxRows {
-                    reader,
-                    pending: None,
-                    done: false,
-                    cells: 0,
-                    limits: *limits,
-                };
-                table::read_table(source, rows, standard, sink).map_err(|m| ReadError::new(path, m))?;
+            let sheets: Vec<_> = visible_sheets(path, wb.sheets_metadata(), sink)
+                .into_iter()
+                .map(|(name, source)| {
+                    let rows = hidden.remove(&name);
+                    (name, source, rows)
+                })
+                .collect();
+            if sheets.len() > 1 {
+                drop(wb);
+                return read_sheets_side_by_side(path, sheets, standard, limits, sink);
+            }
+            for (name, source, rows) in sheets {
+                read_sheet(&mut wb, &name, source, rows, standard, limits, sink)?;
             }
             Ok(())
         }
@@ -350,6 +347,101 @@ pub fn read_workbook(
         )),
         Kind::Unknown => Err(ReadError::new(path, "not a spreadsheet (unrecognised binary content)")),
     }
+}
+
+/// Read one sheet of an open xlsx as a table: its hidden rows, then its
+/// events.
+fn read_sheet(
+    wb: &mut calamine::Xlsx<BufReader<File>>,
+    name: &str,
+    source: Arc<Source>,
+    hidden: Option<Vec<u32>>,
+    standard: &Standard,
+    limits: &Limits,
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), ReadError> {
+    let path = Path::new(&source.path);
+    if let Some(rows) = hidden {
+        sink(Event::HiddenRows {
+            source: source.clone(),
+            rows,
+        });
+    }
+    let reader = wb
+        .worksheet_cells_reader(name)
+        .map_err(|e| ReadError::new(path, format!("not a readable spreadsheet: {e}")))?;
+    let rows = XlsxRows {
+        reader,
+        pending: None,
+        done: false,
+        cells: 0,
+        limits: *limits,
+    };
+    table::read_table(source.clone(), rows, standard, sink)
+        .map(|_| ())
+        .map_err(|m| ReadError::new(path, m))
+}
+
+/// Events a sheet's reader hands over at a time.
+const SHEET_BATCH: usize = 64;
+
+/// Read every sheet of an xlsx on a thread of its own (each opens the
+/// workbook: calamine's cell reader borrows the workbook), and hand their
+/// events on in a fixed rotation, a batch of [`SHEET_BATCH`] from each
+/// sheet in turn. The rotation, not the threads' timing, decides the
+/// order, so a check sees the same events at any thread count; the queues
+/// are bounded, so a fast sheet waits for a slow one rather than filling
+/// memory. An items sheet and a materials sheet so read side by side, and
+/// the materials meet their items in the check's key join.
+fn read_sheets_side_by_side(
+    path: &Path,
+    sheets: Vec<(String, Arc<Source>, Option<Vec<u32>>)>,
+    standard: &Standard,
+    limits: &Limits,
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), ReadError> {
+    use std::sync::mpsc::sync_channel;
+    std::thread::scope(|s| {
+        let mut queues = Vec::new();
+        let mut readers = Vec::new();
+        for (name, source, hidden) in sheets {
+            let (tx, rx) = sync_channel::<Vec<Event>>(4);
+            queues.push(Some(rx));
+            readers.push(s.spawn(move || -> Result<(), ReadError> {
+                let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
+                    ReadError::new(path, format!("not a readable spreadsheet: {e}"))
+                })?;
+                let mut batch = Vec::with_capacity(SHEET_BATCH);
+                let mut send = |ev: Event| {
+                    batch.push(ev);
+                    if batch.len() == SHEET_BATCH {
+                        // the rotation stops listening only after an error
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(SHEET_BATCH));
+                        let _ = tx.send(full);
+                    }
+                };
+                let read = read_sheet(&mut wb, &name, source, hidden, standard, limits, &mut send);
+                let _ = tx.send(batch);
+                read
+            }));
+        }
+        // a batch from each sheet in turn, until every sheet is read
+        while queues.iter().any(Option::is_some) {
+            for q in queues.iter_mut() {
+                match q.as_ref().map(|rx| rx.recv()) {
+                    Some(Ok(batch)) => batch.into_iter().for_each(&mut *sink),
+                    Some(Err(_)) => *q = None,
+                    None => {}
+                }
+            }
+        }
+        // the first sheet's error, in workbook order
+        readers
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect::<Result<Vec<()>, ReadError>>()
+            .map(|_| ())
+    })
 }
 
 /// The visible sheets, in workbook order; hidden ones (lookup lists for
