@@ -185,3 +185,84 @@ pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
     }
     g.finish().0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Source;
+    use crate::standard::Severity;
+
+    fn at(source: &Arc<Source>, rule: &str, row: u32, col: u32) -> Finding {
+        Finding {
+            rule: rule.into(),
+            severity: Severity::Error,
+            source: source.clone(),
+            row: Some(row),
+            col: Some(col),
+            element: Some(1),
+            value: None,
+            params: Default::default(),
+            item: None,
+            cause: None,
+            more_rows: Vec::new(),
+        }
+    }
+
+    fn rows(fs: &[Finding], rule: &str) -> Vec<Vec<u32>> {
+        fs.iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| f.rows().collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_loser_waits_for_a_winner_found_only_at_the_end() {
+        let s = Arc::new(Source::new("a.csv", None));
+        let mut g = Grouper::new(true, None, &["org-code-as-credit-code"]);
+        g.push_unit(vec![at(&s, "invalid-credit-code", 2, 3)]);
+        g.push_unit(vec![at(&s, "invalid-credit-code", 3, 3)]);
+        // the end of the file: row 2's code is an organisation code
+        g.push_unit(vec![at(&s, "org-code-as-credit-code", 2, 3)]);
+        let (out, ignored) = g.finish();
+        assert_eq!(ignored, 0);
+        assert_eq!(rows(&out, "invalid-credit-code"), vec![vec![3]]);
+        assert_eq!(rows(&out, "org-code-as-credit-code"), vec![vec![2]]);
+    }
+
+    #[test]
+    fn a_winner_on_another_cell_subsumes_nothing() {
+        let s = Arc::new(Source::new("a.csv", None));
+        let mut g = Grouper::new(true, None, &[]);
+        g.push_unit(vec![
+            at(&s, "invalid-value", 2, 4),
+            at(&s, "placeholder-code", 2, 3),
+        ]);
+        let (out, _) = g.finish();
+        assert_eq!(rows(&out, "invalid-value"), vec![vec![2]]);
+        // on the same cell, the winner stands alone
+        let mut g = Grouper::new(true, None, &[]);
+        g.push_unit(vec![
+            at(&s, "invalid-value", 2, 3),
+            at(&s, "placeholder-code", 2, 3),
+        ]);
+        assert!(rows(&g.finish().0, "invalid-value").is_empty());
+    }
+
+    #[test]
+    fn a_group_is_led_by_its_first_row_whatever_came_first() {
+        let items = Arc::new(Source::new("a.xlsx", Some("事项".into())));
+        let mut g = Grouper::new(true, None, &[]);
+        for row in [9, 4, 7] {
+            g.push_unit(vec![at(&items, "invalid-value", row, 2)]);
+        }
+        let (out, _) = g.finish();
+        assert_eq!(rows(&out, "invalid-value"), vec![vec![4, 7, 9]]);
+        // --every-row keeps each, in report order
+        let mut g = Grouper::new(false, None, &[]);
+        for row in [9, 4, 7] {
+            g.push_unit(vec![at(&items, "invalid-value", row, 2)]);
+        }
+        let (out, _) = g.finish();
+        assert_eq!(rows(&out, "invalid-value"), vec![vec![4], vec![7], vec![9]]);
+    }
+}
