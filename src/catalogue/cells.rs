@@ -295,16 +295,7 @@ pub fn read_workbook(
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
     let limits = &opts.limits;
-    let err = |e: &dyn std::fmt::Display| {
-        let text = e.to_string();
-        if text.to_lowercase().contains("password") {
-            return ReadError::new(
-                path,
-                "the workbook is password-protected; open it, remove the password and save it again",
-            );
-        }
-        ReadError::new(path, format!("not a readable spreadsheet: {text}"))
-    };
+    let err = |e: &dyn std::fmt::Display| unreadable(path, e);
     match sniff(path)? {
         Kind::Zip => {
             super::limits::check_zip(path, limits)?;
@@ -331,7 +322,7 @@ pub fn read_workbook(
                 return read_sheets_side_by_side(path, sheets, standard, limits, sink);
             }
             for (name, source, rows) in sheets {
-                read_sheet(&mut wb, &name, source, rows, standard, limits, sink)?;
+                read_sheet(path, &mut wb, &name, source, rows, standard, limits, sink)?;
             }
             Ok(())
         }
@@ -349,9 +340,23 @@ pub fn read_workbook(
     }
 }
 
+/// Why calamine could not open a workbook or one of its sheets.
+fn unreadable(path: &Path, e: &dyn std::fmt::Display) -> ReadError {
+    let text = e.to_string();
+    if text.to_lowercase().contains("password") {
+        return ReadError::new(
+            path,
+            "the workbook is password-protected; open it, remove the password and save it again",
+        );
+    }
+    ReadError::new(path, format!("not a readable spreadsheet: {text}"))
+}
+
 /// Read one sheet of an open xlsx as a table: its hidden rows, then its
 /// events.
+#[allow(clippy::too_many_arguments)]
 fn read_sheet(
+    path: &Path,
     wb: &mut calamine::Xlsx<BufReader<File>>,
     name: &str,
     source: Arc<Source>,
@@ -360,7 +365,6 @@ fn read_sheet(
     limits: &Limits,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
-    let path = Path::new(&source.path);
     if let Some(rows) = hidden {
         sink(Event::HiddenRows {
             source: source.clone(),
@@ -369,7 +373,7 @@ fn read_sheet(
     }
     let reader = wb
         .worksheet_cells_reader(name)
-        .map_err(|e| ReadError::new(path, format!("not a readable spreadsheet: {e}")))?;
+        .map_err(|e| unreadable(path, &e))?;
     let rows = XlsxRows {
         reader,
         pending: None,
@@ -377,7 +381,7 @@ fn read_sheet(
         cells: 0,
         limits: *limits,
     };
-    table::read_table(source.clone(), rows, standard, sink)
+    table::read_table(source, rows, standard, sink)
         .map(|_| ())
         .map_err(|m| ReadError::new(path, m))
 }
@@ -408,9 +412,8 @@ fn read_sheets_side_by_side(
             let (tx, rx) = sync_channel::<Vec<Event>>(4);
             queues.push(Some(rx));
             readers.push(s.spawn(move || -> Result<(), ReadError> {
-                let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
-                    ReadError::new(path, format!("not a readable spreadsheet: {e}"))
-                })?;
+                let mut wb: calamine::Xlsx<_> =
+                    calamine::open_workbook(path).map_err(|e| unreadable(path, &e))?;
                 let mut batch = Vec::with_capacity(SHEET_BATCH);
                 let mut send = |ev: Event| {
                     batch.push(ev);
@@ -420,7 +423,9 @@ fn read_sheets_side_by_side(
                         let _ = tx.send(full);
                     }
                 };
-                let read = read_sheet(&mut wb, &name, source, hidden, standard, limits, &mut send);
+                let read = read_sheet(
+                    path, &mut wb, &name, source, hidden, standard, limits, &mut send,
+                );
                 let _ = tx.send(batch);
                 read
             }));

@@ -399,9 +399,9 @@ impl<'a> Checker<'a> {
             r.finish(&cx, &mut across.sink);
         }
         let (items, with_errors) = (across.items, across.sink.items_with_errors());
-        let mut grouped =
-            std::mem::replace(&mut across.grouped, group::Grouper::new(false, None, &[]));
-        grouped.push_unit(across.sink.take_findings());
+        let last = across.sink.take_findings();
+        let mut grouped = self.across.grouped;
+        grouped.push_unit(last);
         let (findings, ignored) = grouped.finish();
         (findings, items, with_errors, ignored)
     }

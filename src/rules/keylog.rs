@@ -84,9 +84,9 @@ impl Record {
     }
 }
 
-/// An item's cell, as the rules across items log it: the field's value
+/// Log an item's cell, as the rules across items do: the field's value
 /// first, then the item's code (empty when none), then `more`.
-pub fn field_record(
+pub fn log_field(
     log: &mut KeyLog,
     sink: &Sink<'_>,
     source: &Arc<Source>,
@@ -94,12 +94,12 @@ pub fn field_record(
     (hash, seq): (u64, u64),
     extra: u64,
     more: &[&str],
-) -> Record {
+) {
     let mut texts: Vec<Box<str>> = Vec::with_capacity(2 + more.len());
     texts.push(f.text.as_str().into());
     texts.push(sink.item().map_or_else(|| "".into(), |c| c.as_ref().into()));
     texts.extend(more.iter().map(|m| Box::<str>::from(*m)));
-    Record {
+    let r = Record {
         hash,
         seq,
         src: log.source(source),
@@ -107,10 +107,11 @@ pub fn field_record(
         col: f.col,
         extra,
         texts,
-    }
+    };
+    log.push(r);
 }
 
-/// Report a finding at a logged cell (see [`field_record`]), counted
+/// Report a finding at a logged cell (see [`log_field`]), counted
 /// against the item numbered `ordinal`, if any.
 pub fn emit_at(
     sink: &mut Sink<'_>,

@@ -131,7 +131,6 @@ impl<'a> At<'a> {
 pub struct Sink<'a> {
     std: &'a Standard,
     findings: Vec<Finding>,
-    errors: usize,
     item: Option<Arc<str>>,
     /// The item's number in the file (0 for the first), when findings
     /// belong to an item, and the items with an error: a bit each.
@@ -144,7 +143,6 @@ impl<'a> Sink<'a> {
         Sink {
             std,
             findings: Vec::new(),
-            errors: 0,
             item: None,
             ordinal: None,
             error_items: Vec::new(),
@@ -273,7 +271,6 @@ impl<'a> Sink<'a> {
     }
 
     fn count_error(&mut self) {
-        self.errors += 1;
         if let Some(n) = self.ordinal {
             if self.error_items.len() <= n / 64 {
                 self.error_items.resize(n / 64 + 1, 0);
@@ -309,11 +306,6 @@ impl<'a> Sink<'a> {
             .iter()
             .map(|w| w.count_ones() as usize)
             .sum()
-    }
-
-    /// Error findings so far.
-    pub fn errors(&self) -> usize {
-        self.errors
     }
 
     pub fn into_findings(self) -> Vec<Finding> {

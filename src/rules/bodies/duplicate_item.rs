@@ -38,7 +38,7 @@ impl Rule for DuplicateItem {
         let codes = key_hash(&[&code(ids.impl_code), &code(ids.local_impl_code)]);
         let key = key_hash(&[&name_key(body), &name_key(name)]);
         let seq = sink.ordinal().unwrap_or(0) as u64;
-        let r = keylog::field_record(
+        keylog::log_field(
             &mut self.log,
             sink,
             cx.source(),
@@ -47,21 +47,20 @@ impl Rule for DuplicateItem {
             codes,
             &[body],
         );
-        self.log.push(r);
     }
 
     fn finish(&mut self, cx: &FinishCx<'_>, sink: &mut Sink<'_>) {
         let log = std::mem::take(&mut self.log);
         let sources = log.sources().to_vec();
+        let element = cx.file.std.ids.name;
         for group in keylog::groups(log.into_sorted()) {
             let first = &group[0];
+            let at = cell_ref(&sources[first.src as usize], first.row, first.col);
             // the same code twice is duplicate-impl-code's, and a list that
             // repeats an item's cells for its materials is one item
             for r in group[1..].iter().filter(|r| r.extra != first.extra) {
                 let body = r.texts.get(2).map(|b| b.to_string()).unwrap_or_default();
-                let at = cell_ref(&sources[first.src as usize], first.row, first.col);
-                let p = params(&[("body", body), ("first", at)]);
-                let element = cx.file.std.ids.name;
+                let p = params(&[("body", body), ("first", at.clone())]);
                 let rule = (RuleId::DuplicateItem, Some(r.seq as usize));
                 keylog::emit_at(sink, rule, &sources, r, element, p);
             }

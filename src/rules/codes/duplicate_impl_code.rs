@@ -26,7 +26,7 @@ impl Rule for DuplicateImplCode {
             return;
         };
         let seq = sink.ordinal().unwrap_or(0) as u64;
-        let r = keylog::field_record(
+        keylog::log_field(
             &mut self.log,
             sink,
             cx.source(),
@@ -35,18 +35,17 @@ impl Rule for DuplicateImplCode {
             0,
             &[],
         );
-        self.log.push(r);
     }
 
     fn finish(&mut self, cx: &FinishCx<'_>, sink: &mut Sink<'_>) {
         let log = std::mem::take(&mut self.log);
         let sources = log.sources().to_vec();
+        let element = cx.file.std.ids.impl_code;
         for group in keylog::groups(log.into_sorted()) {
             let (first, rest) = (&group[0], &group[1..]);
+            let first = cell_ref(&sources[first.src as usize], first.row, first.col);
             for r in rest {
-                let first = cell_ref(&sources[first.src as usize], first.row, first.col);
-                let p = params(&[("first", first)]);
-                let element = cx.file.std.ids.impl_code;
+                let p = params(&[("first", first.clone())]);
                 let rule = (RuleId::DuplicateImplCode, Some(r.seq as usize));
                 keylog::emit_at(sink, rule, &sources, r, element, p);
             }

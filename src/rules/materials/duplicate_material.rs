@@ -51,8 +51,7 @@ impl Rule for DuplicateMaterial {
             (true, Some(key)) => {
                 self.rows += 1;
                 let hash = (key_hash(&[key, &name]), self.rows);
-                let r = keylog::field_record(&mut self.detached, sink, cx.source, f, hash, 0, &[]);
-                self.detached.push(r);
+                keylog::log_field(&mut self.detached, sink, cx.source, f, hash, 0, &[]);
             }
             // a row that names no item cannot repeat one of its materials
             (true, None) => {}
@@ -62,12 +61,10 @@ impl Rule for DuplicateMaterial {
     fn finish(&mut self, cx: &FinishCx<'_>, sink: &mut Sink<'_>) {
         let log = std::mem::take(&mut self.detached);
         let sources = log.sources().to_vec();
+        let element = cx.file.std.ids.material_name;
         for group in keylog::groups(log.into_sorted()) {
             for r in &group[1..] {
-                let (rule, element) = (
-                    (RuleId::DuplicateMaterial, None),
-                    cx.file.std.ids.material_name,
-                );
+                let rule = (RuleId::DuplicateMaterial, None);
                 keylog::emit_at(sink, rule, &sources, r, element, Params::new());
             }
         }
