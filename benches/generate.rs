@@ -41,6 +41,7 @@ fn main() {
         &templates,
         &sources,
         &Default::default(),
+        &|| {},
     )
     .unwrap();
     let s = t.elapsed().as_secs_f64();
@@ -63,6 +64,7 @@ fn main() {
         &templates,
         &sources,
         &Default::default(),
+        &|| {},
     )
     .unwrap();
     let s = t.elapsed().as_secs_f64();

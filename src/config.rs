@@ -190,7 +190,7 @@ impl Loaded {
     /// The catalogue files the globs match, sorted (none in a repository
     /// that has no catalogues yet); hidden directories and build output are
     /// not searched.
-    pub fn files(&self) -> Result<Vec<PathBuf>, String> {
+    pub fn files(&self) -> Result<crate::catalogue::Inputs, String> {
         if self.config.files.is_empty() {
             return Err(format!(
                 "{} lists no files (files: [\"catalogues/**/*.xlsx\"])",
@@ -226,7 +226,10 @@ impl Loaded {
             .collect();
         out.sort();
         out.dedup();
-        Ok(out)
+        let (skipped, files) = out
+            .into_iter()
+            .partition(|p| crate::catalogue::is_scratch_file(p));
+        Ok(crate::catalogue::Inputs { files, skipped })
     }
 }
 
@@ -386,7 +389,7 @@ mod tests {
             "files: [\"catalogues/**/*.csv\", \"catalogues/*.xlsx\"]\n",
         )
         .unwrap();
-        let files = Loaded::load(&p).unwrap().files().unwrap();
+        let files = Loaded::load(&p).unwrap().files().unwrap().files;
         let rel: Vec<String> = files
             .iter()
             .map(|f| f.strip_prefix(root).unwrap().to_string_lossy().into_owned())

@@ -25,6 +25,21 @@ struct Cli {
     /// Output language (default: Chinese when LANG starts with zh, else English)
     #[arg(long, global = true, value_name = "zh|en")]
     lang: Option<String>,
+    /// Print findings only: no notes, no progress (with --format summary, nothing: the exit code says it)
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Say what was read: sheets, header rows, columns matched
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    verbose: bool,
+    /// Colour the report on standard output: auto (on a terminal, unless NO_COLOR; CLICOLOR_FORCE forces it), always, never
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: cli::ColorArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -51,31 +66,54 @@ enum Command {
     Explain(cli::explain::Args),
     /// List the rules of the standard
     Rules(cli::rules::Args),
+    /// Write the normalised catalogue of every region as tables: SQLite, Parquet, CSV or JSON Lines
+    Export(cli::export::Args),
+    /// Print a shell completion script: bash, zsh, fish, powershell, elvish
+    Completions(cli::completions::Args),
+    /// Print santong's man page (roff), to install as santong.1
+    Man(cli::completions::ManArgs),
 }
 
 fn run(cli: Cli) -> anyhow::Result<cli::Exit> {
     let lang = match &cli.lang {
-        Some(l) => {
-            Lang::parse(l).with_context(|| format!("unknown language `{l}` (use zh or en)"))?
-        }
+        Some(l) => Lang::parse(l).with_context(|| {
+            santong::tr!(
+                "未知的语言 `{l}`（可用 zh 或 en）",
+                "unknown language `{l}` (use zh or en)"
+            )
+        })?,
         None => Lang::from_env(),
     };
+    let ui = cli::Ui {
+        lang,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: cli.color,
+    };
     match cli.command {
-        Command::Check(a) => cli::check::run(a, lang),
-        Command::Diff(a) => cli::diff::run(a, lang),
-        Command::Score(a) => cli::score::run(a, lang),
-        Command::Template(a) => cli::template::run(a, lang),
-        Command::Guide(a) => cli::guide::run(a, lang),
-        Command::Form(a) => cli::form::run(a, lang),
-        Command::Init(a) => cli::init::run(a, lang),
-        Command::Schema(a) => cli::schema::run(a, lang),
-        Command::Explain(a) => cli::explain::run(a, lang),
-        Command::Rules(a) => cli::rules::run(a, lang),
+        Command::Check(a) => cli::check::run(a, &ui),
+        Command::Diff(a) => cli::diff::run(a, &ui),
+        Command::Score(a) => cli::score::run(a, &ui),
+        Command::Template(a) => cli::template::run(a, &ui),
+        Command::Guide(a) => cli::guide::run(a, &ui),
+        Command::Form(a) => cli::form::run(a, &ui),
+        Command::Init(a) => cli::init::run(a, &ui),
+        Command::Schema(a) => cli::schema::run(a, &ui),
+        Command::Explain(a) => cli::explain::run(a, &ui),
+        Command::Rules(a) => cli::rules::run(a, &ui),
+        Command::Export(a) => cli::export::run(a, &ui),
+        Command::Completions(a) => cli::completions::run(a, command(lang)),
+        Command::Man(a) => cli::completions::man(a, command(lang)),
     }
 }
 
-/// The command line, with the file formats named from the readers registry.
-fn command() -> clap::Command {
+/// The command line in `lang`, with the file formats named from the
+/// readers registry.
+fn command(lang: Lang) -> clap::Command {
+    cli::locale::localise(command_en(), lang)
+}
+
+fn command_en() -> clap::Command {
     let formats = santong::catalogue::read::extension_list();
     let files = |c: clap::Command, what: &str, dirs: bool| {
         let dirs = if dirs {
@@ -86,10 +124,15 @@ fn command() -> clap::Command {
         let help = format!("{what} ({formats}){dirs}");
         c.mut_arg("files", |a| a.help(help))
     };
-    Cli::command()
+    cli::locale::with_examples(Cli::command())
         .mut_subcommand("check", |c| {
-            files(c, "Catalogue files to check", true)
-                .after_help("With no files, the files of the nearest santong.yaml are checked.")
+            files(c, "Catalogue files to check", true).after_help(
+                "With no files, the files of the nearest santong.yaml are checked.\n\n\
+                     Examples:\n  \
+                     santong check list.xlsx\n  \
+                     santong check cities/ --format html --output report.html\n  \
+                     santong check - --format summary < list.csv",
+            )
         })
         .mut_subcommand("guide", |c| {
             files(c, "The implementation lists to generate from", true)
@@ -98,27 +141,51 @@ fn command() -> clap::Command {
             files(c, "The implementation lists the items are in", true)
         })
         .mut_subcommand("diff", |c| files(c, "One list per region", false))
+        .mut_subcommand("export", |c| files(c, "One list per region", true))
         .mut_subcommand("score", |c| files(c, "One list per region", false))
 }
 
-fn parse() -> Result<Cli, clap::Error> {
-    let mut matches = command().try_get_matches()?;
-    Cli::from_arg_matches_mut(&mut matches)
+/// The parsed command line, or the help the zh `help` subcommand asked for.
+enum Parsed {
+    Run(Box<Cli>),
+    Help(String),
+}
+
+fn parse(args: Vec<std::ffi::OsString>, lang: Lang) -> Result<Parsed, clap::Error> {
+    let cmd = command(lang);
+    let mut matches = cmd.clone().try_get_matches_from(args)?;
+    if let Some(("help", m)) = matches.subcommand() {
+        // the zh command line's own `help` (clap's built-in one is English)
+        let name = m.get_one::<String>("command").map(String::as_str);
+        return cli::locale::zh_help_subcommand(cmd, name).map(Parsed::Help);
+    }
+    Cli::from_arg_matches_mut(&mut matches).map(|c| Parsed::Run(Box::new(c)))
 }
 
 fn main() -> ExitCode {
-    let cli = match parse() {
-        Ok(c) => c,
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli::locale::lang_of_args(&args);
+    santong::i18n::set_process_lang(lang);
+    let cli = match parse(args, lang) {
+        Ok(Parsed::Run(c)) => *c,
+        Ok(Parsed::Help(text)) => {
+            let _ = cli::print(&text);
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            if lang == Lang::Zh && e.use_stderr() {
+                eprint!("{}", cli::locale::zh_error(&e));
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(code);
         }
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("santong: {e:#}");
+            eprintln!("santong: {}", cli::error_text(&e));
             ExitCode::from(2)
         }
     }

@@ -54,7 +54,7 @@ pub fn workbook() -> rust_xlsxwriter::Workbook {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Identity {
     path: PathBuf,
-    inode: Option<(u64, u64)>,
+    inode: Option<(u64, u64, i64)>,
 }
 
 fn identity(path: &Path) -> Option<Identity> {
@@ -62,9 +62,11 @@ fn identity(path: &Path) -> Option<Identity> {
     #[cfg(unix)]
     let inode = {
         use std::os::unix::fs::MetadataExt;
+        // with the modification time, so a deleted file's inode number
+        // given to a new file is not taken for it (a link shares all three)
         std::fs::metadata(&canonical)
             .ok()
-            .map(|m| (m.dev(), m.ino()))
+            .map(|m| (m.dev(), m.ino(), m.mtime() * 1_000_000_000 + m.mtime_nsec()))
     };
     #[cfg(not(unix))]
     let inode = None;
@@ -110,13 +112,17 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if path.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();
-        return out
-            .write_all(bytes)
-            .and_then(|_| out.flush())
-            .map_err(|e| format!("cannot write to standard output: {e}"));
+        return out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| {
+            crate::tr!(
+                "无法写到标准输出：{}",
+                "cannot write to standard output: {}",
+                crate::locale::io_error(&e)
+            )
+        });
     }
     if was_read(path) {
-        return Err(format!(
+        return Err(crate::tr!(
+            "拒绝写到 {} 上：本次运行读取了它",
             "refusing to write over {}: this run read it",
             path.display()
         ));
@@ -125,26 +131,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Ok(meta) = std::fs::metadata(path) {
         if !meta.is_file() {
             if meta.is_dir() {
-                return Err(format!("{} is a directory", path.display()));
+                return Err(crate::tr!("{} 是目录", "{} is a directory", path.display()));
             }
             let mut f = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                .map_err(|e| cannot_write(path, &e))?;
             return f
                 .write_all(bytes)
                 .and_then(|_| f.flush())
-                .map_err(|e| format!("cannot write {}: {e}", path.display()));
+                .map_err(|e| cannot_write(path, &e));
         }
     }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
-    tmp.write_all(bytes)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot_write(dir, &e))?;
+    tmp.write_all(bytes).map_err(|e| cannot_write(path, &e))?;
     // a temporary file is private (0600); an output is an ordinary file
     #[cfg(unix)]
     {
@@ -154,8 +158,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     tmp.persist(path)
-        .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
+        .map_err(|e| cannot_write(path, &e.error))?;
     Ok(())
+}
+
+fn cannot_write(path: &Path, e: &std::io::Error) -> String {
+    crate::tr!(
+        "无法写入 {}：{}",
+        "cannot write {}: {}",
+        path.display(),
+        crate::locale::io_error(e)
+    )
 }
 
 /// A file name made only of ASCII letters, digits, `-` and `_`, from
@@ -218,13 +231,20 @@ pub struct OutDir {
 impl OutDir {
     pub fn create(root: &Path) -> Result<OutDir, String> {
         if root.exists() && !root.is_dir() {
-            return Err(format!(
+            return Err(crate::tr!(
+                "--out {} 是文件，不是目录",
                 "--out {} is a file, not a directory",
                 root.display()
             ));
         }
-        std::fs::create_dir_all(root)
-            .map_err(|e| format!("cannot create {}: {e}", root.display()))?;
+        std::fs::create_dir_all(root).map_err(|e| {
+            crate::tr!(
+                "无法创建 {}：{}",
+                "cannot create {}: {}",
+                root.display(),
+                crate::locale::io_error(&e)
+            )
+        })?;
         Ok(OutDir {
             root: root.to_path_buf(),
             protected: Vec::new(),
@@ -256,8 +276,10 @@ impl OutDir {
             .components()
             .all(|c| matches!(c, Component::Normal(_)))
         {
-            return Err(format!(
-                "refusing to write outside the output directory: {rel}"
+            return Err(crate::tr!(
+                "拒绝写到输出目录之外：{}",
+                "refusing to write outside the output directory: {}",
+                rel
             ));
         }
         let path = self.root.join(rel_path);
@@ -265,7 +287,8 @@ impl OutDir {
             .canonicalize()
             .is_ok_and(|p| self.protected.contains(&p))
         {
-            return Err(format!(
+            return Err(crate::tr!(
+                "拒绝写到输入文件上：{}",
                 "refusing to write over an input file: {}",
                 path.display()
             ));
@@ -276,30 +299,156 @@ impl OutDir {
         for c in rel_path.components() {
             at.push(c);
             if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-                return Err(format!(
+                return Err(crate::tr!(
+                    "拒绝经由符号链接写入：{}",
                     "refusing to write through a symbolic link: {}",
                     at.display()
                 ));
             }
         }
         if !self.force && std::fs::symlink_metadata(&path).is_ok() {
-            return Err(format!(
+            return Err(crate::tr!(
+                "{} 已存在；要替换请加 --force",
                 "{} exists; give --force to replace it",
                 path.display()
             ));
         }
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                crate::tr!(
+                    "无法创建 {}：{}",
+                    "cannot create {}: {}",
+                    parent.display(),
+                    crate::locale::io_error(&e)
+                )
+            })?;
         }
         write_atomic(&path, bytes)?;
         Ok(path)
     }
 }
 
+/// The file in an output directory that lists, one relative path a line,
+/// the files santong wrote there, so `guide --clean` removes only those.
+pub const MANIFEST: &str = ".santong-manifest";
+
+impl OutDir {
+    /// The files an earlier run recorded in the manifest (none when there
+    /// is none or it cannot be read).
+    fn recorded(&self) -> Vec<String> {
+        std::fs::read_to_string(self.root.join(MANIFEST))
+            .map(|t| {
+                t.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Record this run's files in the manifest. With `clean`, the files an
+    /// earlier run recorded and this one did not write are removed first
+    /// (only regular files below the root, never through a link, never an
+    /// input); without it they stay recorded. Returns the files removed.
+    pub fn record(&self, written: &[PathBuf], clean: bool) -> Result<Vec<PathBuf>, String> {
+        let rel = |p: &Path| {
+            p.strip_prefix(&self.root)
+                .ok()
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
+        };
+        let now: std::collections::BTreeSet<String> =
+            written.iter().filter_map(|p| rel(p)).collect();
+        let mut keep = now.clone();
+        let mut removed = Vec::new();
+        for old in self.recorded() {
+            if now.contains(&old) {
+                continue;
+            }
+            let path = Path::new(&old);
+            let plain = path.components().all(|c| matches!(c, Component::Normal(_)));
+            if !clean || !plain {
+                if plain {
+                    keep.insert(old);
+                }
+                continue;
+            }
+            let full = self.root.join(path);
+            let mut at = self.root.clone();
+            let through_link = path.components().any(|c| {
+                at.push(c);
+                std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink())
+            });
+            let protected = full
+                .canonicalize()
+                .is_ok_and(|p| self.protected.contains(&p));
+            if through_link || protected {
+                continue;
+            }
+            if std::fs::symlink_metadata(&full).is_ok_and(|m| m.is_file()) {
+                std::fs::remove_file(&full).map_err(|e| {
+                    crate::tr!(
+                        "无法删除 {}：{}",
+                        "cannot remove {}: {}",
+                        full.display(),
+                        crate::locale::io_error(&e)
+                    )
+                })?;
+                removed.push(full);
+            }
+        }
+        let mut text = String::from(
+            "# Files santong wrote here; `santong guide --clean` removes those no longer generated.\n",
+        );
+        for f in &keep {
+            text.push_str(f);
+            text.push('\n');
+        }
+        write_atomic(&self.root.join(MANIFEST), text.as_bytes())?;
+        Ok(removed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_removes_only_what_an_earlier_run_recorded() {
+        let d = tempfile::tempdir().unwrap();
+        let out = OutDir::create(d.path()).unwrap().force(true);
+        let a = out.write("items/a.html", b"a").unwrap();
+        let b = out.write("items/b.html", b"b").unwrap();
+        out.record(&[a.clone(), b.clone()], false).unwrap();
+        // the user's own file beside them is never santong's
+        std::fs::write(d.path().join("items/mine.html"), "mine").unwrap();
+        // a later run without b, not cleaning: b stays, and stays recorded
+        let a = out.write("items/a.html", b"a2").unwrap();
+        assert!(out
+            .record(std::slice::from_ref(&a), false)
+            .unwrap()
+            .is_empty());
+        assert!(b.exists());
+        // cleaning: b goes, the user's file stays
+        let removed = out.record(std::slice::from_ref(&a), true).unwrap();
+        assert_eq!(removed, vec![b.clone()]);
+        assert!(!b.exists() && a.exists());
+        assert!(d.path().join("items/mine.html").exists());
+        let manifest = std::fs::read_to_string(d.path().join(MANIFEST)).unwrap();
+        assert!(manifest.contains("items/a.html") && !manifest.contains("items/b.html"));
+    }
+
+    #[test]
+    fn clean_never_follows_a_recorded_path_out() {
+        let d = tempfile::tempdir().unwrap();
+        let outside = d.path().join("outside.html");
+        std::fs::write(&outside, "keep").unwrap();
+        let root = d.path().join("site");
+        let out = OutDir::create(&root).unwrap();
+        std::fs::write(root.join(MANIFEST), "../outside.html\n/etc/passwd\n").unwrap();
+        assert!(out.record(&[], true).unwrap().is_empty());
+        assert!(outside.exists());
+    }
 
     #[test]
     fn stems_cannot_climb_or_inject() {

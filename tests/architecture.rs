@@ -11,7 +11,10 @@ const LAYERS: &[(&str, u8)] = &[
     ("text", 0),
     ("codes", 0),
     ("yaml", 0),
-    ("output", 0),
+    // the run's language, for messages composed in any layer
+    ("locale", 0),
+    // atomic writes, with their refusals in the run's language
+    ("output", 1),
     // the message catalogue speaks of codes' issues
     ("i18n", 1),
     ("standard", 2),
@@ -25,6 +28,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("schema", 7),
     ("report", 8),
     ("generate", 9),
+    ("export", 9),
 ];
 
 fn src() -> PathBuf {

@@ -311,7 +311,7 @@ fn form_fits_the_audience_and_lists_the_materials() {
     santong()
         .arg("form")
         .arg(&list)
-        .args(["--item", &person, &company, "--out"])
+        .args(["--item", &person, "--item", &company, "--out"])
         .arg(&out)
         .assert()
         .code(0);

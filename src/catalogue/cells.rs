@@ -136,7 +136,8 @@ impl<RS: Read + std::io::Seek> RowSource for XlsxRows<'_, RS> {
                         Some(c) => {
                             self.cells += 1;
                             if self.cells > self.limits.max_cells {
-                                return Err(format!(
+                                return Err(crate::tr!(
+                                    "工作表超过 {} 个单元格（--max-cells）",
                                     "the sheet has more than {} cells (--max-cells)",
                                     self.limits.max_cells
                                 ));
@@ -238,15 +239,22 @@ pub(crate) fn sniff(path: &Path) -> Result<Kind, ReadError> {
     if is_lock_file(path) {
         return Err(ReadError::new(
             path,
-            "this is the lock file Excel or WPS keeps while a workbook is open, not a list; check the workbook itself (its name without ~$)",
+            crate::tr!(
+                "这是 Excel 或 WPS 在工作簿打开时留下的锁定文件，不是清单；请检查工作簿本身（去掉文件名开头的 ~$）",
+                "this is the lock file Excel or WPS keeps while a workbook is open, not a list; check the workbook itself (its name without ~$)"
+            ),
         ));
     }
-    let mut f = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
+    let mut f = File::open(path).map_err(|e| ReadError::new(path, crate::i18n::io_error(&e)))?;
     let mut buf = vec![0u8; 4096];
-    let n = read_up_to(&mut f, &mut buf).map_err(|e| ReadError::new(path, e.to_string()))?;
+    let n = read_up_to(&mut f, &mut buf)
+        .map_err(|e| ReadError::new(path, crate::i18n::io_error(&e)))?;
     buf.truncate(n);
     if n == 0 {
-        return Err(ReadError::new(path, "the file is empty"));
+        return Err(ReadError::new(
+            path,
+            crate::tr!("文件是空的", "the file is empty"),
+        ));
     }
     if buf.starts_with(b"PK\x03\x04") {
         return Ok(Kind::Zip);
@@ -255,7 +263,10 @@ pub(crate) fn sniff(path: &Path) -> Result<Kind, ReadError> {
         if is_encrypted_package(path) {
             return Err(ReadError::new(
                 path,
-                "the workbook is password-protected (encrypted); open it, remove the password (文件 → 信息 → 保护工作簿) and save it again",
+                crate::tr!(
+                    "工作簿设有密码（已加密）；请打开它，取消密码（文件 → 信息 → 保护工作簿）后重新保存",
+                    "the workbook is password-protected (encrypted); open it, remove the password (文件 → 信息 → 保护工作簿) and save it again"
+                ),
             ));
         }
         return Ok(Kind::Cfb);
@@ -273,7 +284,7 @@ pub(crate) fn sniff(path: &Path) -> Result<Kind, ReadError> {
     }
 }
 
-pub(crate) fn read_up_to(f: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+pub fn read_up_to(f: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
         let k = f.read(&mut buf[n..])?;
@@ -334,9 +345,18 @@ pub fn read_workbook(
         Kind::Text => read_csv(path, opts, standard, sink),
         Kind::Html => Err(ReadError::new(
             path,
-            "this is an HTML page saved with a spreadsheet extension; open it in a spreadsheet program and save it as .xlsx",
+            crate::tr!(
+                "这是以表格扩展名保存的 HTML 网页；请用表格软件打开它并另存为 .xlsx",
+                "this is an HTML page saved with a spreadsheet extension; open it in a spreadsheet program and save it as .xlsx"
+            ),
         )),
-        Kind::Unknown => Err(ReadError::new(path, "not a spreadsheet (unrecognised binary content)")),
+        Kind::Unknown => Err(ReadError::new(
+            path,
+            crate::tr!(
+                "不是表格文件（无法识别的二进制内容）",
+                "not a spreadsheet (unrecognised binary content)"
+            ),
+        )),
     }
 }
 
@@ -346,10 +366,29 @@ fn unreadable(path: &Path, e: &dyn std::fmt::Display) -> ReadError {
     if text.to_lowercase().contains("password") {
         return ReadError::new(
             path,
-            "the workbook is password-protected; open it, remove the password and save it again",
+            crate::tr!(
+                "工作簿设有密码；请打开它，取消密码后重新保存",
+                "the workbook is password-protected; open it, remove the password and save it again"
+            ),
         );
     }
-    ReadError::new(path, format!("not a readable spreadsheet: {text}"))
+    if text.contains("xl/workbook.xml") || text.to_lowercase().contains("file not found") {
+        return ReadError::new(
+            path,
+            crate::tr!(
+                "不是工作簿：这是一个 zip 压缩包，但其中没有工作簿",
+                "not a workbook: a zip archive without a workbook inside"
+            ),
+        );
+    }
+    ReadError::new(
+        path,
+        crate::tr!(
+            "无法读取的表格文件：{}",
+            "not a readable spreadsheet: {}",
+            text
+        ),
+    )
 }
 
 /// Read one sheet of an open xlsx as a table: its hidden rows, then its
@@ -579,18 +618,34 @@ fn sniff_delimiter(sample: &str) -> u8 {
     best.0
 }
 
+/// What to suggest when a file is not valid in the encoding chosen.
+fn try_encoding(enc: &'static encoding_rs::Encoding) -> String {
+    if enc == encoding_rs::UTF_8 {
+        crate::tr!(
+            "文件可能是 GBK 编码，试试 --encoding gbk",
+            "the file may be GBK: try --encoding gbk"
+        )
+    } else {
+        crate::tr!(
+            "文件可能是 UTF-8 编码，试试 --encoding utf-8（或不加 --encoding，自动识别）",
+            "the file may be UTF-8: try --encoding utf-8 (or leave --encoding out to detect it)"
+        )
+    }
+}
+
 /// With `--encoding`, bytes the encoding cannot decode are an error naming
 /// their offset (without it, they are decoded as U+FFFD and each cell is a
 /// `garbled-text` finding).
 fn check_encoding(path: &Path, enc: &'static encoding_rs::Encoding) -> Result<(), ReadError> {
     use encoding_rs::DecoderResult;
-    let mut f = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
+    let mut f = File::open(path).map_err(|e| ReadError::new(path, crate::i18n::io_error(&e)))?;
     let mut decoder = enc.new_decoder_with_bom_removal();
     let mut input = vec![0u8; 64 * 1024];
     let mut out = String::with_capacity(256 * 1024);
     let mut offset: u64 = 0;
     loop {
-        let n = read_up_to(&mut f, &mut input).map_err(|e| ReadError::new(path, e.to_string()))?;
+        let n = read_up_to(&mut f, &mut input)
+            .map_err(|e| ReadError::new(path, crate::i18n::io_error(&e)))?;
         let last = n < input.len();
         let mut at = 0;
         while at < n || (last && at == n) {
@@ -605,7 +660,13 @@ fn check_encoding(path: &Path, enc: &'static encoding_rs::Encoding) -> Result<()
                     let pos = offset + at as u64 - u64::from(bad);
                     return Err(ReadError::new(
                         path,
-                        format!("byte {pos} is not valid {} (--encoding)", enc.name()),
+                        crate::tr!(
+                            "第 {} 字节不是有效的 {} 编码；{}",
+                            "byte {} is not valid {}; {}",
+                            pos,
+                            enc.name(),
+                            try_encoding(enc)
+                        ),
                     ));
                 }
             }
@@ -617,16 +678,52 @@ fn check_encoding(path: &Path, enc: &'static encoding_rs::Encoding) -> Result<()
     }
 }
 
+/// Whether text-file bytes are really a workbook's: `xlsx` for a zip,
+/// `xls` for a compound file.
+fn workbook_magic(head: &[u8]) -> Option<&'static str> {
+    if head.starts_with(b"PK\x03\x04") {
+        Some("xlsx")
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some("xls")
+    } else {
+        None
+    }
+}
+
 impl CsvRows {
     pub fn open(path: &Path, opts: &super::ReadOptions) -> Result<CsvRows, ReadError> {
         let encoding = opts.encoding.as_deref();
-        let mut f = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
+        let mut f =
+            File::open(path).map_err(|e| ReadError::new(path, crate::i18n::io_error(&e)))?;
         let mut sample = vec![0u8; 256 * 1024];
-        let n = read_up_to(&mut f, &mut sample).map_err(|e| ReadError::new(path, e.to_string()))?;
+        let n = read_up_to(&mut f, &mut sample)
+            .map_err(|e| ReadError::new(path, crate::i18n::io_error(&e)))?;
         sample.truncate(n);
+        if let Some(kind) = workbook_magic(&sample) {
+            return Err(ReadError::new(
+                path,
+                crate::tr!(
+                    "这是一个 {} 工作簿，却以 .{} 扩展名保存；请把它改名为 .{} 再检查",
+                    "this is an {} workbook saved with the extension .{}; rename it to .{} and check it again",
+                    kind,
+                    path.extension().map(|e| e.to_string_lossy()).unwrap_or_default(),
+                    kind
+                ),
+            ));
+        }
         let enc = match encoding {
-            Some(label) => encoding_rs::Encoding::for_label(label.trim().as_bytes())
-                .ok_or_else(|| ReadError::new(path, format!("unknown encoding `{label}`")))?,
+            Some(label) => {
+                encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+                    ReadError::new(
+                        path,
+                        crate::tr!(
+                            "未知的编码 `{}`（如 gbk、gb18030、utf-8）",
+                            "unknown encoding `{}` (e.g. gbk, gb18030, utf-8)",
+                            label
+                        ),
+                    )
+                })?
+            }
             None => detect_encoding(&sample),
         };
         if encoding.is_some() {
@@ -634,7 +731,7 @@ impl CsvRows {
         }
         let (decoded_sample, _, _) = enc.decode(&sample);
         let delimiter = sniff_delimiter(&decoded_sample);
-        let file = File::open(path).map_err(|e| ReadError::new(path, e.to_string()))?;
+        let file = File::open(path).map_err(|e| ReadError::new(path, crate::i18n::io_error(&e)))?;
         let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()
             .encoding(Some(enc))
             .bom_override(encoding.is_none())
@@ -672,13 +769,22 @@ impl RowSource for CsvRows {
                     }
                     return Ok(Some(row));
                 }
-                Err(e) => return Err(match e.kind() {
-                    csv::ErrorKind::Utf8 { .. } => {
-                        "the text is not valid in the detected encoding; pass --encoding (e.g. gbk)"
-                            .to_string()
-                    }
-                    _ => format!("CSV record {}: {e}", self.number + 1),
-                }),
+                Err(e) => {
+                    return Err(match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => {
+                            crate::tr!(
+                            "文本不符合识别出的编码；请用 --encoding 指定（如 gbk）",
+                            "the text is not valid in the detected encoding; pass --encoding (e.g. gbk)"
+                        )
+                        }
+                        _ => crate::tr!(
+                            "CSV 第 {} 条记录：{}",
+                            "CSV record {}: {}",
+                            self.number + 1,
+                            e
+                        ),
+                    })
+                }
             }
         }
     }

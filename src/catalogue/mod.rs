@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use basic::{BasicCatalogue, BasicDefect, BasicEntry};
+pub use cells::read_up_to;
 pub use table::{column_index, column_letter};
 
 /// Where a table came from: file and sheet (none for CSV and YAML).
@@ -214,30 +215,64 @@ pub struct ReadOptions {
     pub limits: limits::Limits,
 }
 
+/// The files a run reads, and the ones a directory walk passed over
+/// because they are an editor's scratch files, not lists (to say so).
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<PathBuf>,
+}
+
+/// A file that an editor or the system leaves beside real lists: the lock
+/// file Excel and WPS keep while a workbook is open (`~$清单.xlsx`),
+/// LibreOffice's (`.~lock.清单.xlsx#`), temporary saves (`~清单.tmp`,
+/// `*.tmp`, `~WRL0001.tmp`), and the folder files of macOS and Windows
+/// (`.DS_Store`, `Thumbs.db`, `desktop.ini`).
+pub fn is_scratch_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let lower = name.to_ascii_lowercase();
+    name.starts_with("~$")
+        || (name.starts_with(".~lock.") && name.ends_with('#'))
+        || lower.ends_with(".tmp")
+        || matches!(lower.as_str(), ".ds_store" | "thumbs.db" | "desktop.ini")
+}
+
 /// Expand directories among `paths` into the catalogue files below them
-/// (sorted, hidden directories such as `.git` skipped); files stay as given.
-pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let hidden = |p: &Path, _dir: bool| {
-        p.file_name()
+/// (sorted, hidden directories such as `.git` skipped); files stay as
+/// given. Scratch files ([`is_scratch_file`]) found in a directory are
+/// skipped and listed.
+pub fn expand_inputs(paths: &[PathBuf]) -> Inputs {
+    let hidden_dir = |p: &Path, dir: bool| {
+        dir && p
+            .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'))
     };
-    let mut out = Vec::new();
+    let mut out = Inputs::default();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            walk_files(p, &hidden, &mut found);
-            // an open workbook's lock file (~$清单.xlsx) is not a list
-            out.extend(
-                found
-                    .into_iter()
-                    .filter(|f| read::is_walked(f) && !cells::is_lock_file(f)),
-            );
+            walk_files(p, &hidden_dir, &mut found);
+            for f in found {
+                if is_scratch_file(&f) {
+                    out.skipped.push(f);
+                } else if read::is_walked(&f) && !is_hidden(&f) {
+                    out.files.push(f);
+                }
+            }
         } else {
-            out.push(p.clone());
+            out.files.push(p.clone());
         }
     }
     out
+}
+
+fn is_hidden(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
 }
 
 /// Every file below `dir`, depth first in name order, leaving out the
@@ -275,9 +310,9 @@ pub fn read(
         return Err(ReadError::new(
             path,
             if path.exists() {
-                "not a regular file"
+                crate::tr!("不是普通文件", "not a regular file")
             } else {
-                "no such file"
+                crate::tr!("文件不存在", "no such file")
             },
         ));
     }
@@ -305,7 +340,8 @@ pub fn read(
             .join("; ");
         return Err(ReadError::new(
             path,
-            format!(
+            crate::tr!(
+                "前几行中没有带标准表头（如 事项名称、基本编码、实施编码）的表{}",
                 "no table with the standard's headers (such as 事项名称, 基本编码, 实施编码) in the first rows{}",
                 if detail.is_empty() { String::new() } else { format!(" ({detail})") }
             ),

@@ -208,9 +208,12 @@ pub fn read_table(
         sink(Event::Skipped {
             source,
             reason: if buffer.is_empty() {
-                "empty sheet".into()
+                crate::tr!("空工作表", "empty sheet")
             } else {
-                "no header row naming elements of the standard".into()
+                crate::tr!(
+                    "没有列出标准要素的表头行",
+                    "no header row naming elements of the standard"
+                )
             },
         });
         return Ok(false);
@@ -239,8 +242,10 @@ pub fn read_table(
     if !identified {
         sink(Event::Skipped {
             source,
-            reason: "no column naming the records (事项名称, 基本编码, 实施编码 or 材料名称)"
-                .into(),
+            reason: crate::tr!(
+                "没有标识记录的列（事项名称、基本编码、实施编码或材料名称）",
+                "no column naming the records (事项名称, 基本编码, 实施编码 or 材料名称)"
+            ),
         });
         return Ok(false);
     }

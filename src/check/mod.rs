@@ -35,6 +35,26 @@ impl std::fmt::Debug for Ignore<'_> {
     }
 }
 
+/// Told of each table as it is found (`--verbose`).
+#[derive(Clone, Copy)]
+pub struct OnTable<'a>(pub &'a (dyn Fn(&TableInfo) + Sync));
+
+impl std::fmt::Debug for OnTable<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OnTable")
+    }
+}
+
+/// Told how many units (items, detached rows) were checked, as they are.
+#[derive(Clone, Copy)]
+pub struct OnProgress<'a>(pub &'a (dyn Fn(u64) + Sync));
+
+impl std::fmt::Debug for OnProgress<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OnProgress")
+    }
+}
+
 /// What the checker needs besides the standard.
 #[derive(Debug, Default, Clone)]
 pub struct CheckOptions<'a> {
@@ -47,6 +67,10 @@ pub struct CheckOptions<'a> {
     /// Worker threads for one file (0: one). What is found does not
     /// depend on it.
     pub threads: usize,
+    /// Told of each table as it is found.
+    pub on_table: Option<OnTable<'a>>,
+    /// Told of the units checked, chunk by chunk.
+    pub on_progress: Option<OnProgress<'a>>,
 }
 
 /// The result of checking one file.
@@ -326,6 +350,9 @@ impl<'a> Checker<'a> {
     }
 
     fn on_table(&mut self, t: TableInfo) {
+        if let Some(OnTable(f)) = self.opts.on_table {
+            f(&t);
+        }
         if t.columns
             .iter()
             .any(|c| self.std.elements[c.1].scope == Scope::Material)
@@ -377,6 +404,9 @@ impl<'a> Checker<'a> {
                 across.merge(&file, keyer, d);
             },
         );
+        if let Some(OnProgress(f)) = self.opts.on_progress {
+            f(units.len() as u64);
+        }
         self.batch = units;
         self.batch.clear();
     }

@@ -5,7 +5,7 @@ use anyhow::Context;
 use santong::check::{check_files, CheckOptions};
 use santong::codes::AreaList;
 use santong::config::{FailOn, Loaded};
-use santong::i18n::{Lang, Note};
+use santong::i18n::Note;
 use santong::report::{self, CheckRun, FileOutcome, Format, RenderOptions};
 use santong::settings::{Flags, Settings};
 use santong::standard::Standard;
@@ -33,9 +33,10 @@ pub struct Args {
     /// CSV encoding, overriding detection (e.g. gbk, utf-8)
     #[arg(long)]
     encoding: Option<String>,
+    /// Report format
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Write the report to this file instead of standard output
+    /// Write the report to this file instead of standard output (`-`: standard output)
     #[arg(long, value_name = "PATH")]
     output: Option<PathBuf>,
     /// Exit 1 when a finding is at or above this severity (default: error)
@@ -64,54 +65,59 @@ fn find_config(a: &Args) -> anyhow::Result<Option<Loaded>> {
         .transpose()
 }
 
-/// The files to check: those given (directories expanded), else the config's.
+/// The files to check: those given (directories expanded, `-` standard
+/// input), else the config's.
 fn input_files(
     files: &[PathBuf],
     config: Option<&Loaded>,
-    lang: Lang,
-) -> anyhow::Result<Vec<PathBuf>> {
+    ui: &super::Ui,
+) -> anyhow::Result<super::Gathered> {
+    let lang = ui.lang;
     let found = if !files.is_empty() {
-        let found = santong::catalogue::expand_inputs(files);
-        if found.is_empty() {
-            anyhow::bail!(
-                "no catalogue files ({}) in the given directories",
-                santong::catalogue::read::extension_list()
-            );
+        let mut g = super::gather(files, ui)?;
+        g.files = g.files.iter().map(|f| super::relative_to_cwd(f)).collect();
+        if let Some((p, _)) = &mut g.stdin {
+            *p = super::relative_to_cwd(p);
         }
-        found
+        return Ok(g);
     } else if let Some(c) = config {
-        let found = c.files().map_err(anyhow::Error::msg)?;
+        let inputs = c.files().map_err(anyhow::Error::msg)?;
+        super::note_skipped(&inputs.skipped, ui);
+        let found = inputs.files;
         if found.is_empty() {
             // a new repository: nothing to check yet is not a failure
             let config = c.path.display().to_string();
             let globs = &c.config.files;
-            eprintln!(
-                "{}",
-                Note::NothingToCheck {
+            ui.note(
+                &Note::NothingToCheck {
                     config: &config,
-                    globs
+                    globs,
                 }
-                .text(lang)
+                .text(lang),
             );
         }
         found
     } else {
-        anyhow::bail!(
+        anyhow::bail!(santong::tr!(
+            "没有给出文件，当前目录及其上级也没有 {}（可用 `santong init` 生成）",
             "no files given and no {} found here or above (write one with `santong init`)",
             santong::config::FILE_NAME
-        )
+        ))
     };
-    Ok(found
-        .into_iter()
-        .map(|f| super::relative_to_cwd(&f))
-        .collect())
+    Ok(super::Gathered {
+        files: found
+            .into_iter()
+            .map(|f| super::relative_to_cwd(&f))
+            .collect(),
+        stdin: None,
+    })
 }
 
 fn load_areas(path: Option<&Path>) -> anyhow::Result<Option<AreaList>> {
     path.map(|p| {
         santong::output::note_read(p);
-        let text =
-            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+        let text = std::fs::read_to_string(p)
+            .with_context(|| santong::tr!("无法读取 {}", "cannot read {}", p.display()))?;
         Ok(AreaList::from_csv_text(&text))
     })
     .transpose()
@@ -119,16 +125,42 @@ fn load_areas(path: Option<&Path>) -> anyhow::Result<Option<AreaList>> {
 
 /// Check every file; a file that cannot be read is reported and the others
 /// are still checked. Returns the run and how many findings were ignored.
-fn check_all(files: &[PathBuf], std: &Standard, opts: &CheckOptions<'_>) -> (CheckRun, usize) {
+fn check_all(
+    files: &super::Gathered,
+    std: &Standard,
+    opts: &CheckOptions<'_>,
+) -> (CheckRun, usize) {
     let mut run = CheckRun::default();
     let mut ignored = 0usize;
-    for r in check_files(files, std, opts) {
+    for r in check_files(&files.files, std, opts) {
         run.files.push(match r {
-            Ok(r) => {
+            Ok(mut r) => {
                 ignored += r.ignored;
+                if let Some(shown) = files.shown(&r.path) {
+                    r.path = shown.to_string();
+                    // and where each finding is
+                    let mut renamed: Option<(std::sync::Arc<_>, std::sync::Arc<_>)> = None;
+                    for f in &mut r.findings {
+                        match &renamed {
+                            Some((from, to)) if std::sync::Arc::ptr_eq(from, &f.source) => {
+                                f.source = std::sync::Arc::clone(to);
+                            }
+                            _ => {
+                                let mut s = (*f.source).clone();
+                                s.path = shown.to_string();
+                                let to = std::sync::Arc::new(s);
+                                renamed = Some((f.source.clone(), to.clone()));
+                                f.source = to;
+                            }
+                        }
+                    }
+                }
                 FileOutcome::Checked(r)
             }
-            Err(e) => {
+            Err(mut e) => {
+                if let Some(shown) = files.shown(&e.path) {
+                    e.path = shown.to_string();
+                }
                 eprintln!("santong: {e}");
                 FileOutcome::Failed {
                     path: e.path,
@@ -140,7 +172,57 @@ fn check_all(files: &[PathBuf], std: &Standard, opts: &CheckOptions<'_>) -> (Che
     (run, ignored)
 }
 
-pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+/// `--verbose`: what a table is, where its header is and which columns
+/// matched which elements.
+fn describe_table(
+    std: &Standard,
+    t: &santong::catalogue::TableInfo,
+    files: &super::Gathered,
+    ui: &super::Ui,
+) {
+    let lang = ui.lang;
+    let path = files.shown(&t.source.path).unwrap_or(&t.source.path);
+    let place = match &t.source.sheet {
+        Some(s) => format!("{path} [{s}]"),
+        None => path.to_string(),
+    };
+    let rows: Vec<String> = t.header_rows.iter().map(u32::to_string).collect();
+    let role = match t.role {
+        santong::standard::Scope::Material => lang.pick("材料表", "materials table"),
+        santong::standard::Scope::Fee => lang.pick("收费表", "fees table"),
+        _ => lang.pick("事项表", "items table"),
+    };
+    ui.detail(&santong::tr!(
+        "santong: {}：{}，表头在第 {} 行，对上 {} 列，未识别 {} 列",
+        "santong: {}: {}, header on row {}, {} columns matched, {} not recognised",
+        place,
+        role,
+        rows.join("+"),
+        t.columns.len(),
+        t.unknown.len()
+    ));
+    for (col, el, header) in &t.columns {
+        let at = if t.by_line {
+            String::new()
+        } else {
+            format!("{} ", santong::catalogue::column_letter(*col))
+        };
+        let e = &std.elements[*el];
+        let name = lang.pick(&e.label, &e.id);
+        ui.detail(&format!("    {at}{header} → {name}"));
+    }
+    for (col, header) in &t.unknown {
+        ui.detail(&santong::tr!(
+            "    {} {} → （未识别）",
+            "    {} {} → (not recognised)",
+            santong::catalogue::column_letter(*col),
+            header
+        ));
+    }
+}
+
+pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
+    let lang = ui.lang;
     let config = find_config(&a)?;
     let settings = Settings::merge(
         Flags {
@@ -157,7 +239,9 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
     if let Some(c) = &config {
         c.apply(&mut std).map_err(anyhow::Error::msg)?;
     }
-    let files = input_files(&a.files, config.as_ref(), lang)?;
+    let gathered = input_files(&a.files, config.as_ref(), ui)?;
+    let files = &gathered.files;
+    let output = super::output_arg(a.output.as_deref());
     let read = santong::catalogue::ReadOptions {
         encoding: settings.encoding.clone(),
         limits: settings.limits,
@@ -166,30 +250,40 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
     let areas = load_areas(settings.areas.as_deref())?;
     // every file read so far (catalogues come later) is protected by the
     // writer; these are refused before any work is done
-    for out in [a.output.as_deref(), a.annotate.as_deref()]
-        .into_iter()
-        .flatten()
-    {
+    for out in [output, a.annotate.as_deref()].into_iter().flatten() {
         if santong::output::was_read(out) {
-            anyhow::bail!("refusing to write over {}: this run read it", out.display());
+            anyhow::bail!(santong::tr!(
+                "拒绝写到 {} 上：本次运行读取了它",
+                "refusing to write over {}: this run read it",
+                out.display()
+            ));
         }
     }
-    super::refuse_overwrite(&files, a.output.as_deref())?;
-    super::refuse_overwrite(&files, a.annotate.as_deref())?;
-    if let (Some(o), Some(n)) = (&a.output, &a.annotate) {
+    super::refuse_overwrite(files, output)?;
+    super::refuse_overwrite(files, a.annotate.as_deref())?;
+    if let (Some(o), Some(n)) = (output, &a.annotate) {
         if o == n || super::same_file(o, n) {
-            anyhow::bail!(
+            anyhow::bail!(santong::tr!(
+                "--annotate 和 --output 都是 {}：请给两个不同的文件",
                 "--annotate and --output are both {}: give them different files",
                 o.display()
-            );
+            ));
         }
     }
     if a.annotate.is_some() && files.len() != 1 {
-        anyhow::bail!(
+        anyhow::bail!(santong::tr!(
+            "--annotate 只复制一个工作簿，但给出了 {} 个文件",
             "--annotate copies one workbook; {} files were given",
             files.len()
-        );
+        ));
     }
+    let progress = super::progress::Progress::new(
+        ui,
+        None,
+        lang.pick("个事项和材料行已检查", "items and material rows checked"),
+    );
+    let advance = |n: u64| progress.inc(n);
+    let describe = |t: &santong::catalogue::TableInfo| describe_table(&std, t, &gathered, ui);
     let ignores = |f: &santong::check::Finding| config.as_ref().is_some_and(|c| c.ignores(f));
     let opts = CheckOptions {
         ignore: Some(santong::check::Ignore(&ignores)),
@@ -198,8 +292,11 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         read,
         every_row: a.every_row,
         threads: santong::check::threads(),
+        on_table: ui.verbose.then_some(santong::check::OnTable(&describe)),
+        on_progress: Some(santong::check::OnProgress(&advance)),
     };
-    let (mut run, ignored) = check_all(&files, &std, &opts);
+    let (mut run, ignored) = check_all(&gathered, &std, &opts);
+    progress.finish();
     // the basic catalogue is checked too: its own defects come first
     if let (Some(santong::settings::BasicChoice::File(p)), Some(b)) = (&settings.basic, &basic) {
         if let Some(r) = santong::check::basic_report(p, b, &std) {
@@ -207,18 +304,27 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         }
     }
     let fail_on = settings.fail_on.severity();
+    let to_stdout = output.is_none();
     let render = RenderOptions {
-        color: a.format == Format::Human && a.output.is_none() && color_wanted(),
+        color: matches!(a.format, Format::Human | Format::Summary)
+            && to_stdout
+            && ui.color_stdout(),
         fail_on,
+        quiet: ui.quiet,
     };
-    let text = report::render(a.format, &run, &std, lang, &render).map_err(anyhow::Error::msg)?;
+    let text = if ui.quiet && a.format == Format::Summary {
+        // nothing but the exit code
+        String::new()
+    } else {
+        report::render(a.format, &run, &std, lang, &render).map_err(anyhow::Error::msg)?
+    };
     if let (Some(c), true) = (&config, ignored > 0) {
         let config = c.path.display().to_string();
         let note = Note::Ignored {
             count: ignored,
             config: &config,
         };
-        eprintln!("{}", note.text(lang));
+        ui.note(&note.text(lang));
     }
     if let (Some(out), Some(FileOutcome::Checked(r))) = (&a.annotate, run.files.first()) {
         let grids = santong::catalogue::grid::read_grids(&files[0], &opts.read)
@@ -227,12 +333,6 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
             report::annotated_workbook(&grids, r, &std, lang).map_err(anyhow::Error::msg)?;
         super::write_atomic(out, &bytes)?;
     }
-    super::emit(a.output.as_deref(), &text)?;
+    super::emit(output, &text)?;
     Ok(report::exit_code(&run, fail_on) as Exit)
-}
-
-/// Colour on a terminal, unless NO_COLOR is set.
-fn color_wanted() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

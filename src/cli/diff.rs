@@ -2,7 +2,6 @@
 
 use super::regional::{emit_report, RegionArgs, RegionFormat, Regional};
 use super::Exit;
-use santong::i18n::Lang;
 use santong::report;
 
 #[derive(clap::Args)]
@@ -14,7 +13,8 @@ pub struct Args {
     fail_if_diff: bool,
 }
 
-pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
+    let lang = ui.lang;
     let r = Regional::load(&a.args, lang)?;
     let cmp = r.compare();
     let format = a.args.format;

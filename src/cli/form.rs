@@ -1,7 +1,6 @@
 //! `santong form`: application forms (申请表) of items, as xlsx.
 
 use super::Exit;
-use santong::i18n::Lang;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -9,14 +8,19 @@ pub struct Args {
     /// The implementation lists the items are in (help text from the readers registry)
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// The items (implementation, handling or basic codes)
-    #[arg(long = "item", value_name = "CODE", num_args = 1.., required = true)]
+    /// An item to make the form of (implementation, handling or basic code); repeat for more. Without it, every item
+    #[arg(long = "item", value_name = "CODE", action = clap::ArgAction::Append, conflicts_with = "all")]
     items: Vec<String>,
+    /// A form for every item of the lists (the default when no --item is given)
+    #[arg(long)]
+    all: bool,
     /// Directory to write into (created if missing)
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", default_value = "申请表")]
     out: PathBuf,
+    /// Standard directory (default: the embedded national standard)
     #[arg(long, value_name = "DIR")]
     standard: Option<PathBuf>,
+    /// CSV encoding, overriding detection (e.g. gbk, utf-8)
     #[arg(long)]
     encoding: Option<String>,
     /// Refuse to generate from lists with error-level findings (exit 1, nothing written)
@@ -29,22 +33,38 @@ pub struct Args {
     limits: super::LimitArgs,
 }
 
-pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let std = super::load_standard(a.standard.as_deref())?;
     let read = a.limits.read_options(a.encoding.clone());
-    let catalogues = super::load_catalogues(&a.files, &std, &read)?;
-    if let Err(code) = super::verify_lists(&std, &catalogues, &read, a.strict, lang) {
+    let catalogues = super::load_catalogues(&a.files, &std, &read, ui)?;
+    if let Err(code) = super::verify_lists(&std, &catalogues, &read, a.strict, ui) {
         return Ok(code);
     }
     let guides =
         santong::generate::guide::build(&std, &catalogues, &a.items).map_err(anyhow::Error::msg)?;
     let out = super::out_dir(&a.out, &catalogues, a.force)?;
+    let progress = super::progress::Progress::new(
+        ui,
+        Some(guides.len() as u64),
+        ui.lang.pick("份申请表", "forms"),
+    );
     for g in &guides {
+        progress.inc(1);
         let bytes = santong::generate::form::application_form(g).map_err(anyhow::Error::msg)?;
         let path = out
             .write(&format!("{}.xlsx", g.summary.file), &bytes)
             .map_err(anyhow::Error::msg)?;
-        eprintln!("{}", path.display());
+        ui.detail(&path.display().to_string());
     }
+    progress.finish();
+    let lang = ui.lang;
+    let forms =
+        santong::report::counted(guides.len(), lang.pick("份申请表", "forms"), "form", lang);
+    ui.note(&santong::tr!(
+        "已把 {} 写到 {}",
+        "wrote {} to {}",
+        forms,
+        out.root().display()
+    ));
     Ok(0)
 }

@@ -3,7 +3,7 @@
 use super::Exit;
 use clap::ValueEnum;
 use santong::generate::site::{write_guides, GuideFormat};
-use santong::i18n::{Lang, Note};
+use santong::i18n::Note;
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -18,19 +18,25 @@ pub struct Args {
     /// The implementation lists to generate from (help text from the readers registry)
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Only these items (implementation, handling or basic codes)
-    #[arg(long = "item", value_name = "CODE", num_args = 1..)]
+    /// Only this item (implementation, handling or basic code); repeat for more. Without it, every item
+    #[arg(long = "item", value_name = "CODE", action = clap::ArgAction::Append)]
     items: Vec<String>,
+    /// What to write: html (a static site with an index), md (Markdown), docx (Word)
     #[arg(long, value_enum, default_value = "html")]
     format: FormatArg,
     /// Directory to write into (created if missing); nothing is written outside it
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", default_value = "办事指南")]
     out: PathBuf,
+    /// Remove the pages of items no longer in the lists (only files santong wrote there, as its manifest records)
+    #[arg(long, conflicts_with = "items")]
+    clean: bool,
     /// Directory of templates overriding the embedded ones (same file names)
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// Standard directory (default: the embedded national standard)
     #[arg(long, value_name = "DIR")]
     standard: Option<PathBuf>,
+    /// CSV encoding, overriding detection (e.g. gbk, utf-8)
     #[arg(long)]
     encoding: Option<String>,
     /// Refuse to generate from lists with error-level findings (exit 1, nothing written)
@@ -43,13 +49,14 @@ pub struct Args {
     limits: super::LimitArgs,
 }
 
-pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
+    let lang = ui.lang;
     let std = super::load_standard(a.standard.as_deref())?;
     let templates = santong::report::templates::Templates::load(a.templates.as_deref())
         .map_err(anyhow::Error::msg)?;
     let read = a.limits.read_options(a.encoding.clone());
-    let catalogues = super::load_catalogues(&a.files, &std, &read)?;
-    let verification = match super::verify_lists(&std, &catalogues, &read, a.strict, lang) {
+    let catalogues = super::load_catalogues(&a.files, &std, &read, ui)?;
+    let verification = match super::verify_lists(&std, &catalogues, &read, a.strict, ui) {
         Ok(v) => v,
         Err(code) => return Ok(code),
     };
@@ -65,6 +72,11 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         FormatArg::Md => GuideFormat::Md,
         FormatArg::Docx => GuideFormat::Docx,
     };
+    let progress = super::progress::Progress::new(
+        ui,
+        Some(selected.len() as u64),
+        lang.pick("份指南", "guides"),
+    );
     let written = write_guides(
         &std,
         &selected,
@@ -73,14 +85,24 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         &templates,
         &sources,
         &verification,
+        &|| progress.inc(1),
     )
     .map_err(anyhow::Error::msg)?;
+    progress.finish();
+    let removed = out.record(&written, a.clean).map_err(anyhow::Error::msg)?;
     let dir = out.root().display().to_string();
     let note = Note::WroteGuides {
         files: written.len(),
         items: selected.len(),
         dir: &dir,
     };
-    eprintln!("{}", note.text(lang));
+    ui.note(&note.text(lang));
+    if !removed.is_empty() {
+        ui.note(&santong::tr!(
+            "已删除 {} 个不再在清单中的事项的文件",
+            "removed {} files of items no longer in the lists",
+            removed.len()
+        ));
+    }
     Ok(0)
 }

@@ -2,7 +2,7 @@
 
 use super::Exit;
 use anyhow::Context;
-use santong::i18n::{Lang, Note};
+use santong::i18n::Note;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -15,7 +15,8 @@ pub struct Args {
     force: bool,
 }
 
-pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
+    let lang = ui.lang;
     let files = santong::config::init_files();
     for (rel, _) in &files {
         let path = a.dir.join(rel);

@@ -5,16 +5,22 @@
 //! and writing to a file or standard output.
 
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod explain;
+pub mod export;
 pub mod form;
 pub mod guide;
 pub mod init;
+pub mod locale;
+pub mod progress;
 pub mod regional;
 pub mod rules;
 pub mod schema;
 pub mod score;
 pub mod template;
+#[cfg(test)]
+mod tests;
 
 use anyhow::Context;
 use santong::catalogue::{BasicCatalogue, Catalogue, ReadOptions};
@@ -25,6 +31,55 @@ use std::path::{Path, PathBuf};
 
 /// A run's exit status: 0 clean, 1 findings, 2 failure.
 pub type Exit = u8;
+
+/// `--color`: whether reports on standard output are coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it)
+    Auto,
+    Always,
+    Never,
+}
+
+/// What every subcommand is told about the terminal and the user.
+#[derive(Clone, Copy, Debug)]
+pub struct Ui {
+    pub lang: santong::i18n::Lang,
+    /// Findings only: no notes, no progress.
+    pub quiet: bool,
+    /// Say what was read: sheets, header rows, columns matched.
+    pub verbose: bool,
+    pub color: ColorArg,
+}
+
+impl Ui {
+    /// Whether to colour what goes to standard output.
+    pub fn color_stdout(&self) -> bool {
+        use std::io::IsTerminal;
+        let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty() && x != "0");
+        match self.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto if set("NO_COLOR") => false,
+            ColorArg::Auto if set("CLICOLOR_FORCE") => true,
+            ColorArg::Auto => std::io::stdout().is_terminal(),
+        }
+    }
+
+    /// A note on standard error, unless --quiet.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+
+    /// A detail on standard error, with --verbose only.
+    pub fn detail(&self, text: &str) {
+        if self.verbose && !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+}
 
 pub fn load_standard(dir: Option<&Path>) -> anyhow::Result<Standard> {
     Ok(match dir {
@@ -47,9 +102,10 @@ pub fn load_basic(
 ) -> anyhow::Result<Option<BasicCatalogue>> {
     Ok(match choice {
         Some(BasicChoice::Sample) => Some(BasicCatalogue::sample(std)?),
-        Some(BasicChoice::File(p)) => {
-            Some(BasicCatalogue::load(p, std, read).context("basic catalogue")?)
-        }
+        Some(BasicChoice::File(p)) => Some(
+            BasicCatalogue::load(p, std, read)
+                .context(santong::tr!("基本目录", "basic catalogue"))?,
+        ),
         None => None,
     })
 }
@@ -62,15 +118,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// error: the run ends quietly with its own exit code, as ripgrep does.
 pub fn print(text: &str) -> anyhow::Result<()> {
     match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(anyhow::Error::new(e).context("cannot write to standard output"))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(anyhow::Error::new(e).context(
+            santong::tr!("无法写到标准输出", "cannot write to standard output"),
+        )),
         _ => Ok(()),
     }
 }
 
+/// `--output`: a file, or none for standard output (also `-`).
+pub fn output_arg(p: Option<&Path>) -> Option<&Path> {
+    p.filter(|p| p.as_os_str() != "-")
+}
+
 /// Write a report to the file asked for, or to standard output.
 pub fn emit(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    let output = output_arg(output);
     match output {
         Some(p) => write_atomic(p, text.as_bytes()),
         None => print(text),
@@ -80,18 +142,29 @@ pub fn emit(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
 /// Write a workbook; it needs --output.
 pub fn emit_xlsx(output: Option<&Path>, bytes: Result<Vec<u8>, String>) -> anyhow::Result<()> {
     let Some(p) = output else {
-        anyhow::bail!("--format xlsx needs --output FILE.xlsx");
+        anyhow::bail!(santong::tr!(
+            "--format xlsx 需要 --output 文件.xlsx（或 --output - 写到标准输出）",
+            "--format xlsx needs --output FILE.xlsx (or --output - for standard output)"
+        ));
     };
-    write_atomic(p, &bytes.map_err(anyhow::Error::msg)?)
+    let bytes = bytes.map_err(anyhow::Error::msg)?;
+    if p.as_os_str() == "-" {
+        return match std::io::stdout().lock().write_all(&bytes) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(anyhow::Error::new(e)),
+            _ => Ok(()),
+        };
+    }
+    write_atomic(p, &bytes)
 }
 
 pub fn refuse_overwrite(inputs: &[PathBuf], output: Option<&Path>) -> anyhow::Result<()> {
-    if let Some(out) = output {
+    if let Some(out) = output_arg(output) {
         if inputs.iter().any(|f| same_file(f, out)) {
-            anyhow::bail!(
+            anyhow::bail!(santong::tr!(
+                "拒绝把报告写到输入文件上：{}",
                 "refusing to write the report over an input file: {}",
                 out.display()
-            );
+            ));
         }
     }
     Ok(())
@@ -156,23 +229,123 @@ impl LimitArgs {
     }
 }
 
+/// The files a run reads: directories expanded (their scratch files
+/// skipped, with a note), `-` spooled from standard input into a
+/// temporary file whose format is sniffed from its bytes.
+pub struct Gathered {
+    pub files: Vec<PathBuf>,
+    /// Where standard input was spooled, and the directory that holds it
+    /// (removed when this is dropped).
+    pub stdin: Option<(PathBuf, tempfile::TempDir)>,
+}
+
+impl Gathered {
+    /// The name to show for a file: `-` for standard input.
+    pub fn shown(&self, path: &str) -> Option<&'static str> {
+        self.stdin
+            .as_ref()
+            .filter(|(p, _)| p.display().to_string() == path)
+            .map(|_| "-")
+    }
+}
+
+pub fn gather(files: &[PathBuf], ui: &Ui) -> anyhow::Result<Gathered> {
+    let mut stdin = None;
+    let mut given = Vec::new();
+    for f in files {
+        if f.as_os_str() == "-" {
+            if stdin.is_none() {
+                stdin = Some(spool_stdin()?);
+            }
+            given.push(
+                stdin
+                    .as_ref()
+                    .map(|(p, _): &(PathBuf, _)| p.clone())
+                    .unwrap_or_default(),
+            );
+        } else {
+            given.push(f.clone());
+        }
+    }
+    let inputs = santong::catalogue::expand_inputs(&given);
+    note_skipped(&inputs.skipped, ui);
+    if inputs.files.is_empty() {
+        anyhow::bail!(santong::tr!(
+            "给出的目录中没有清单文件（{}）",
+            "no catalogue files ({}) in the given directories",
+            santong::catalogue::read::extension_list()
+        ));
+    }
+    Ok(Gathered {
+        files: inputs.files,
+        stdin,
+    })
+}
+
+/// Say which scratch files a walk passed over.
+pub fn note_skipped(skipped: &[PathBuf], ui: &Ui) {
+    for s in skipped {
+        ui.note(&santong::tr!(
+            "santong: 跳过 {}：这是编辑软件的锁定文件或临时文件，不是清单",
+            "santong: skipping {}: an editor's lock or temporary file, not a list",
+            s.display()
+        ));
+    }
+}
+
+/// Standard input, copied into a temporary file named for what its first
+/// bytes say it is (a workbook, an exchange JSON file, YAML or CSV).
+fn spool_stdin() -> anyhow::Result<(PathBuf, tempfile::TempDir)> {
+    use std::io::Read;
+    let dir = tempfile::tempdir()?;
+    let mut input = std::io::stdin().lock();
+    let mut head = vec![0u8; 4096];
+    let n = santong::catalogue::read_up_to(&mut input, &mut head)?;
+    head.truncate(n);
+    if n == 0 {
+        anyhow::bail!(santong::tr!("标准输入为空", "standard input is empty"));
+    }
+    let text = String::from_utf8_lossy(&head);
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let ext = if head.starts_with(b"PK\x03\x04") {
+        "xlsx"
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        "xls"
+    } else if start.starts_with('{') || start.starts_with('[') {
+        "json"
+    } else if start.starts_with("---") || start.starts_with("items:") || start.starts_with('#') {
+        "yaml"
+    } else if start
+        .lines()
+        .next()
+        .is_some_and(|l| l.contains('\t') && !l.contains(','))
+    {
+        "tsv"
+    } else {
+        "csv"
+    };
+    let path = dir.path().join(format!("stdin.{ext}"));
+    let mut f = std::fs::File::create(&path)?;
+    std::io::Write::write_all(&mut f, &head)?;
+    std::io::copy(&mut input.take(u64::MAX), &mut f)?;
+    Ok((path, dir))
+}
+
 /// Read catalogues whole (generation needs every item in memory).
 pub fn load_catalogues(
     files: &[PathBuf],
     std: &Standard,
     read: &ReadOptions,
+    ui: &Ui,
 ) -> anyhow::Result<Vec<Catalogue>> {
-    let files = santong::catalogue::expand_inputs(files);
-    if files.is_empty() {
-        anyhow::bail!(
-            "no catalogue files ({}) in the given directories",
-            santong::catalogue::read::extension_list()
-        );
-    }
-    files
+    let g = gather(files, ui)?;
+    g.files
         .iter()
         .map(|f| {
-            Catalogue::load(f, std, read).map_err(|e| anyhow::anyhow!("{}: {}", e.path, e.message))
+            Catalogue::load(f, std, read).map_err(|e| {
+                let path = g.shown(&e.path).map(str::to_string).unwrap_or(e.path);
+                anyhow::anyhow!("{path}: {}", e.message)
+            })
         })
         .collect()
 }
@@ -184,8 +357,9 @@ pub fn verify_lists(
     catalogues: &[Catalogue],
     read: &ReadOptions,
     strict: bool,
-    lang: santong::i18n::Lang,
+    ui: &Ui,
 ) -> Result<santong::generate::verify::Verification, Exit> {
+    let lang = ui.lang;
     let v = santong::generate::verify::Verification::of(std, catalogues, read);
     for l in &v.lists {
         let note = santong::i18n::Note::ListErrors {
@@ -193,7 +367,7 @@ pub fn verify_lists(
             errors: l.errors,
             items: l.items_with_errors,
         };
-        eprintln!("{}", note.text(lang));
+        ui.note(&note.text(lang));
     }
     if strict && v.errors() > 0 {
         eprintln!(
@@ -217,4 +391,17 @@ pub fn out_dir(
         .map_err(anyhow::Error::msg)?
         .protect(&inputs)
         .force(force))
+}
+
+/// An error and its causes on one line, in the run's language: the
+/// operating system's errors in words of their own (see
+/// `santong::i18n::io_error`), the rest as they were composed.
+pub fn error_text(e: &anyhow::Error) -> String {
+    e.chain()
+        .map(|c| match c.downcast_ref::<std::io::Error>() {
+            Some(io) => santong::i18n::io_error(io),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
 }

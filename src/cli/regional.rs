@@ -47,12 +47,16 @@ pub struct RegionArgs {
     /// Items without a basic code align with a near name at least this similar (1 − edit distance ÷ longer length; 0.5–1)
     #[arg(long, value_name = "SCORE", default_value_t = santong::diff::MIN_SIMILARITY)]
     pub min_similarity: f64,
+    /// Standard directory (default: the embedded national standard)
     #[arg(long, value_name = "DIR")]
     pub standard: Option<PathBuf>,
+    /// CSV encoding, overriding detection (e.g. gbk, utf-8)
     #[arg(long)]
     pub encoding: Option<String>,
+    /// Report format: human (a terminal), json, html (one page), xlsx (a workbook; needs --output)
     #[arg(long, value_enum, default_value = "human")]
     pub format: RegionFormat,
+    /// Write the report to this file instead of standard output (`-`: standard output)
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     #[command(flatten)]

@@ -1,16 +1,17 @@
 //! `santong rules`: the rules of the standard, one line each.
 
 use super::Exit;
-use santong::i18n::Lang;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Standard directory (default: the embedded national standard)
     #[arg(long, value_name = "DIR")]
     standard: Option<PathBuf>,
 }
 
-pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
+    let lang = ui.lang;
     let std = super::load_standard(a.standard.as_deref())?;
     let mut out = String::new();
     for r in &std.rules {

@@ -2,7 +2,6 @@
 
 use super::Exit;
 use clap::ValueEnum;
-use santong::i18n::Lang;
 use santong::schema;
 use std::path::PathBuf;
 
@@ -16,6 +15,7 @@ enum Kind {
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Which schema: catalogue (YAML items), standard (its files), config (santong.yaml), table-schema (Frictionless)
     #[arg(value_enum)]
     kind: Kind,
     /// Standard directory for catalogue and table-schema (default: national)
@@ -23,7 +23,7 @@ pub struct Args {
     standard: Option<PathBuf>,
 }
 
-pub fn run(a: Args, _lang: Lang) -> anyhow::Result<Exit> {
+pub fn run(a: Args, _ui: &super::Ui) -> anyhow::Result<Exit> {
     let v = match a.kind {
         Kind::Standard => schema::standard_schema(),
         Kind::Config => schema::config_schema(),

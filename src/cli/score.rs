@@ -4,7 +4,6 @@
 use super::regional::{emit_report, RegionArgs, RegionFormat, Regional};
 use super::Exit;
 use santong::check::{check_files, CheckOptions};
-use santong::i18n::Lang;
 use santong::report;
 
 #[derive(clap::Args)]
@@ -13,7 +12,8 @@ pub struct Args {
     args: RegionArgs,
 }
 
-pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
+    let lang = ui.lang;
     let a = a.args;
     let r = Regional::load(&a, lang)?;
     let cmp = r.compare();
@@ -24,6 +24,8 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         areas: None,
         read: r.read.clone(),
         threads: santong::check::threads(),
+        on_table: None,
+        on_progress: None,
     };
     let checks: Vec<_> = check_files(&a.files, &r.std, &opts)
         .into_iter()

@@ -1,22 +1,23 @@
 //! `santong template`: a blank implementation-list workbook from the standard.
 
 use super::Exit;
-use santong::i18n::Lang;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Standard directory (default: the embedded national standard)
     #[arg(long, value_name = "DIR")]
     standard: Option<PathBuf>,
     /// The workbook to write (.xlsx)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", default_value = "实施清单模板.xlsx")]
     out: PathBuf,
     /// Replace the file if it exists (otherwise it is refused)
     #[arg(long)]
     force: bool,
 }
 
-pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
+pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
+    let lang = ui.lang;
     let std = super::load_standard(a.standard.as_deref())?;
     let bytes =
         santong::generate::template::blank_template(&std, lang).map_err(anyhow::Error::msg)?;
@@ -24,7 +25,11 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<Exit> {
         && std::fs::symlink_metadata(&a.out)
             .is_ok_and(|m| m.is_file() || m.file_type().is_symlink())
     {
-        anyhow::bail!("{} exists; give --force to replace it", a.out.display());
+        anyhow::bail!(santong::tr!(
+            "{} 已存在；要替换它请加 --force",
+            "{} exists; give --force to replace it",
+            a.out.display()
+        ));
     }
     super::write_atomic(&a.out, &bytes)?;
     Ok(0)

@@ -86,6 +86,7 @@ fn tidy(text: String) -> String {
 
 /// Write the guides of the selected items, one at a time (a province's
 /// worth never sits in memory as view models); returns the files written.
+#[allow(clippy::too_many_arguments)]
 pub fn write_guides(
     std: &Standard,
     selected: &[Selected],
@@ -94,6 +95,7 @@ pub fn write_guides(
     templates: &Templates,
     sources: &[String],
     verification: &Verification,
+    done: &dyn Fn(),
 ) -> Result<Vec<PathBuf>, String> {
     let g = Guides::new(std);
     let summaries: Vec<Summary> = selected.iter().map(|s| g.summary(s)).collect();
@@ -106,6 +108,7 @@ pub fn write_guides(
                 it.unverified = verification.of_item(sel.item);
                 let bytes = super::docx::guide_docx(&it, &it.footer)?;
                 written.push(out.write(&format!("{}.docx", it.summary.file), &bytes)?);
+                done();
             }
         }
         GuideFormat::Html | GuideFormat::Md => {
@@ -126,6 +129,7 @@ pub fn write_guides(
                 let page = tidy(templates.render(&page_template, ctx)?);
                 written
                     .push(out.write(&format!("items/{}.{ext}", it.summary.file), page.as_bytes())?);
+                done();
             }
             let ctx = minijinja::context! {
                 site => serde(&site),

@@ -37,6 +37,8 @@ impl Verification {
             read: read.clone(),
             every_row: true,
             threads: crate::check::threads(),
+            on_table: None,
+            on_progress: None,
         };
         let mut v = Verification::default();
         for cat in catalogues {

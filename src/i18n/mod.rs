@@ -4,9 +4,26 @@
 //! in `standards/*/rules.yaml`; the layers above produce values (problems,
 //! issues, counts), and only this module turns them into words.
 
+pub mod help;
 pub mod messages;
 pub mod ui;
 pub use messages::{Note, Reason, ValueProblem};
+
+/// Set the language of the run's messages (see [`crate::locale`]).
+pub fn set_process_lang(lang: Lang) {
+    crate::locale::set_zh(lang == Lang::Zh);
+}
+
+/// The language of the run's messages.
+pub fn process_lang() -> Lang {
+    if crate::locale::is_zh() {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+pub use crate::locale::io_error;
 
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

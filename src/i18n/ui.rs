@@ -69,7 +69,7 @@ pub const IDENTICAL_EVERYWHERE: T = T("各地完全一致", "Identical everywher
 pub const IDENTICAL_IN_EVERY_REGION: T = T("各地完全一致", "identical in every region");
 pub const IMPLEMENTATION_LIST_CHECK_REPORT: T =
     T("实施清单检查报告", "Implementation-list check report");
-pub const INFO: T = T("提示", "info");
+pub const INFO: T = T("提示", "note");
 pub const ITEM: T = T("事项名称", "Item");
 pub const ITEMS: T = T("事项数", "Items");
 pub const ITEMS_2: T = T("个事项", "items");

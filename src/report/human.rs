@@ -2,25 +2,39 @@
 
 use super::emit::{Emitter, FileView, FindingView, Summary};
 use super::pad_end as pad;
-use super::words::{severity, severity_count};
+use super::words::{counted, severity, severity_counted};
 use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::standard::Severity;
 use crate::text::printable as p;
 use std::fmt::Write;
 
+/// How much of the human report to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Files, findings, the summary by rule and the totals.
+    #[default]
+    Full,
+    /// Findings only, under the files that have them (`--quiet`).
+    Findings,
+    /// The summary by rule and the totals (`--format summary`).
+    Summary,
+}
+
 /// Renders for a terminal or a file; `color` adds ANSI colours to severities.
 pub struct Human {
     lang: Lang,
     color: bool,
+    detail: Detail,
     out: String,
 }
 
 impl Human {
-    pub fn new(lang: Lang, color: bool) -> Self {
+    pub fn with_detail(lang: Lang, color: bool, detail: Detail) -> Self {
         Human {
             lang,
             color,
+            detail,
             out: String::new(),
         }
     }
@@ -42,12 +56,17 @@ impl Human {
     /// `N 个事项; N 错误, N 警告, N 提示` (`sep` after the items).
     fn counts(&self, sep: &str, items: usize, e: usize, w: usize, i: usize) -> String {
         let lang = self.lang;
+        // Chinese punctuation is full width, with no space after it
+        let (sep, sep2) = match lang {
+            Lang::Zh => (if sep == ";" { "；" } else { "：" }, "，"),
+            Lang::En => (if sep == ";" { "; " } else { ": " }, ", "),
+        };
         format!(
-            "{items} {}{sep} {e} {}, {w} {}, {i} {}",
-            ui::ITEMS_2.get(lang),
-            severity_count(Severity::Error, lang),
-            severity_count(Severity::Warning, lang),
-            severity_count(Severity::Info, lang)
+            "{}{sep}{}{sep2}{}{sep2}{}",
+            counted(items, ui::ITEMS_2.get(lang), "item", lang),
+            severity_counted(Severity::Error, e, lang),
+            severity_counted(Severity::Warning, w, lang),
+            severity_counted(Severity::Info, i, lang)
         )
     }
 }
@@ -64,6 +83,10 @@ impl<'a> Emitter<'a> for Human {
             );
             return;
         }
+        let findings = f.errors + f.warnings + f.infos;
+        if self.detail == Detail::Summary || (self.detail == Detail::Findings && findings == 0) {
+            return;
+        }
         let counts = self.counts(";", f.items, f.errors, f.warnings, f.infos);
         let _ = writeln!(self.out, "{}  ({counts})", p(f.path));
         if f.errors + f.warnings + f.infos == 0 {
@@ -72,6 +95,9 @@ impl<'a> Emitter<'a> for Human {
     }
 
     fn finding(&mut self, x: FindingView<'a>) {
+        if self.detail == Detail::Summary {
+            return;
+        }
         let mut head = format!(
             "  {} {} {}",
             self.sev_cell(x.finding.severity),
@@ -98,12 +124,19 @@ impl<'a> Emitter<'a> for Human {
     }
 
     fn end_file(&mut self, f: &FileView<'a>) {
+        let findings = f.errors + f.warnings + f.infos;
+        if self.detail == Detail::Summary || (self.detail == Detail::Findings && findings == 0) {
+            return;
+        }
         if f.failure.is_none() {
             self.out.push('\n');
         }
     }
 
     fn finish(mut self: Box<Self>, s: &Summary<'a>) -> Result<String, String> {
+        if self.detail == Detail::Findings {
+            return Ok(self.out);
+        }
         if !s.by_rule_severity.is_empty() {
             let _ = writeln!(self.out, "{}:", ui::SUMMARY_BY_RULE.get(self.lang));
             for ((rule, sev), n) in &s.by_rule_severity {

@@ -26,7 +26,7 @@ pub use explain::explain;
 pub use sarif::path_uri;
 pub use score::{column_value, score_human, score_json, COLUMNS};
 pub use score_html::score_html;
-pub use words::{severity as severity_word, severity_count, severity_heading};
+pub use words::{counted, severity as severity_word, severity_count, severity_heading};
 pub use xlsx::{diff_xlsx, score_xlsx};
 
 use crate::check::FileReport;
@@ -49,6 +49,8 @@ pub enum Format {
     Github,
     /// JUnit XML, a case per file and rule
     Junit,
+    /// Only the summary by rule and the totals
+    Summary,
 }
 
 /// What some formats need beyond the findings.
@@ -56,6 +58,8 @@ pub enum Format {
 pub struct RenderOptions {
     /// Colour the human output (a terminal that wants it).
     pub color: bool,
+    /// `--quiet`: the human report without its summary.
+    pub quiet: bool,
     /// The severity that fails the run (JUnit marks those cases failed).
     pub fail_on: Option<crate::standard::Severity>,
 }
@@ -69,7 +73,20 @@ pub fn render(
     opts: &RenderOptions,
 ) -> Result<String, String> {
     let emitter: Box<dyn Emitter<'_> + '_> = match format {
-        Format::Human => Box::new(human::Human::new(lang, opts.color)),
+        Format::Human => Box::new(human::Human::with_detail(
+            lang,
+            opts.color,
+            if opts.quiet {
+                human::Detail::Findings
+            } else {
+                human::Detail::Full
+            },
+        )),
+        Format::Summary => Box::new(human::Human::with_detail(
+            lang,
+            opts.color,
+            human::Detail::Summary,
+        )),
         Format::Json => Box::<json::Json>::default(),
         Format::Html => Box::<check_html::Html>::default(),
         Format::Sarif => Box::new(sarif::Sarif::new(std, lang)),

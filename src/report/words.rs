@@ -15,12 +15,31 @@ pub fn severity(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
-/// After a count: 3 错误 / 3 errors.
+/// After a count: 3 错误 / 3 errors (the plural; see [`counted`]).
 pub fn severity_count(s: Severity, lang: Lang) -> &'static str {
     match s {
         Severity::Error => ui::ERRORS.get(lang),
         Severity::Warning => ui::WARNINGS.get(lang),
         _ => ui::NOTES.get(lang),
+    }
+}
+
+/// A count of findings of a severity: `1 错误`, `1 error`, `2 errors`.
+pub fn severity_counted(s: Severity, n: usize, lang: Lang) -> String {
+    let one = match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        _ => "note",
+    };
+    counted(n, severity_count(s, lang), one, lang)
+}
+
+/// `n` and a noun: Chinese has one form (`3 个事项`), English a singular
+/// for one (`1 item`, `2 items`).
+pub fn counted(n: usize, plural: &str, singular: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En if n == 1 => format!("{n} {singular}"),
+        _ => format!("{n} {plural}"),
     }
 }
 

@@ -87,7 +87,8 @@ pub fn for_file(path: &Path) -> Result<&'static Reader, ReadError> {
         .ok_or_else(|| {
             ReadError::new(
                 path,
-                format!(
+                crate::tr!(
+                    "不支持的文件类型 `.{}`（应为 {}）",
                     "unsupported file type `.{}` (expected {})",
                     extension(path),
                     readable_extension_list()

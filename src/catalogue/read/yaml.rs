@@ -177,8 +177,13 @@ fn read(
     _opts: &ReadOptions,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| ReadError::new(path, e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|_| ReadError::new(path, "YAML must be UTF-8"))?;
+    let bytes = std::fs::read(path).map_err(|e| ReadError::new(path, crate::i18n::io_error(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        ReadError::new(
+            path,
+            crate::tr!("YAML 必须是 UTF-8 编码", "YAML must be UTF-8"),
+        )
+    })?;
     read_str(&text, path, standard, sink)
 }
 

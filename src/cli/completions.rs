@@ -1,0 +1,46 @@
+//! `santong completions SHELL` and `santong man`: what a shell and `man`
+//! need, generated from the command line itself (in the run's language).
+
+use super::Exit;
+use std::io::Write;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The shell: bash, zsh, fish, powershell, elvish
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+#[derive(clap::Args)]
+pub struct ManArgs {}
+
+pub fn run(a: Args, mut cmd: clap::Command) -> anyhow::Result<Exit> {
+    let mut out = Vec::new();
+    clap_complete::generate(a.shell, &mut cmd, "santong", &mut out);
+    super::print(&String::from_utf8_lossy(&out))?;
+    Ok(0)
+}
+
+pub fn man(_: ManArgs, mut cmd: clap::Command) -> anyhow::Result<Exit> {
+    cmd.build();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
+    // each subcommand as a section of the one page: its synopsis, what it
+    // does and its options, as subsections
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("santong {}", sub.get_name());
+        let page = clap_mangen::Man::new(sub.clone().bin_name(&name));
+        let mut part = Vec::new();
+        page.render_synopsis_section(&mut part)?;
+        page.render_description_section(&mut part)?;
+        page.render_options_section(&mut part)?;
+        let part = String::from_utf8_lossy(&part)
+            .replace(".SH SYNOPSIS", ".SS SYNOPSIS")
+            .replace(".SH DESCRIPTION", ".SS DESCRIPTION")
+            .replace(".SH OPTIONS", ".SS OPTIONS");
+        writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
+        out.extend_from_slice(part.as_bytes());
+    }
+    super::print(&String::from_utf8_lossy(&out))?;
+    Ok(0)
+}

@@ -1,0 +1,433 @@
+//! Everyday use (issue 14): one language at a time, quiet and summary
+//! output, whole lists for forms, stdin and stdout, completions and the man
+//! page, and folders with editors' scratch files in them.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn santong(lang: &str) -> Command {
+    let mut c = Command::cargo_bin("santong").unwrap();
+    c.env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+    c
+}
+
+const XLSX: &str = "docs/examples/钦南区-实施清单.xlsx";
+const CSV: &str = "docs/examples/浦北县-实施清单.csv";
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Whether a line has Latin words outside what is not language: paths,
+/// codes, rule ids, option names, command examples.
+fn has_english_sentence(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .collect();
+    // not `help` (a subcommand's name) nor `error` (a value of --fail-on)
+    const SENTENCE: [&str; 12] = [
+        "the",
+        "and",
+        "not",
+        "with",
+        "Usage",
+        "Options",
+        "Arguments",
+        "Print",
+        "cannot",
+        "unexpected",
+        "found",
+        "required",
+    ];
+    words.iter().any(|w| SENTENCE.contains(w)) && !line.contains("santong ")
+}
+
+#[test]
+fn help_and_argument_errors_are_chinese_under_a_zh_locale() {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["guide", "-h"],
+        vec!["help", "form"],
+    ] {
+        let out = santong("zh_CN.UTF-8").args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let t = text(&out.stdout);
+        assert!(t.contains("用法: santong"), "{args:?}: {t}");
+        for l in t.lines() {
+            assert!(!has_english_sentence(l), "{args:?}: English line: {l}");
+        }
+    }
+    for args in [
+        vec!["chek"],
+        vec!["check", "--format", "x", CSV],
+        vec!["check", "--max-cells", "many", CSV],
+        vec!["form"],
+        vec!["check", "--nope"],
+    ] {
+        let out = santong("zh_CN.UTF-8").args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let e = text(&out.stderr);
+        assert!(e.starts_with("错误: "), "{args:?}: {e}");
+        for l in e.lines() {
+            assert!(!has_english_sentence(l), "{args:?}: English line: {l}");
+        }
+    }
+    // --lang overrides the locale, both ways
+    let en = santong("zh_CN.UTF-8")
+        .args(["--lang", "en", "check", "--help"])
+        .output()
+        .unwrap();
+    assert!(text(&en.stdout).contains("Usage: santong check"));
+    let zh = santong("C")
+        .args(["check", "--help", "--lang=zh"])
+        .output()
+        .unwrap();
+    assert!(text(&zh.stdout).contains("用法: santong check"));
+}
+
+#[test]
+fn runtime_errors_are_in_one_language() {
+    let zh = santong("zh_CN.UTF-8")
+        .args(["check", "没有这个文件.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(zh.status.code(), Some(2));
+    let e = text(&zh.stderr);
+    assert!(e.contains("文件不存在"), "{e}");
+    assert!(!e.contains("no such file"), "{e}");
+    let en = santong("C")
+        .args(["check", "no-such-file.csv"])
+        .output()
+        .unwrap();
+    assert!(text(&en.stderr).contains("no such file"));
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("模板.xlsx");
+    std::fs::write(&out, "x").unwrap();
+    let o = santong("zh_CN.UTF-8")
+        .args(["template", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("已存在"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn english_counts_are_singular_for_one() {
+    let d = tempfile::tempdir().unwrap();
+    // one item with one finding: the duplicated implementation code's row
+    // is not needed; the summary line of the example reads in plurals
+    let out = santong("C")
+        .args(["check", CSV, "--format", "summary"])
+        .output()
+        .unwrap();
+    let t = text(&out.stdout);
+    assert!(t.contains("5 items: 7 errors, 2 warnings, 0 notes"), "{t}");
+    let one = d.path().join("one.csv");
+    let src = std::fs::read_to_string(CSV).unwrap();
+    let lines: Vec<&str> = src.lines().collect();
+    // the title line and the header, then the first item only
+    let header_at = lines.iter().position(|l| l.contains("事项名称")).unwrap();
+    std::fs::write(&one, lines[..=header_at + 1].join("\n")).unwrap();
+    let t = text(
+        &santong("C")
+            .args(["check", "--format", "summary"])
+            .arg(&one)
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(t.contains("1 item:"), "{t}");
+    let zh = text(
+        &santong("zh_CN.UTF-8")
+            .args(["check", "--format", "summary"])
+            .arg(&one)
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(zh.contains("1 个事项"), "{zh}");
+}
+
+#[test]
+fn quiet_and_summary() {
+    let full = santong("C").args(["check", CSV]).output().unwrap();
+    let quiet = santong("C").args(["-q", "check", CSV]).output().unwrap();
+    assert_eq!(full.status.code(), quiet.status.code());
+    let (f, q) = (text(&full.stdout), text(&quiet.stdout));
+    assert!(f.contains("Summary by rule"));
+    assert!(
+        !q.contains("Summary by rule") && !q.contains("items:"),
+        "{q}"
+    );
+    assert!(q.contains("invalid-phone"), "{q}");
+    let s = text(
+        &santong("C")
+            .args(["check", CSV, "--format", "summary"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(s.contains("Summary by rule") && !s.contains("Fix:"), "{s}");
+    let qs = santong("C")
+        .args(["check", CSV, "--format", "summary", "--quiet"])
+        .output()
+        .unwrap();
+    assert_eq!(qs.status.code(), Some(1));
+    assert!(qs.stdout.is_empty() && qs.stderr.is_empty());
+    // --color always colours even into a pipe; never and NO_COLOR do not
+    let c = santong("C")
+        .args(["check", CSV, "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(text(&c.stdout).contains("\x1b["));
+    let n = santong("C")
+        .args(["check", CSV, "--color", "never"])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(!text(&n.stdout).contains("\x1b["));
+    let f = santong("C")
+        .args(["check", CSV])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(text(&f.stdout).contains("\x1b["));
+}
+
+#[test]
+fn verbose_says_what_was_read() {
+    let out = santong("C").args(["-v", "check", XLSX]).output().unwrap();
+    let e = text(&out.stderr);
+    assert!(e.contains("header on row"), "{e}");
+    assert!(e.contains("事项名称 → name"), "{e}");
+    let quiet = santong("C").args(["check", XLSX]).output().unwrap();
+    assert!(!text(&quiet.stderr).contains("header on row"));
+}
+
+#[test]
+fn stdin_and_stdout() {
+    let file = santong("C")
+        .args(["check", CSV, "--format", "json"])
+        .output()
+        .unwrap();
+    let piped = santong("C")
+        .args(["check", "-", "--format", "json", "--output", "-"])
+        .pipe_stdin(CSV)
+        .unwrap()
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), file.status.code());
+    let (a, b): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_slice(&file.stdout).unwrap(),
+        serde_json::from_slice(&piped.stdout).unwrap(),
+    );
+    assert_eq!(
+        a["diagnostics"].as_array().unwrap().len(),
+        b["diagnostics"].as_array().unwrap().len()
+    );
+    assert_eq!(b["diagnostics"][0]["path"], "-");
+    // a workbook on standard input is sniffed as one
+    let wb = santong("C")
+        .args(["check", "-", "--format", "summary"])
+        .pipe_stdin(XLSX)
+        .unwrap()
+        .output()
+        .unwrap();
+    assert_eq!(wb.status.code(), Some(1), "{}", text(&wb.stderr));
+    // no file named - is ever made
+    let d = tempfile::tempdir().unwrap();
+    santong("C")
+        .current_dir(d.path())
+        .args(["check", "--output", "-"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(CSV))
+        .output()
+        .unwrap();
+    assert!(!d.path().join("-").exists());
+}
+
+#[test]
+fn completions_and_man() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = santong("C").args(["completions", shell]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(text(&out.stdout).contains("santong"), "{shell}");
+    }
+    let man = santong("C").arg("man").output().unwrap();
+    assert_eq!(man.status.code(), Some(0));
+    let m = text(&man.stdout);
+    assert!(
+        m.starts_with(".ie") || m.contains(".TH santong"),
+        "{}",
+        &m[..200.min(m.len())]
+    );
+    assert!(
+        m.contains(".SH \"SANTONG CHECK\"") && m.contains("every\\-row"),
+        "man lacks check"
+    );
+}
+
+#[test]
+fn forms_for_a_whole_list_and_repeated_items() {
+    let d = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = santong("C")
+        .current_dir(d.path())
+        .args(["form", "--all", "-q"])
+        .arg(root.join(XLSX))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let forms = std::fs::read_dir(d.path().join("申请表")).unwrap().count();
+    assert!(forms >= 4, "{forms} forms");
+    // --item once per code, the file after it is a file
+    let two = d.path().join("two");
+    let out = santong("C")
+        .args([
+            "form",
+            "--item",
+            "11450702MB1234562R4000111001000",
+            "--item",
+            "11450702MB1234562R4000111003000",
+            "--out",
+        ])
+        .arg(&two)
+        .arg(root.join(XLSX))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_dir(&two).unwrap().count(), 2);
+    // the default output exists now: refused without --force
+    let again = santong("C")
+        .current_dir(d.path())
+        .args(["form", "--all"])
+        .arg(root.join(XLSX))
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(text(&again.stderr).contains("--force"));
+}
+
+#[test]
+fn guide_default_out_and_clean() {
+    let d = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let full = santong("C")
+        .current_dir(d.path())
+        .args(["guide"])
+        .arg(root.join(XLSX))
+        .output()
+        .unwrap();
+    assert_eq!(full.status.code(), Some(0), "{}", text(&full.stderr));
+    let items = d.path().join("办事指南/items");
+    let before = std::fs::read_dir(&items).unwrap().count();
+    assert!(before >= 4);
+    std::fs::write(items.join("mine.html"), "not santong's").unwrap();
+    // a list with one item fewer: its page goes, the user's file stays
+    let src = std::fs::read_to_string(root.join(CSV)).unwrap();
+    let fewer = d.path().join("fewer.csv");
+    let lines: Vec<&str> = src.lines().collect();
+    std::fs::write(&fewer, lines[..lines.len() - 1].join("\n")).unwrap();
+    let site = d.path().join("site");
+    santong("C")
+        .args(["guide", "--out"])
+        .arg(&site)
+        .arg(root.join(CSV))
+        .assert()
+        .success();
+    let n = std::fs::read_dir(site.join("items")).unwrap().count();
+    santong("C")
+        .args(["guide", "--force", "--clean", "--out"])
+        .arg(&site)
+        .arg(&fewer)
+        .assert()
+        .success();
+    let m = std::fs::read_dir(site.join("items")).unwrap().count();
+    assert_eq!(m, n - 1);
+    // --clean with --item is refused: it would remove every other page
+    santong("C")
+        .args(["guide", "--clean", "--item", "x", "--out"])
+        .arg(&site)
+        .arg(&fewer)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_folder_with_scratch_files_checks_the_real_lists() {
+    let d = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join(XLSX), d.path().join("清单.xlsx")).unwrap();
+    std::fs::write(d.path().join("~$清单.xlsx"), b"\x0c\x00lock").unwrap();
+    std::fs::write(d.path().join(".~lock.清单.xlsx#"), "lock").unwrap();
+    std::fs::write(d.path().join("Thumbs.db"), b"\x00\x01").unwrap();
+    std::fs::write(d.path().join(".DS_Store"), b"\x00\x01").unwrap();
+    let out = santong("zh_CN.UTF-8")
+        .args(["check", "--format", "summary"])
+        .arg(d.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let e = text(&out.stderr);
+    assert!(e.contains("跳过") && e.contains("~$清单.xlsx"), "{e}");
+    assert!(
+        text(&out.stdout).contains("4 个事项"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn wrong_formats_get_their_own_messages() {
+    let d = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // a zip that is not a workbook
+    let zip = d.path().join("a.xlsx");
+    {
+        let f = std::fs::File::create(&zip).unwrap();
+        let mut z = zip::ZipWriter::new(f);
+        z.start_file("readme.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut z, b"hello").unwrap();
+        z.finish().unwrap();
+    }
+    // a workbook renamed .csv
+    let renamed = d.path().join("b.csv");
+    std::fs::copy(root.join(XLSX), &renamed).unwrap();
+    let gbk = root.join("docs/examples/灵山县-实施清单-GBK.csv");
+    let zip_err = text(&santong("C").arg("check").arg(&zip).output().unwrap().stderr);
+    let renamed_err = text(
+        &santong("C")
+            .arg("check")
+            .arg(&renamed)
+            .output()
+            .unwrap()
+            .stderr,
+    );
+    let gbk_err = text(
+        &santong("C")
+            .args(["check", "--encoding", "utf-8"])
+            .arg(&gbk)
+            .output()
+            .unwrap()
+            .stderr,
+    );
+    assert!(zip_err.contains("not a workbook"), "{zip_err}");
+    assert!(renamed_err.contains("rename it to .xlsx"), "{renamed_err}");
+    assert!(gbk_err.contains("--encoding gbk"), "{gbk_err}");
+    let zh = text(
+        &santong("zh_CN.UTF-8")
+            .arg("check")
+            .arg(&renamed)
+            .output()
+            .unwrap()
+            .stderr,
+    );
+    assert!(zh.contains("改名为 .xlsx"), "{zh}");
+}
