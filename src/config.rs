@@ -117,12 +117,19 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 impl Loaded {
     pub fn load(path: &Path) -> Result<Loaded, String> {
         crate::output::note_read(path);
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            crate::tr!(
+                "无法读取 {}：{}",
+                "cannot read {}: {}",
+                path.display(),
+                crate::locale::io_error(&e)
+            )
+        })?;
         let config: Config = crate::yaml::parse(&text, path).map_err(|e| e.to_string())?;
         for (i, ig) in config.ignore.iter().enumerate() {
             if ig.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-                return Err(format!(
+                return Err(crate::tr!(
+                    "{}：第 {} 条 ignore（规则 {}）没有写 reason；每条忽略都须说明为何接受这一偏差（reason: …）",
                     "{}: ignore #{} (rule {}) has no reason; every ignore must say why the deviation is accepted (reason: …)",
                     path.display(),
                     i + 1,
@@ -192,7 +199,8 @@ impl Loaded {
     /// not searched.
     pub fn files(&self) -> Result<crate::catalogue::Inputs, String> {
         if self.config.files.is_empty() {
-            return Err(format!(
+            return Err(crate::tr!(
+                "{} 没有列出文件（files: [\"catalogues/**/*.xlsx\"]）",
                 "{} lists no files (files: [\"catalogues/**/*.xlsx\"])",
                 self.path.display()
             ));

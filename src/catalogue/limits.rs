@@ -126,7 +126,8 @@ fn check_parts(path: &Path, limits: &Limits) -> Result<(), ReadError> {
         if entry.size() > limits.max_part_bytes {
             return Err(ReadError::new(
                 path,
-                format!(
+                crate::tr!(
+                    "部件 {} 解压后为 {}，超过上限 {}（--max-part-bytes）",
                     "part {} inflates to {}, over the limit of {} (--max-part-bytes)",
                     entry.name().unwrap_or_default(),
                     mib(entry.size()),
@@ -188,7 +189,8 @@ fn check_ods(path: &Path, limits: &Limits) -> Result<(), ReadError> {
                         if cells > limits.max_cells {
                             return Err(ReadError::new(
                                 path,
-                                format!(
+                                crate::tr!(
+                                    "工作表的重复计数使其超过 {} 个单元格（--max-cells）",
                                     "a sheet's repeat counts expand it past {} cells (--max-cells)",
                                     limits.max_cells
                                 ),
@@ -261,7 +263,8 @@ pub fn check_xls(path: &Path, limits: &Limits) -> Result<(), ReadError> {
                 if too_big(s) {
                     return Err(ReadError::new(
                         path,
-                        format!(
+                        crate::tr!(
+                            "工作表的单元格范围超过 {} 个单元格（--max-cells）",
                             "a sheet's cells span more than {} cells (--max-cells)",
                             limits.max_cells
                         ),
@@ -279,8 +282,10 @@ pub fn check_xls(path: &Path, limits: &Limits) -> Result<(), ReadError> {
 pub fn too_many_cells(path: &Path, sheet: &str, limits: &Limits) -> ReadError {
     ReadError::new(
         path,
-        format!(
-            "sheet {sheet} has more than {} cells (--max-cells)",
+        crate::tr!(
+            "工作表 {} 超过 {} 个单元格（--max-cells）",
+            "sheet {} has more than {} cells (--max-cells)",
+            sheet,
             limits.max_cells
         ),
     )

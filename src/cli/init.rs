@@ -21,14 +21,19 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     for (rel, _) in &files {
         let path = a.dir.join(rel);
         if path.exists() && !a.force {
-            anyhow::bail!("{} exists; pass --force to overwrite it", path.display());
+            anyhow::bail!(santong::tr!(
+                "{} 已存在；要覆盖请加 --force",
+                "{} exists; pass --force to overwrite it",
+                path.display()
+            ));
         }
     }
     for (rel, text) in &files {
         let path = a.dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+            std::fs::create_dir_all(parent).with_context(|| {
+                santong::tr!("无法创建 {}", "cannot create {}", parent.display())
+            })?;
         }
         super::write_atomic(&path, text.as_bytes())?;
         eprintln!("{}", Note::Wrote(&path.display().to_string()).text(lang));

@@ -75,7 +75,10 @@ pub struct Regional {
 impl Regional {
     pub fn load(a: &RegionArgs, lang: santong::i18n::Lang) -> anyhow::Result<Regional> {
         if !(0.5..=1.0).contains(&a.min_similarity) {
-            anyhow::bail!("--min-similarity must be between 0.5 and 1");
+            anyhow::bail!(santong::tr!(
+                "--min-similarity 须在 0.5 到 1 之间",
+                "--min-similarity must be between 0.5 and 1"
+            ));
         }
         let std = super::load_standard(a.standard.as_deref())?;
         let read = a.limits.read_options(a.encoding.clone());
@@ -141,17 +144,22 @@ fn load_regions(
     read: &ReadOptions,
 ) -> anyhow::Result<Vec<Region>> {
     if !names.is_empty() && names.len() != files.len() {
-        anyhow::bail!(
+        anyhow::bail!(santong::tr!(
+            "--name 给了 {} 次，文件却有 {} 个",
             "--name was given {} times for {} files",
             names.len(),
             files.len()
-        );
+        ));
     }
     let regions = santong::diff::load_regions(files, names, std, read)?;
     let mut seen = std::collections::HashSet::new();
     for r in &regions {
         if !seen.insert(r.name.clone()) {
-            anyhow::bail!("two lists are both named `{}`; give each a --name", r.name);
+            anyhow::bail!(santong::tr!(
+                "两份清单都叫 `{}`；请用 --name 分别命名",
+                "two lists are both named `{}`; give each a --name",
+                r.name
+            ));
         }
     }
     Ok(regions)
@@ -166,7 +174,10 @@ fn pick_baseline(
     Ok(match baseline {
         None if has_basic => Baseline::Basic,
         None | Some("majority") => Baseline::Majority,
-        Some("basic") if !has_basic => anyhow::bail!("--baseline basic needs --basic FILE"),
+        Some("basic") if !has_basic => anyhow::bail!(santong::tr!(
+            "--baseline basic 需要 --basic 文件",
+            "--baseline basic needs --basic FILE"
+        )),
         Some("basic") => Baseline::Basic,
         Some(other) => {
             let by_file = files
@@ -180,9 +191,11 @@ fn pick_baseline(
                     .map(|r| r.name.clone())
             }) {
                 Some(name) => Baseline::Region(name),
-                None => anyhow::bail!(
-                    "--baseline `{other}` is neither basic, majority, nor one of the lists"
-                ),
+                None => anyhow::bail!(santong::tr!(
+                    "--baseline `{}` 既不是 basic、majority，也不是给出的清单之一",
+                    "--baseline `{}` is neither basic, majority, nor one of the lists",
+                    other
+                )),
             }
         }
     })
