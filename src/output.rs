@@ -269,8 +269,10 @@ impl OutDir {
         &self.root
     }
 
-    /// Write `rel` (e.g. `items/X.html`) below the root, atomically.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+    /// Where `rel` lies below the root, when santong may touch it there:
+    /// a plain relative path, not an input, and reached through no
+    /// symbolic link (a link could lead anywhere).
+    fn inside(&self, rel: &str) -> Result<PathBuf, String> {
         let rel_path = Path::new(rel);
         if !rel_path
             .components()
@@ -306,6 +308,12 @@ impl OutDir {
                 ));
             }
         }
+        Ok(path)
+    }
+
+    /// Write `rel` (e.g. `items/X.html`) below the root, atomically.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+        let path = self.inside(rel)?;
         if !self.force && std::fs::symlink_metadata(&path).is_ok() {
             return Err(crate::tr!(
                 "{} 已存在；要替换请加 --force",
@@ -365,26 +373,20 @@ impl OutDir {
             if now.contains(&old) {
                 continue;
             }
-            let path = Path::new(&old);
-            let plain = path.components().all(|c| matches!(c, Component::Normal(_)));
-            if !clean || !plain {
+            let plain = Path::new(&old)
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)));
+            if !clean {
                 if plain {
                     keep.insert(old);
                 }
                 continue;
             }
-            let full = self.root.join(path);
-            let mut at = self.root.clone();
-            let through_link = path.components().any(|c| {
-                at.push(c);
-                std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink())
-            });
-            let protected = full
-                .canonicalize()
-                .is_ok_and(|p| self.protected.contains(&p));
-            if through_link || protected {
+            // the same refusals as writing: never out, never an input,
+            // never through a link
+            let Ok(full) = self.inside(&old) else {
                 continue;
-            }
+            };
             if std::fs::symlink_metadata(&full).is_ok_and(|m| m.is_file()) {
                 std::fs::remove_file(&full).map_err(|e| {
                     crate::tr!(

@@ -680,7 +680,7 @@ fn check_encoding(path: &Path, enc: &'static encoding_rs::Encoding) -> Result<()
 
 /// Whether text-file bytes are really a workbook's: `xlsx` for a zip,
 /// `xls` for a compound file.
-fn workbook_magic(head: &[u8]) -> Option<&'static str> {
+pub fn workbook_magic(head: &[u8]) -> Option<&'static str> {
     if head.starts_with(b"PK\x03\x04") {
         Some("xlsx")
     } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use basic::{BasicCatalogue, BasicDefect, BasicEntry};
-pub use cells::read_up_to;
+pub use cells::{read_up_to, workbook_magic};
 pub use table::{column_index, column_letter};
 
 /// Where a table came from: file and sheet (none for CSV and YAML).

@@ -307,10 +307,8 @@ fn spool_stdin() -> anyhow::Result<(PathBuf, tempfile::TempDir)> {
     }
     let text = String::from_utf8_lossy(&head);
     let start = text.trim_start_matches('\u{feff}').trim_start();
-    let ext = if head.starts_with(b"PK\x03\x04") {
-        "xlsx"
-    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        "xls"
+    let ext = if let Some(wb) = santong::catalogue::workbook_magic(&head) {
+        wb
     } else if start.starts_with('{') || start.starts_with('[') {
         "json"
     } else if start.starts_with("---") || start.starts_with("items:") || start.starts_with('#') {

@@ -17,7 +17,7 @@ pub mod names;
 pub mod region;
 
 pub use align::{Basis, Handling, ItemKey, Method, MIN_SIMILARITY};
-pub use region::{Region, RegionItem};
+pub use region::{region_name, Region, RegionItem};
 
 use crate::catalogue::BasicCatalogue;
 use crate::standard::{ElementType, Standard};

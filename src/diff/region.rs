@@ -209,6 +209,21 @@ impl RegionItem {
     }
 }
 
+/// A list's region: the name its 所属地区 cells give most often (`counts`,
+/// by normalised name; the first in order on a tie), else the file's name
+/// without its extension.
+pub fn region_name(counts: BTreeMap<String, usize>, path: &Path) -> String {
+    counts
+        .into_iter()
+        .max_by_key(|(n, c)| (*c, std::cmp::Reverse(n.clone())))
+        .map(|(n, _)| n)
+        .unwrap_or_else(|| {
+            path.file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_else(|| path.display().to_string())
+        })
+}
+
 #[derive(Debug, Clone)]
 pub struct Region {
     pub name: String,
@@ -542,17 +557,7 @@ impl Region {
         }
         let name = name
             .map(str::to_string)
-            .or_else(|| {
-                region_names
-                    .into_iter()
-                    .max_by_key(|(n, c)| (*c, std::cmp::Reverse(n.clone())))
-                    .map(|(n, _)| n)
-            })
-            .unwrap_or_else(|| {
-                path.file_stem()
-                    .map(|s| s.to_string_lossy().to_string())
-                    .unwrap_or_else(|| path.display().to_string())
-            });
+            .unwrap_or_else(|| region_name(region_names, path));
         texts.buf.shrink_to_fit();
         texts.short = HashMap::new();
         Ok(Region {

@@ -76,16 +76,7 @@ pub fn region_name(std: &Standard, c: &Catalogue) -> String {
             }
         }
     }
-    counts
-        .into_iter()
-        .max_by_key(|(n, c)| (*c, std::cmp::Reverse(n.clone())))
-        .map(|(n, _)| n)
-        .unwrap_or_else(|| {
-            c.path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
+    crate::diff::region_name(counts, &c.path)
 }
 
 /// The element columns of a scope: each element's id, and for a code
