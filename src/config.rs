@@ -273,9 +273,81 @@ severity:
 fail_on: error
 "#;
 
-/// The GitHub Actions workflow written by `santong init`.
-pub const WORKFLOW: &str = r#"# Check the catalogues on every push and pull request; findings appear as
-# annotations on the pull request and in code scanning (SARIF).
+/// Where the CI workflow `santong init` writes gets santong from: a git
+/// repository (built at a branch, tag or commit) or santong's source tree
+/// inside the catalogue repository (a git submodule or a vendored copy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkflowSource {
+    /// A git URL and the revision to build (`HEAD`: the default branch).
+    Git { url: String, rev: String },
+    /// A directory relative to the repository root, `/`-separated.
+    Path(String),
+}
+
+impl WorkflowSource {
+    /// Whether `s` is a git URL rather than a path: a scheme git and
+    /// cargo fetch from, or scp-like `user@host:path`.
+    pub fn is_git_url(s: &str) -> bool {
+        const SCHEMES: [&str; 6] = ["https://", "http://", "ssh://", "git://", "file://", "git+"];
+        if SCHEMES.iter().any(|p| s.starts_with(p)) {
+            return true;
+        }
+        // scp-like: user@host:path, with no slash before the colon
+        match (s.find('@'), s.find(':')) {
+            (Some(at), Some(colon)) => at < colon && !s[..colon].contains('/'),
+            _ => false,
+        }
+    }
+}
+
+/// The GitHub Actions workflow written by `santong init`: it works out
+/// which santong to build (a commit, or a hash of the vendored tree), keeps
+/// the build in the Actions cache under that key, builds only on a miss,
+/// then checks the catalogues.
+pub fn workflow(source: &WorkflowSource) -> String {
+    let (env, checkout, which, build) = match source {
+        WorkflowSource::Git { url, rev } => (
+            format!("  SANTONG_GIT: {}\n  SANTONG_REV: {}\n", yaml_scalar(url), yaml_scalar(rev)),
+            "",
+            WHICH_GIT,
+            "cargo install --locked --root \"$HOME/.santong\" --git \"$SANTONG_GIT\" --rev \"${{ steps.santong.outputs.rev }}\" santong",
+        ),
+        WorkflowSource::Path(dir) => (
+            format!("  SANTONG_PATH: {}\n", yaml_scalar(dir)),
+            "        with:\n          submodules: recursive\n",
+            WHICH_PATH,
+            "cargo install --locked --root \"$HOME/.santong\" --path \"$SANTONG_PATH\"",
+        ),
+    };
+    WORKFLOW
+        .replace("@ENV@", &env)
+        .replace("@CHECKOUT@", checkout)
+        .replace("@WHICH@", which)
+        .replace("@BUILD@", build)
+}
+
+/// `s` as a YAML single-quoted scalar (nothing in it is special there
+/// but the quote, which doubles).
+fn yaml_scalar(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// Resolves a git source's revision to a commit (a tag to the commit it
+/// names); a full commit hash, which `ls-remote` does not list, stands.
+const WHICH_GIT: &str = r#"          rev=$(git ls-remote "$SANTONG_GIT" "$SANTONG_REV" "$SANTONG_REV^{}" | LC_ALL=C sort -k 2 | tail -n 1 | cut -f 1)
+          rev=${rev:-$SANTONG_REV}
+          echo "rev=$rev" >> "$GITHUB_OUTPUT"
+          echo "key=santong-$RUNNER_OS-$rev" >> "$GITHUB_OUTPUT"
+"#;
+
+/// Hashes a vendored source tree (without its build output or git data).
+const WHICH_PATH: &str = r#"          tree=$(find "$SANTONG_PATH/" \( -name target -o -name .git \) -prune -o -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c 1-20)
+          echo "key=santong-$RUNNER_OS-$tree" >> "$GITHUB_OUTPUT"
+"#;
+
+const WORKFLOW: &str = r#"# Check the catalogues on every push and pull request; findings appear as
+# annotations on the pull request and in code scanning (SARIF). santong is
+# built from the source below once per version and kept in the Actions cache.
 name: santong
 on:
   push:
@@ -283,15 +355,36 @@ on:
 permissions:
   contents: read
   security-events: write
-jobs:
+env:
+@ENV@jobs:
   check:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      # Install santong from wherever your office distributes it, e.g.
-      # `cargo install --locked --git <your santong repository> santong`.
-      - name: Install santong
-        run: cargo install --locked santong
+@CHECKOUT@      - name: Which santong
+        id: santong
+        shell: bash
+        run: |
+          set -euo pipefail
+@WHICH@      - name: Restore santong
+        id: cache
+        uses: actions/cache/restore@v4
+        with:
+          path: ~/.santong
+          key: ${{ steps.santong.outputs.key }}
+      - name: Build santong
+        if: steps.cache.outputs.cache-hit != 'true'
+        run: @BUILD@
+      # saved here rather than at the end of the job, which fails whenever
+      # a catalogue has errors
+      - name: Save santong
+        if: steps.cache.outputs.cache-hit != 'true'
+        uses: actions/cache/save@v4
+        with:
+          path: ~/.santong
+          key: ${{ steps.santong.outputs.key }}
+      - name: Put santong on PATH
+        run: echo "$HOME/.santong/bin" >> "$GITHUB_PATH"
       - name: Annotate the pull request
         run: santong check --format github
       - name: SARIF report
@@ -331,18 +424,55 @@ fn pre_commit() -> String {
     PRE_COMMIT.replace("@EXTENSIONS@", &exts.join("|"))
 }
 
-/// Files `santong init` writes, relative to the repository.
-pub fn init_files() -> [(&'static str, String); 3] {
-    [
-        (FILE_NAME, starter()),
-        (".github/workflows/santong.yml", WORKFLOW.to_string()),
-        (".pre-commit-config.yaml", pre_commit()),
-    ]
+/// Where `santong init` writes the CI workflow.
+pub const WORKFLOW_FILE: &str = ".github/workflows/santong.yml";
+
+/// Files `santong init` writes, relative to the repository; the workflow
+/// only when it is told where to get santong from.
+pub fn init_files(source: Option<&WorkflowSource>) -> Vec<(&'static str, String)> {
+    let mut files = vec![(FILE_NAME, starter())];
+    if let Some(source) = source {
+        files.push((WORKFLOW_FILE, workflow(source)));
+    }
+    files.push((".pre-commit-config.yaml", pre_commit()));
+    files
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_workflow_names_its_source_as_yaml_reads_it() {
+        for (source, var, value) in [
+            (
+                WorkflowSource::Git {
+                    url: "https://host.invalid/o'brien/santong.git#x: y".into(),
+                    rev: "v1".into(),
+                },
+                "SANTONG_GIT",
+                "https://host.invalid/o'brien/santong.git#x: y",
+            ),
+            (
+                WorkflowSource::Path("tools/san tong".into()),
+                "SANTONG_PATH",
+                "tools/san tong",
+            ),
+        ] {
+            let wf: serde_json::Value = serde_saphyr::from_str(&workflow(&source)).unwrap();
+            assert_eq!(wf["env"][var], value);
+            let steps = wf["jobs"]["check"]["steps"].as_array().unwrap();
+            let checkout = &steps[0];
+            assert_eq!(
+                checkout["with"]["submodules"].as_str() == Some("recursive"),
+                var == "SANTONG_PATH"
+            );
+        }
+        assert!(WorkflowSource::is_git_url("git@host.invalid:o/santong.git"));
+        assert!(!WorkflowSource::is_git_url("tools/santong"));
+        assert!(!WorkflowSource::is_git_url("tools/a@b:c"));
+        assert!(!WorkflowSource::is_git_url("C:/santong"));
+    }
 
     #[test]
     fn starter_parses_and_names_known_rules() {

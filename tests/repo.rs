@@ -1,9 +1,13 @@
 //! A catalogue repository set up with `santong init`: plain `santong check`
 //! finds santong.yaml (from any subdirectory), honours its ignores (each
 //! with a reason), and the generated GitHub workflow and pre-commit hook
-//! run as written.
+//! run as written: the workflow's steps run here, building santong from
+//! the source `init` names and keeping the build in a (simulated) cache.
 
+#[path = "support/actions.rs"]
+mod actions;
 mod common;
+use actions::{Outcome, Runner};
 use assert_cmd::Command;
 use common::*;
 use std::path::{Path, PathBuf};
@@ -67,16 +71,42 @@ fn init_then_plain_check_works_from_anywhere_in_the_repository() {
     let a = santong_in(root).arg("check").assert().code(2);
     assert!(String::from_utf8_lossy(&a.get_output().stderr).contains("santong init"));
 
-    santong_in(root).arg("init").assert().code(0);
-    for f in [
-        "santong.yaml",
-        ".github/workflows/santong.yml",
-        ".pre-commit-config.yaml",
-    ] {
+    // without --source: no workflow, and a word on how to add one
+    let a = santong_in(root)
+        .args(["init", "--lang", "en"])
+        .assert()
+        .code(0);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("no CI workflow written") && err.contains("--source"),
+        "{err}"
+    );
+    for f in ["santong.yaml", ".pre-commit-config.yaml"] {
         assert!(root.join(f).is_file(), "{f}");
     }
-    // init does not overwrite
+    assert!(!root.join(".github").exists());
+    // init again writes nothing: exit 2
     santong_in(root).arg("init").assert().code(2);
+    // with a source it adds the workflow and keeps the edited santong.yaml
+    let yaml = std::fs::read_to_string(root.join("santong.yaml")).unwrap() + "# edited\n";
+    std::fs::write(root.join("santong.yaml"), &yaml).unwrap();
+    let a = santong_in(root)
+        .args([
+            "init",
+            "--lang",
+            "en",
+            "--source",
+            "https://git.example.invalid/santong.git",
+        ])
+        .assert()
+        .code(0);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(err.contains("kept ./santong.yaml"), "{err}");
+    assert!(root.join(".github/workflows/santong.yml").is_file());
+    assert_eq!(
+        std::fs::read_to_string(root.join("santong.yaml")).unwrap(),
+        yaml
+    );
 
     let a = santong_in(root)
         .args(["check", "--lang", "en"])
@@ -163,64 +193,11 @@ fn a_new_empty_repository_checks_clean() {
     assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
 }
 
-/// The `run:` steps of the generated workflow that call santong.
-fn workflow_santong_steps(root: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(root.join(".github/workflows/santong.yml")).unwrap();
-    let wf: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
-    assert!(
-        wf["on"]
-            .as_object()
-            .is_some_and(|o| o.contains_key("pull_request")),
-        "{wf}"
-    );
-    let steps = wf["jobs"]["check"]["steps"].as_array().unwrap();
-    assert!(steps.iter().any(|s| s["uses"]
-        .as_str()
-        .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif"))));
-    steps
-        .iter()
-        .filter_map(|s| s["run"].as_str())
-        .filter(|r| r.trim_start().starts_with("santong "))
-        .map(str::to_string)
-        .collect()
-}
-
 #[test]
-fn generated_workflow_and_pre_commit_hook_run() {
+fn generated_pre_commit_hook_runs() {
     let repo = repository();
     let root = repo.path();
     santong_in(root).arg("init").assert().code(0);
-    let steps = workflow_santong_steps(root);
-    assert_eq!(steps.len(), 2, "{steps:?}");
-    let run = |cmd: &str| {
-        std::process::Command::new("sh")
-            .args(["-c", cmd])
-            .current_dir(root)
-            .env("PATH", path_with_santong())
-            .output()
-            .unwrap()
-    };
-    // the annotation step fails the job on errors and prints workflow commands
-    let o = run(&steps[0]);
-    assert_eq!(o.status.code(), Some(1));
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert!(
-        out.starts_with("::error file=catalogues/钦州市/浦北县.csv,line="),
-        "{out}"
-    );
-    // the SARIF step always succeeds and leaves the report for upload
-    let o = run(&steps[1]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let sarif: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(root.join("santong.sarif")).unwrap())
-            .unwrap();
-    assert_eq!(sarif["version"], "2.1.0");
-    std::fs::remove_file(root.join("santong.sarif")).unwrap();
 
     // pre-commit, when installed (CI installs Debian's pre-commit)
     let has_pre_commit = std::process::Command::new("pre-commit")
@@ -273,4 +250,198 @@ fn generated_workflow_and_pre_commit_hook_run() {
         "{}",
         String::from_utf8_lossy(&o.stdout)
     );
+}
+
+/// The outcome of the step named `name`.
+fn outcome(steps: &[actions::Step], name: &str) -> Outcome {
+    let step = steps.iter().find(|s| s.name == name);
+    step.unwrap_or_else(|| panic!("no step {name}: {steps:#?}"))
+        .outcome
+        .clone()
+}
+
+/// Asserts the job checked the repository with the santong it installed:
+/// annotations fail the job on the list's error; the SARIF report is
+/// written and uploaded all the same.
+fn assert_checked(steps: &[actions::Step]) {
+    let annotate = steps
+        .iter()
+        .find(|s| s.name == "Annotate the pull request")
+        .unwrap();
+    assert_eq!(annotate.outcome, Outcome::Ran { code: 1 }, "{steps:#?}");
+    assert!(
+        annotate
+            .stdout
+            .starts_with("::error file=catalogues/钦州市/浦北县.csv,line="),
+        "{}",
+        annotate.stdout
+    );
+    assert_eq!(outcome(steps, "SARIF report"), Outcome::Ran { code: 0 });
+    assert_eq!(
+        outcome(steps, "github/codeql-action/upload-sarif@v3"),
+        Outcome::Ran { code: 0 }
+    );
+}
+
+fn workflow(root: &Path) -> String {
+    std::fs::read_to_string(root.join(".github/workflows/santong.yml")).unwrap()
+}
+
+/// The git-source workflow, with a stand-in for `cargo install` that logs
+/// its arguments and installs the santong under test: the revision
+/// resolves to a commit (a tag to the commit it names), the build runs on
+/// a cache miss only, and a new commit is a new build.
+#[test]
+fn workflow_from_a_git_source_builds_once_per_commit() {
+    let source = tmp();
+    git(source.path(), &["init", "-q"]);
+    std::fs::write(source.path().join("Cargo.toml"), "[package]\n").unwrap();
+    git(source.path(), &["add", "-A"]);
+    git(source.path(), &["commit", "-qm", "one"]);
+    git(source.path(), &["tag", "-a", "v1", "-m", "v1"]);
+    git(
+        source.path(),
+        &["commit", "-q", "--allow-empty", "-m", "two"],
+    );
+    let sha = |rev: &str| {
+        let o = std::process::Command::new("git")
+            .args(["rev-parse", &format!("{rev}^{{commit}}")])
+            .current_dir(source.path())
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap().trim().to_string()
+    };
+    let url = format!("file://{}", source.path().display());
+
+    let shims = tmp();
+    let log = shims.path().join("log");
+    std::fs::write(&log, "").unwrap();
+    let cargo = shims.path().join("cargo");
+    std::fs::write(
+        &cargo,
+        "#!/bin/sh\necho \"$*\" >> \"$SHIM_LOG\"\nroot=; prev=\n\
+         for a in \"$@\"; do [ \"$prev\" = --root ] && root=$a; prev=$a; done\n\
+         mkdir -p \"$root/bin\"\n\
+         printf '#!/bin/sh\\nexec \"%s\" \"$@\"\\n' \"$SHIM_SANTONG\" > \"$root/bin/santong\"\n\
+         chmod +x \"$root/bin/santong\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&cargo, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut path = vec![shims.path().to_path_buf()];
+    path.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap()));
+    let mut runner = Runner::new(std::env::join_paths(path).unwrap());
+    runner.env = vec![
+        ("SHIM_LOG".into(), log.display().to_string()),
+        ("SHIM_SANTONG".into(), env!("CARGO_BIN_EXE_santong").into()),
+    ];
+    let builds = || -> Vec<String> {
+        std::fs::read_to_string(&log)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+
+    let repo = repository();
+    let root = repo.path();
+    santong_in(root)
+        .args(["init", "--source", &url, "--rev", "v1"])
+        .assert()
+        .code(0);
+    // first run: resolves v1 to its commit, builds it, saves it
+    let steps = runner.run(&workflow(root), "check", root);
+    let which = steps.iter().find(|s| s.name == "Which santong").unwrap();
+    assert_eq!(which.outputs["rev"], sha("v1"), "{steps:#?}");
+    assert_eq!(outcome(&steps, "Build santong"), Outcome::Ran { code: 0 });
+    assert_eq!(outcome(&steps, "Save santong"), Outcome::Ran { code: 0 });
+    assert_eq!(
+        builds(),
+        [format!(
+            "install --locked --root {}/.santong --git {url} --rev {} santong",
+            runner.home.path().display(),
+            sha("v1")
+        )]
+    );
+    assert_checked(&steps);
+    // second run: the cache has it; nothing is built
+    let steps = runner.run(&workflow(root), "check", root);
+    assert_eq!(outcome(&steps, "Build santong"), Outcome::Skipped);
+    assert_eq!(outcome(&steps, "Save santong"), Outcome::Skipped);
+    assert_eq!(builds().len(), 1);
+    assert_checked(&steps);
+    // the default branch, then a new commit on it: one build each
+    santong_in(root)
+        .args(["init", "--source", &url, "--force"])
+        .assert()
+        .code(0);
+    runner.run(&workflow(root), "check", root);
+    runner.run(&workflow(root), "check", root);
+    git(
+        source.path(),
+        &["commit", "-q", "--allow-empty", "-m", "three"],
+    );
+    let steps = runner.run(&workflow(root), "check", root);
+    assert_checked(&steps);
+    let built: Vec<String> = builds()
+        .iter()
+        .map(|b| b.rsplit(' ').nth(1).unwrap().to_string())
+        .collect();
+    assert_eq!(built, [sha("v1"), sha("HEAD~1"), sha("HEAD")]);
+    // a full commit hash, which ls-remote does not list, is built as given:
+    // v1's commit again, so the cache has it
+    santong_in(root)
+        .args(["init", "--source", &url, "--rev", &sha("v1"), "--force"])
+        .assert()
+        .code(0);
+    let steps = runner.run(&workflow(root), "check", root);
+    assert_eq!(outcome(&steps, "Build santong"), Outcome::Skipped);
+    assert_eq!(builds().len(), 3);
+}
+
+/// The workflow with santong's own source vendored in the repository runs
+/// for real: `cargo install` builds this tree, the job checks with it, and
+/// a second run restores the build instead of building again.
+#[test]
+fn workflow_from_a_vendored_tree_builds_santong() {
+    let repo = repository();
+    let root = repo.path();
+    std::fs::create_dir_all(root.join("tools")).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_MANIFEST_DIR"), root.join("tools/santong")).unwrap();
+    santong_in(root)
+        .args(["init", "--source", "tools/santong"])
+        .assert()
+        .code(0);
+    let text = workflow(root);
+    assert!(text.contains("SANTONG_PATH: 'tools/santong'"), "{text}");
+
+    // the machine's toolchain and crate cache, as a runner's image has
+    let home = PathBuf::from(std::env::var_os("HOME").unwrap());
+    let var = |k: &str, default: PathBuf| {
+        std::env::var(k).unwrap_or_else(|_| default.display().to_string())
+    };
+    let mut runner = Runner::new(std::env::var_os("PATH").unwrap());
+    runner.env = vec![
+        ("CARGO_HOME".into(), var("CARGO_HOME", home.join(".cargo"))),
+        (
+            "RUSTUP_HOME".into(),
+            var("RUSTUP_HOME", home.join(".rustup")),
+        ),
+        // kept between test runs so a second run of the tests is quick
+        (
+            "CARGO_TARGET_DIR".into(),
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/workflow-build").into(),
+        ),
+    ];
+    let steps = runner.run(&text, "check", root);
+    let build = steps.iter().find(|s| s.name == "Build santong").unwrap();
+    assert_eq!(build.outcome, Outcome::Ran { code: 0 }, "{}", build.stderr);
+    let installed = runner.home.path().join(".santong/bin/santong");
+    assert!(installed.is_file());
+    assert_checked(&steps);
+    // restored, not rebuilt; the check runs with the restored binary
+    std::fs::remove_dir_all(runner.home.path().join(".santong")).unwrap();
+    let steps = runner.run(&text, "check", root);
+    assert_eq!(outcome(&steps, "Build santong"), Outcome::Skipped);
+    assert!(installed.is_file());
+    assert_checked(&steps);
 }

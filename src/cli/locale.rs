@@ -147,7 +147,16 @@ pub fn with_examples(cmd: Command) -> Command {
                 ],
             )
         })
-        .mut_subcommand("init", |c| examples(c, &["santong init", "santong init catalogues/ --force"]))
+        .mut_subcommand("init", |c| {
+            examples(
+                c,
+                &[
+                    "santong init --source https://git.example.org/office/santong.git --rev v0.1.0",
+                    "santong init --source tools/santong",
+                    "santong init catalogues/ --force",
+                ],
+            )
+        })
         .mut_subcommand("schema", |c| {
             examples(
                 c,
