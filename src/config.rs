@@ -117,14 +117,8 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 impl Loaded {
     pub fn load(path: &Path) -> Result<Loaded, String> {
         crate::output::note_read(path);
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            crate::tr!(
-                "无法读取 {}：{}",
-                "cannot read {}: {}",
-                path.display(),
-                crate::locale::io_error(&e)
-            )
-        })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| crate::locale::cannot_read(path, &e))?;
         let config: Config = crate::yaml::parse(&text, path).map_err(|e| e.to_string())?;
         for (i, ig) in config.ignore.iter().enumerate() {
             if ig.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
@@ -167,7 +161,8 @@ impl Loaded {
             .filter(|id| !known(id))
             .collect();
         if !unknown.is_empty() {
-            return Err(format!(
+            return Err(crate::tr!(
+                "{}：未知的规则 {}（`santong rules` 列出全部规则）",
                 "{}: unknown rule {} (see `santong rules`)",
                 self.path.display(),
                 unknown.join(", ")
@@ -258,7 +253,7 @@ basic: sample
 files:
   - "@FILES@"
 
-# Per-rule severity overrides (error, warning, info, off).
+# Per-rule severity overrides (error, warning, note, off).
 severity:
   unknown-column: off
 
@@ -484,6 +479,18 @@ mod tests {
         l.apply(&mut std).unwrap();
         assert_eq!(std.severity("unknown-column"), Severity::Off);
         assert_eq!(l.config.fail_on, Some(FailOn::Error));
+    }
+
+    #[test]
+    fn a_severity_is_named_as_outputs_show_it() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join(FILE_NAME);
+        let mut std = Standard::national().unwrap();
+        std::fs::write(&p, "severity:\n  catch-all-clause: note\n").unwrap();
+        Loaded::load(&p).unwrap().apply(&mut std).unwrap();
+        assert_eq!(std.severity("catch-all-clause"), Severity::Info);
+        std::fs::write(&p, "severity:\n  catch-all-clause: notice\n").unwrap();
+        assert!(Loaded::load(&p).is_err());
     }
 
     #[test]

@@ -25,6 +25,14 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, YamlErro
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((0, 0));
+        if crate::locale::is_zh() {
+            return YamlError {
+                path: path.display().to_string(),
+                line,
+                column,
+                message: zh_message(&e).unwrap_or_else(|| "YAML 格式错误".to_string()),
+            };
+        }
         // The crate renders a snippet after the first line; keep the sentence.
         let rendered = e.to_string();
         let first = rendered.lines().next().unwrap_or("").trim();
@@ -42,6 +50,152 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, YamlErro
             message,
         }
     })
+}
+
+/// A YAML error in Chinese: the parser's and serde's faults a person
+/// writing a file by hand meets, in words of their own; None for the rest.
+fn zh_message(e: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::localizer::ExternalMessageSource;
+    use serde_saphyr::Error as E;
+    let list = |names: &[&str]| {
+        if names.is_empty() {
+            "（无）".to_string()
+        } else {
+            names.join("、")
+        }
+    };
+    Some(match e {
+        E::WithSnippet { error, .. } | E::AliasError { error, .. } => return zh_message(error),
+        E::Eof { .. } => "文件意外结束".into(),
+        E::Unexpected { expected, .. } => format!("此处应为{}", zh_kind(expected)),
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => format!(
+            "类型不对：应为{}，实为{}",
+            zh_kind(expected),
+            zh_kind(unexpected)
+        ),
+        E::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => format!(
+            "取值不对：应为{}，实为{}",
+            zh_kind(expected),
+            zh_kind(unexpected)
+        ),
+        E::SerdeInvalidLength { len, expected, .. } => {
+            format!("长度不对：有 {len} 项，应为{}", zh_kind(expected))
+        }
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => format!("未知的取值 `{variant}`，可用的取值：{}", list(expected)),
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => format!("未知的字段 `{field}`，可用的字段：{}", list(expected)),
+        E::SerdeMissingField { field, .. } => format!("缺少字段 `{field}`"),
+        E::DuplicateMappingKey { key, .. } => match key {
+            Some(k) => format!("键 {k} 重复出现"),
+            None => "键重复出现".into(),
+        },
+        E::InvalidScalar { ty, .. } => format!("不是有效的{}", zh_kind(ty)),
+        E::NullIntoString { .. } => "此处应为文本，不能为空".into(),
+        E::InvalidUtf8Input => "不是有效的 UTF-8 文本".into(),
+        E::UnknownAnchor { .. } => "别名（*）引用了不存在的锚点（&）".into(),
+        E::MultipleDocuments { .. } => "文件中有多个 YAML 文档，只能有一个".into(),
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::Budget { .. } => "别名展开或嵌套超出上限".into(),
+        E::Message { msg, .. } => match msg.as_str() {
+            "a mapping key must be a scalar" => "映射的键必须是单个值".into(),
+            _ => return None,
+        },
+        E::ExternalMessage { source, .. } => match source.as_ref() {
+            ExternalMessageSource::Parser(scan) => zh_syntax(scan.kind())?,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// A YAML syntax fault in Chinese.
+fn zh_syntax(kind: &serde_saphyr::granit_parser::ErrorKind) -> Option<String> {
+    use serde_saphyr::granit_parser::ErrorKind as K;
+    Some(match kind {
+        K::UnclosedFlowCollection { open } => format!("括号 `{open}` 没有闭合"),
+        K::MismatchedFlowCollectionEnd { open, close } => {
+            format!("括号 `{open}` 被 `{close}` 闭合，不配对")
+        }
+        K::MisplacedFlowCollectionEnd => "多余的右括号".into(),
+        K::UnclosedQuotedScalar => "引号没有闭合".into(),
+        K::InvalidIndentation
+        | K::InvalidFlowScalarIndent
+        | K::InvalidQuotedScalarIndent
+        | K::InvalidBlockScalarIndent => "缩进不对".into(),
+        K::TabNotAllowed | K::TabInIndentation | K::TabInBlockIndentation | K::TabInPlainScalar => {
+            "此处不能用制表符（Tab），请用空格".into()
+        }
+        K::MappingValueNotAllowed | K::InvalidColonPlacement | K::MappingKeyNotAllowed => {
+            "此处不能有 `键: 值`（缩进不对，或值中的冒号需加引号）".into()
+        }
+        K::ExpectedBlockMappingKey => "缩进不对：此处应为一个键（`键: 值`）".into(),
+        K::ExpectedNodeContent => "此处应有内容".into(),
+        K::ExpectedFlowMappingSeparator => "此处应为 `,` 或 `}`".into(),
+        K::ExpectedFlowSequenceSeparator => "此处应为 `,` 或 `]`".into(),
+        K::ExpectedBlockSequenceEntry => "此处应为列表项（`- `）".into(),
+        K::BlockSequenceEntryNotAllowed | K::BlockEntryInFlowCollection => {
+            "此处不能有列表项（`- `）".into()
+        }
+        K::UnexpectedEof
+        | K::UnexpectedEofFlowSequence
+        | K::UnexpectedEofFlowMapping
+        | K::UnexpectedEofImplicitFlowMapping
+        | K::UnexpectedEofBlockSequence
+        | K::UnexpectedEofBlockMapping => "文件意外结束".into(),
+        K::UnexpectedCharacter { character } => format!("意外的字符 `{character}`"),
+        K::UnknownQuotedScalarEscape
+        | K::InvalidQuotedScalarHexEscape
+        | K::InvalidUnicodeEscape => "双引号字符串中有无效的转义".into(),
+        K::InvalidTrailingSingleQuotedScalar | K::InvalidTrailingDoubleQuotedScalar => {
+            "引号后面还有多余的内容".into()
+        }
+        K::CommentNotSeparated => "注释（#）前需要空格".into(),
+        K::ExpectedWhitespace
+        | K::InvalidBlockEntryWhitespace
+        | K::InvalidMappingValueWhitespace => "此处需要空格".into(),
+        K::UnknownAnchor => "别名（*）引用了不存在的锚点（&）".into(),
+        K::RecursionLimitExceeded => "嵌套层数过多".into(),
+        _ => return None,
+    })
+}
+
+/// serde's and the parser's names of what was expected or found, in
+/// Chinese where they are the common ones.
+fn zh_kind(what: &str) -> String {
+    let what = what.trim();
+    let (head, rest) = match what.split_once(' ') {
+        Some((h, r)) if r.starts_with('"') || r.starts_with('`') => (h, Some(r)),
+        _ => (what, None),
+    };
+    let zh = match head.trim_start_matches("a ").trim_start_matches("an ") {
+        "string" | "a string" => "文本",
+        "mapping" | "map" | "a map" | "mapping start" | "struct" => "映射（`键: 值`）",
+        "sequence" | "a sequence" | "sequence start" | "seq" => "列表（`- 项`）",
+        "integer" | "i64" | "u64" | "i32" | "u32" | "u16" | "u8" | "usize" => "整数",
+        "floating point" | "f64" | "f32" => "数",
+        "boolean" | "bool" => "true 或 false",
+        "unit value" | "null" => "空值",
+        "char" | "character" => "单个字符",
+        "scalar" => "单个值",
+        _ => return what.to_string(),
+    };
+    match rest {
+        Some(value) => format!("{zh} {value}"),
+        None => zh.to_string(),
+    }
 }
 
 pub use serde_saphyr::Spanned;

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     ("text", 0),
     ("codes", 0),
-    ("yaml", 0),
     // the run's language, for messages composed in any layer
     ("locale", 0),
+    // the one YAML parser, its errors in the run's language
+    ("yaml", 1),
     // atomic writes, with their refusals in the run's language
     ("output", 1),
     // the message catalogue speaks of codes' issues

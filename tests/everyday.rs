@@ -431,3 +431,203 @@ fn wrong_formats_get_their_own_messages() {
     );
     assert!(zh.contains("改名为 .xlsx"), "{zh}");
 }
+
+/// Whether `s` holds a CJK ideograph.
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// English words that only a sentence would hold (not a path, a code, a
+/// field name or a command).
+fn english_words(line: &str) -> Vec<&str> {
+    const WORDS: [&str; 22] = [
+        "the",
+        "and",
+        "not",
+        "with",
+        "expected",
+        "found",
+        "unknown",
+        "missing",
+        "cannot",
+        "invalid",
+        "has",
+        "no",
+        "is",
+        "of",
+        "in",
+        "at",
+        "line",
+        "column",
+        "error",
+        "unexpected",
+        "valid",
+        "syntax",
+    ];
+    line.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        .collect()
+}
+
+/// A standard author's and a list's broken files: under a zh locale every
+/// message is Chinese (the parsers' faults too), under C English.
+#[test]
+fn broken_standards_and_files_are_reported_in_one_language() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    let write = |rel: &str, text: &str| {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    let head = "id: p\nname: p\nextends: national\n";
+    write("nolabel/standard.yaml", head);
+    write(
+        "nolabel/elements.yaml",
+        "elements:\n  - id: foo\n    type: text\n",
+    );
+    write("bracket/standard.yaml", head);
+    write("bracket/elements.yaml", "elements: [\n");
+    write("field/standard.yaml", &format!("{head}bogus: 1\n"));
+    write("quote/standard.yaml", "id: \"p\nname: p\n");
+    write("tab/standard.yaml", "id: p\nname:\n\t- p\n");
+    write("kebab/standard.yaml", head);
+    write(
+        "kebab/rules.yaml",
+        "rules:\n  - id: Bad_Rule\n    title: {zh: 甲, en: a}\n    message: {zh: 甲, en: a}\n    element: item_name\n    assert: \"true\"\n",
+    );
+    write("expr/standard.yaml", head);
+    write(
+        "expr/rules.yaml",
+        "rules:\n  - id: my-rule\n    title: {zh: 甲, en: a}\n    message: {zh: 甲, en: a}\n    element: name\n    assert: \"name ==\"\n",
+    );
+    write("pattern/standard.yaml", head);
+    write(
+        "pattern/elements.yaml",
+        "elements:\n  - id: name\n    pattern: \"([a-z\"\n",
+    );
+    write("params/standard.yaml", head);
+    write(
+        "params/rules.yaml",
+        "rules:\n  - id: catch-all-clause\n    params:\n      patterns: 5\n",
+    );
+    write("cut.json", "{\"items\": [");
+    write("empty.json", "{\"items\": 5}");
+    write("comma.json", "[{\"TASK_NAME\": \"x\",}]");
+    write("cut.yaml", "items:\n  - a: [\n");
+    write("scalar.yaml", "just words\n");
+    write("tpl/guide-item.html.j2", "{{ broken\n");
+    write("conf/santong.yaml", "severity:\n  nosuch-rule: off\n");
+    write("cells.csv", "a,b\n1,2\n");
+
+    let cases: Vec<Vec<String>> = {
+        let p = |s: &str| dir.join(s).display().to_string();
+        let mut v: Vec<Vec<String>> = [
+            "nolabel", "bracket", "field", "quote", "tab", "kebab", "expr", "pattern", "params",
+        ]
+        .iter()
+        .map(|s| vec!["rules".into(), "--standard".into(), p(s)])
+        .collect();
+        for f in [
+            "cut.json",
+            "empty.json",
+            "comma.json",
+            "cut.yaml",
+            "scalar.yaml",
+        ] {
+            v.push(vec!["check".into(), "--no-config".into(), p(f)]);
+        }
+        v.push(vec!["explain".into(), "catch-all".into()]);
+        v.push(vec![
+            "check".into(),
+            "--config".into(),
+            p("conf/santong.yaml"),
+            CSV.into(),
+        ]);
+        v.push(vec![
+            "guide".into(),
+            CSV.into(),
+            "--item".into(),
+            "999".into(),
+            "--out".into(),
+            p("g1"),
+        ]);
+        v.push(vec![
+            "guide".into(),
+            CSV.into(),
+            "--templates".into(),
+            p("tpl"),
+            "--out".into(),
+            p("g2"),
+        ]);
+        v.push(vec!["template".into(), "--standard".into(), p("nowhere")]);
+        v
+    };
+    for args in &cases {
+        let zh = santong("zh_CN.UTF-8").args(args).output().unwrap();
+        assert_eq!(zh.status.code(), Some(2), "{args:?}: {}", text(&zh.stderr));
+        let e = text(&zh.stderr);
+        let last = e.lines().last().unwrap_or_default();
+        assert!(has_cjk(last), "{args:?}: {e}");
+        for l in e.lines() {
+            assert!(english_words(l).is_empty(), "{args:?}: English in: {l}");
+        }
+        let en = santong("C").args(args).output().unwrap();
+        let e = text(&en.stderr);
+        let last = e.lines().last().unwrap_or_default();
+        assert!(!last.is_empty() && !has_cjk(last), "{args:?}: {e}");
+    }
+}
+
+/// The examples in `--help` that need no list run as written, in both
+/// languages.
+#[test]
+fn help_examples_run() {
+    for lang in ["C", "zh_CN.UTF-8"] {
+        for sub in [
+            "explain",
+            "schema",
+            "rules",
+            "completions",
+            "man",
+            "template",
+        ] {
+            let help = santong(lang).args([sub, "--help"]).output().unwrap();
+            let help = text(&help.stdout);
+            let examples: Vec<&str> = help
+                .lines()
+                .map(str::trim)
+                .filter(|l| l.starts_with(&format!("santong {sub}")))
+                .collect();
+            assert!(!examples.is_empty(), "{sub} --help has no examples: {help}");
+            for ex in examples {
+                let d = tempfile::tempdir().unwrap();
+                let words: Vec<&str> = ex.split_whitespace().collect();
+                // a redirection or an --out names a file: write it in a scratch directory
+                let (cmd, redirect) = match words.iter().position(|w| *w == ">") {
+                    Some(i) => (&words[1..i], Some(words[i + 1])),
+                    None => (&words[1..], None),
+                };
+                // a provincial standard it names exists, extending the national one
+                if let Some(i) = cmd.iter().position(|w| *w == "--standard") {
+                    let std = d.path().join(cmd[i + 1]);
+                    std::fs::create_dir_all(&std).unwrap();
+                    std::fs::write(
+                        std.join("standard.yaml"),
+                        "id: p\nname: p\nextends: national\n",
+                    )
+                    .unwrap();
+                }
+                let o = santong(lang)
+                    .args(cmd)
+                    .current_dir(d.path())
+                    .output()
+                    .unwrap();
+                assert_eq!(o.status.code(), Some(0), "{ex}: {}", text(&o.stderr));
+                if redirect.is_some() {
+                    assert!(!o.stdout.is_empty(), "{ex}");
+                }
+            }
+        }
+    }
+}

@@ -53,7 +53,10 @@ impl BasicCatalogue {
         if out.entries.is_empty() {
             return Err(ReadError::new(
                 path,
-                "no items with a 基本编码 (basic code) found in the basic catalogue",
+                crate::tr!(
+                    "基本目录中没有带基本编码的事项",
+                    "no items with a 基本编码 (basic code) found in the basic catalogue"
+                ),
             ));
         }
         Ok(out)

@@ -381,13 +381,14 @@ fn unreadable(path: &Path, e: &dyn std::fmt::Display) -> ReadError {
             ),
         );
     }
+    // calamine's own words are English: under Chinese, what they mean
     ReadError::new(
         path,
-        crate::tr!(
-            "无法读取的表格文件：{}",
-            "not a readable spreadsheet: {}",
-            text
-        ),
+        if crate::locale::is_zh() {
+            "无法读取的表格文件（文件已损坏，或不是 Excel/WPS 能打开的格式）".to_string()
+        } else {
+            format!("not a readable spreadsheet: {text}")
+        },
     )
 }
 
@@ -524,9 +525,17 @@ where
     R::Error: std::fmt::Display,
 {
     for (name, source) in visible_sheets(path, wb.sheets_metadata(), sink) {
-        let range = wb
-            .worksheet_range(&name)
-            .map_err(|e| ReadError::new(path, format!("sheet {name}: {e}")))?;
+        let range = wb.worksheet_range(&name).map_err(|e| {
+            ReadError::new(
+                path,
+                crate::tr!(
+                    "工作表 {}：{}",
+                    "sheet {}: {}",
+                    name,
+                    unreadable(path, &e).message
+                ),
+            )
+        })?;
         let (h, w) = range.get_size();
         if (h as u64).saturating_mul(w as u64) > limits.max_cells {
             return Err(super::limits::too_many_cells(path, &name, limits));

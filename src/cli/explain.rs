@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The rule's id, as `santong rules` lists them (e.g. time-limit-exceeds-legal)
+    /// The rule's id, as `santong rules` lists them (e.g. promise-exceeds-statutory)
     rule: String,
     /// Standard directory (default: the embedded national standard)
     #[arg(long, value_name = "DIR")]

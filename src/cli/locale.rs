@@ -170,7 +170,7 @@ pub fn with_examples(cmd: Command) -> Command {
             examples(
                 c,
                 &[
-                    "santong explain time-limit-exceeds-legal",
+                    "santong explain promise-exceeds-statutory",
                     "santong explain invalid-credit-code --lang zh",
                 ],
             )

@@ -83,7 +83,13 @@ impl Ui {
 
 pub fn load_standard(dir: Option<&Path>) -> anyhow::Result<Standard> {
     Ok(match dir {
-        Some(d) => Standard::from_dir(d)?,
+        Some(d) => {
+            let std = Standard::from_dir(d)?;
+            // built-in rules' params are typed by the rules: a wrong one is
+            // the standard's fault, said before any list is read
+            santong::rules::build(&std).map_err(|e| anyhow::anyhow!("{}: {e}", d.display()))?;
+            std
+        }
         None => Standard::national()?,
     })
 }

@@ -1,6 +1,8 @@
 //! `santong rules`: the rules of the standard, one line each.
 
 use super::Exit;
+use santong::report::pad_end;
+use santong::report::words::severity;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -16,11 +18,12 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let mut out = String::new();
     for r in &std.rules {
         let el = r.elements.join(",");
+        // padded by display width: the severity word may be Chinese
         out.push_str(&format!(
-            "{:<30} {:<8} {:<24} {}\n",
-            r.id,
-            r.severity.as_str(),
-            if el.is_empty() { "-".to_string() } else { el },
+            "{} {} {} {}\n",
+            pad_end(&r.id, 30),
+            pad_end(severity(r.severity, lang), 8),
+            pad_end(if el.is_empty() { "-" } else { &el }, 24),
             lang.msg(&r.title)
         ));
     }

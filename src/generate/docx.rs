@@ -488,7 +488,13 @@ fn iso_time(t: i64) -> String {
 /// The Word document of one item's guide, written part by part into a
 /// deflated zip with fixed entry times (two runs give the same bytes).
 pub fn guide_docx(item: &GuideItem, footer: &str) -> Result<Vec<u8>, String> {
-    let fail = |e: &dyn std::fmt::Display| format!("cannot build the Word document: {e}");
+    let fail = |e: &dyn std::fmt::Display| {
+        crate::tr!(
+            "无法生成 Word 文档：{}",
+            "cannot build the Word document: {}",
+            e
+        )
+    };
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());

@@ -161,7 +161,13 @@ fn length(max: u32, title: &str) -> Result<DataValidation, XlsxError> {
 
 /// The application form of one item, as xlsx bytes.
 pub fn application_form(item: &GuideItem) -> Result<Vec<u8>, String> {
-    build(item).map_err(|e| format!("cannot build the application form: {e}"))
+    build(item).map_err(|e| {
+        crate::tr!(
+            "无法生成申请表：{}",
+            "cannot build the application form: {}",
+            e
+        )
+    })
 }
 
 fn value<'a>(item: &'a GuideItem, id: &str) -> Option<&'a str> {

@@ -228,13 +228,14 @@ pub fn select<'a>(
         .map(|(_, c)| c.as_str())
         .collect();
     if !unmatched.is_empty() {
-        return Err(format!(
+        return Err(crate::tr!(
+            "清单中没有编码为 {} 的事项（请给出实施编码、业务办理项编码或基本编码）",
             "no item with the code {} in the catalogue (give an implementation, handling or basic code)",
             unmatched.join(", ")
         ));
     }
     if out.is_empty() {
-        return Err("the catalogue has no items".to_string());
+        return Err(crate::tr!("清单中没有事项", "the catalogue has no items"));
     }
     Ok(out)
 }

@@ -53,7 +53,13 @@ pub fn annotated_workbook(
     std: &Standard,
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
-    build(grids, report, std, lang).map_err(|e| format!("cannot write the annotated workbook: {e}"))
+    build(grids, report, std, lang).map_err(|e| {
+        crate::tr!(
+            "无法写出批注工作簿：{}",
+            "cannot write the annotated workbook: {}",
+            e
+        )
+    })
 }
 
 fn build(

@@ -74,9 +74,11 @@ impl Human {
 impl<'a> Emitter<'a> for Human {
     fn file(&mut self, f: &FileView<'a>) {
         if let Some(message) = f.failure {
+            // Chinese punctuation is full width, with no space after it
+            let colon = self.lang.pick("：", ": ");
             let _ = writeln!(
                 self.out,
-                "{}: {}: {}\n",
+                "{}: {}{colon}{}\n",
                 p(f.path),
                 ui::CANNOT_READ.get(self.lang),
                 p(message)

@@ -15,7 +15,7 @@ mod sarif;
 mod score;
 mod score_html;
 pub mod templates;
-mod words;
+pub mod words;
 mod xlsx;
 
 pub use annotate::annotated_workbook;
@@ -97,7 +97,7 @@ pub fn render(
 }
 
 /// Pad text on the right to a display width (CJK characters take two columns).
-pub(crate) fn pad_end(s: &str, width: usize) -> String {
+pub fn pad_end(s: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
     format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
 }

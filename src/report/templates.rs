@@ -145,7 +145,12 @@ impl Templates {
             .collect();
         if let Some(dir) = dir {
             let entries = std::fs::read_dir(dir).map_err(|e| {
-                format!("cannot read the templates directory {}: {e}", dir.display())
+                crate::tr!(
+                    "无法读取模板目录 {}：{}",
+                    "cannot read the templates directory {}: {}",
+                    dir.display(),
+                    crate::locale::io_error(&e)
+                )
             })?;
             for entry in entries.flatten() {
                 let path = entry.path();
@@ -157,7 +162,7 @@ impl Templates {
                 }
                 crate::output::note_read(&path);
                 let src = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    .map_err(|e| crate::locale::cannot_read(&path, &e))?;
                 sources.retain(|(n, _)| n != name);
                 sources.push((name.to_string(), src));
                 origin.insert(name.to_string(), path.clone());
@@ -184,11 +189,13 @@ impl Templates {
             .get(name)
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| format!("templates/{name}"));
+        let kind = crate::locale::template_error_kind(e);
         let mut msg = match e.line() {
-            Some(line) => format!("{shown}:{line}: {}", e.kind()),
-            None => format!("{shown}: {}", e.kind()),
+            Some(line) => format!("{shown}:{line}: {kind}"),
+            None => format!("{shown}: {kind}"),
         };
-        if let Some(detail) = e.detail() {
+        // minijinja's detail is English: under Chinese the kind and line say it
+        if let Some(detail) = e.detail().filter(|_| !crate::locale::is_zh()) {
             msg.push_str(": ");
             msg.push_str(detail);
         }

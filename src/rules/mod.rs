@@ -337,7 +337,7 @@ pub trait Rule: Send {
 
 /// A rule's `params` that do not fit its parameter struct.
 #[derive(Debug, thiserror::Error)]
-#[error("rule `{rule}`: params: {message}")]
+#[error("{}", crate::tr!("规则 `{}` 的 params：{}", "rule `{}`: params: {}", rule, message))]
 pub struct ParamError {
     pub rule: RuleId,
     pub message: String,
@@ -356,7 +356,7 @@ pub(crate) fn rule_params<T: serde::de::DeserializeOwned>(
         .collect();
     serde_json::from_value(serde_json::Value::Object(map)).map_err(|e| ParamError {
         rule: id,
-        message: e.to_string(),
+        message: crate::locale::json_error(&e),
     })
 }
 

@@ -33,9 +33,11 @@ pub const MAX_EXPRESSION_DEPTH: usize = 32;
 /// Refuse an expression too large or too deep to evaluate safely.
 pub fn check_size(expr: &str) -> Result<(), String> {
     if expr.len() > MAX_EXPRESSION_BYTES {
-        return Err(format!(
-            "the expression is {} bytes long; at most {MAX_EXPRESSION_BYTES} are allowed",
-            expr.len()
+        return Err(crate::tr!(
+            "表达式长 {} 字节，至多 {} 字节",
+            "the expression is {} bytes long; at most {} are allowed",
+            expr.len(),
+            MAX_EXPRESSION_BYTES
         ));
     }
     let terms = expr
@@ -46,8 +48,11 @@ pub fn check_size(expr: &str) -> Result<(), String> {
             .matches(['+', '-', '*', '/', '%', '~', '<', '>', '=', '|'])
             .count();
     if terms > MAX_EXPRESSION_TERMS {
-        return Err(format!(
-            "the expression has {terms} operators; at most {MAX_EXPRESSION_TERMS} are allowed"
+        return Err(crate::tr!(
+            "表达式有 {} 个运算符，至多 {} 个",
+            "the expression has {} operators; at most {} are allowed",
+            terms,
+            MAX_EXPRESSION_TERMS
         ));
     }
     let (mut depth, mut deepest) = (0usize, 0usize);
@@ -62,8 +67,11 @@ pub fn check_size(expr: &str) -> Result<(), String> {
         }
     }
     if deepest > MAX_EXPRESSION_DEPTH {
-        return Err(format!(
-            "the expression nests {deepest} brackets deep; at most {MAX_EXPRESSION_DEPTH} are allowed"
+        return Err(crate::tr!(
+            "表达式的括号嵌套 {} 层，至多 {} 层",
+            "the expression nests {} brackets deep; at most {} are allowed",
+            deepest,
+            MAX_EXPRESSION_DEPTH
         ));
     }
     Ok(())

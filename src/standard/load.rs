@@ -40,7 +40,7 @@ pub const SAMPLE_BASIC_CATALOGUE: &str =
 pub enum StandardError {
     #[error(transparent)]
     Yaml(#[from] YamlError),
-    #[error("{path}: cannot read: {message}")]
+    #[error("{path}: {}{message}", crate::tr!("无法读取：", "cannot read: "))]
     Io { path: String, message: String },
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
@@ -119,7 +119,10 @@ fn parse_layer(
         None => {
             return Err(StandardError::Extends {
                 path: dir,
-                message: "no standard.yaml in this directory".into(),
+                message: crate::tr!(
+                    "此目录中没有 standard.yaml",
+                    "no standard.yaml in this directory"
+                ),
             })
         }
     };
@@ -158,7 +161,7 @@ fn dir_layer(dir: &Path) -> Result<Layer, StandardError> {
     if !dir.is_dir() {
         return Err(StandardError::Io {
             path: dir.display().to_string(),
-            message: "not a directory".into(),
+            message: crate::tr!("不是目录", "not a directory"),
         });
     }
     let mut texts = HashMap::new();
@@ -168,7 +171,7 @@ fn dir_layer(dir: &Path) -> Result<Layer, StandardError> {
             crate::output::note_read(&p);
             let t = std::fs::read_to_string(&p).map_err(|e| StandardError::Io {
                 path: p.display().to_string(),
-                message: e.to_string(),
+                message: crate::locale::io_error(&e),
             })?;
             texts.insert(name, (p.display().to_string(), t));
         }
@@ -189,7 +192,7 @@ pub fn load_dir(dir: &Path) -> Result<Standard, StandardError> {
         if !seen.insert(canon) || layers.len() > 16 {
             return Err(StandardError::Extends {
                 path: d.display().to_string(),
-                message: "`extends` forms a cycle".into(),
+                message: crate::tr!("`extends` 形成了循环", "`extends` forms a cycle"),
             });
         }
         let layer = dir_layer(&d)?;
@@ -320,7 +323,11 @@ fn layered<T: Clone>(
             if !seen.insert(key.clone()) {
                 return Err(invalid(
                     &origin,
-                    format!("id `{key}` is defined twice in this file"),
+                    crate::tr!(
+                        "id `{}` 在此文件中定义了两次",
+                        "id `{}` is defined twice in this file",
+                        key
+                    ),
                 ));
             }
             if let Some(existing) = out.iter_mut().find(|(d, _)| id(d) == key) {
@@ -366,7 +373,7 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
             Some(i) => builtin.push(i),
             None => return Err(StandardError::Extends {
                 path: layers.first().map(|l| l.dir.clone()).unwrap_or_default(),
-                message: format!("built-in rule `{id}` is not defined (a standard must define every built-in rule; set `severity: off` to disable one)"),
+                message: crate::tr!("内置规则 `{}` 没有定义（标准须定义每条内置规则；要停用请设 `severity: off`）", "built-in rule `{}` is not defined (a standard must define every built-in rule; set `severity: off` to disable one)", id),
             }),
         }
     }
@@ -436,63 +443,14 @@ fn build_element(
     env: &minijinja::Environment<'static>,
 ) -> Result<Element, StandardError> {
     let Some(label) = d.label.clone() else {
-        return Err(invalid(origin, format!("element `{}` has no label", d.id)));
-    };
-    let kind = d.kind.unwrap_or_default();
-    if let Some(v) = &d.vocabulary {
-        if !vocabularies.contains_key(v) {
-            return Err(invalid(
-                origin,
-                format!("element `{}`: unknown vocabulary `{v}`", d.id),
-            ));
-        }
-    } else if kind == ElementType::Code {
         return Err(invalid(
             origin,
-            format!("element `{}` has type code but no vocabulary", d.id),
+            crate::tr!("要素 `{}` 没有 label", "element `{}` has no label", d.id),
         ));
-    }
-    if let Some(u) = &d.unit_element {
-        if !ids.contains(u) {
-            return Err(invalid(
-                origin,
-                format!("element `{}`: unknown unit_element `{u}`", d.id),
-            ));
-        }
-    }
-    if let Some(l) = &d.label_of {
-        if !ids.contains(l) || d.vocabulary.is_none() {
-            return Err(invalid(
-                origin,
-                format!(
-                    "element `{}`: label_of `{l}` needs a known element and a vocabulary",
-                    d.id
-                ),
-            ));
-        }
-    }
-    if let Some(p) = &d.pattern {
-        if let Err(e) = regex::Regex::new(p) {
-            return Err(invalid(
-                origin,
-                format!("element `{}`: bad pattern: {e}", d.id),
-            ));
-        }
-    }
-    if let Some(w) = &d.required_when {
-        if let Err(e) = super::expr::check_size(w)
-            .map_err(|m| m.to_string())
-            .and_then(|_| {
-                env.compile_expression(w)
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
-            })
-        {
-            return Err(invalid(
-                origin,
-                format!("element `{}`: required_when: {e}", d.id),
-            ));
-        }
+    };
+    let kind = d.kind.unwrap_or_default();
+    if let Some(fault) = element_fault(d, kind, ids, vocabularies, env) {
+        return Err(invalid(origin, fault));
     }
     Ok(Element {
         id: d.id.clone(),
@@ -538,6 +496,80 @@ fn build_element(
     })
 }
 
+/// What is wrong with an element's definition beyond its label, if anything.
+fn element_fault(
+    d: &ElementDef,
+    kind: ElementType,
+    ids: &HashSet<String>,
+    vocabularies: &HashMap<String, Vocabulary>,
+    env: &minijinja::Environment<'static>,
+) -> Option<String> {
+    if let Some(v) = &d.vocabulary {
+        if !vocabularies.contains_key(v) {
+            return Some(crate::tr!(
+                "要素 `{}`：未知的代码表 `{}`",
+                "element `{}`: unknown vocabulary `{}`",
+                d.id,
+                v
+            ));
+        }
+    } else if kind == ElementType::Code {
+        return Some(crate::tr!(
+            "要素 `{}` 的类型是 code，却没有代码表（vocabulary）",
+            "element `{}` has type code but no vocabulary",
+            d.id
+        ));
+    }
+    if let Some(u) = &d.unit_element {
+        if !ids.contains(u) {
+            return Some(crate::tr!(
+                "要素 `{}`：未知的 unit_element `{}`",
+                "element `{}`: unknown unit_element `{}`",
+                d.id,
+                u
+            ));
+        }
+    }
+    if let Some(l) = &d.label_of {
+        if !ids.contains(l) || d.vocabulary.is_none() {
+            return Some(crate::tr!(
+                "要素 `{}`：label_of `{}` 须指向已知要素，且本要素须有代码表",
+                "element `{}`: label_of `{}` needs a known element and a vocabulary",
+                d.id,
+                l
+            ));
+        }
+    }
+    if let Some(p) = &d.pattern {
+        if let Err(e) = regex::Regex::new(p) {
+            return Some(crate::tr!(
+                "要素 `{}`：pattern 有误：{}",
+                "element `{}`: bad pattern: {}",
+                d.id,
+                crate::locale::regex_error(&e)
+            ));
+        }
+    }
+    if let Some(w) = &d.required_when {
+        if let Err(e) = super::expr::check_size(w)
+            .map_err(|m| m.to_string())
+            .and_then(|_| {
+                env.compile_expression(w)
+                    .map(|_| ())
+                    .map_err(|e| crate::locale::template_error(&e))
+            })
+        {
+            return Some(crate::tr!(
+                "要素 `{}`：required_when：{}",
+                "element `{}`: required_when: {}",
+                d.id,
+                e
+            ));
+        }
+    }
+    None
+}
+
 /// One rule from its merged definition, validated; its message and fix
 /// templates are added to the environment.
 fn build_rule(
@@ -549,18 +581,23 @@ fn build_rule(
     if !is_kebab(&d.id) {
         return Err(invalid(
             origin,
-            format!("rule id `{}` is not kebab-case", d.id),
+            crate::tr!(
+                "规则 id `{}` 不是 kebab-case（小写字母、数字和连字符）",
+                "rule id `{}` is not kebab-case",
+                d.id
+            ),
         ));
     }
     // an unknown id first: a misspelt override has no title either
     if d.assert.is_none() && RuleId::parse(&d.id).is_none() {
         return Err(invalid(
             origin,
-            format!(
+            crate::tr!(
+                "规则 `{}` 没有 `assert` 表达式，也不是内置规则{}",
                 "rule `{}` has no `assert` expression and is not a built-in rule{}",
                 d.id,
                 closest_builtin(&d.id)
-                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .map(|c| crate::tr!("（是不是 `{}`？）", " (did you mean `{}`?)", c))
                     .unwrap_or_default()
             ),
         ));
@@ -568,56 +605,16 @@ fn build_rule(
     let (Some(title), Some(message)) = (d.title.clone(), d.message.clone()) else {
         return Err(invalid(
             origin,
-            format!("rule `{}` needs a title and a message", d.id),
+            crate::tr!(
+                "规则 `{}` 需要 title 和 message",
+                "rule `{}` needs a title and a message",
+                d.id
+            ),
         ));
     };
     let elements_of_rule = d.element.as_ref().map(|e| e.to_vec()).unwrap_or_default();
-    for e in &elements_of_rule {
-        if !ids.contains(e) {
-            return Err(invalid(
-                origin,
-                format!("rule `{}`: unknown element `{e}`", d.id),
-            ));
-        }
-    }
-    if d.assert.is_none() {
-        if d.when.is_some() {
-            return Err(invalid(
-                origin,
-                format!("built-in rule `{}` cannot take `when`", d.id),
-            ));
-        }
-    } else if elements_of_rule.is_empty() {
-        return Err(invalid(
-            origin,
-            format!("rule `{}` needs `element` to point its findings at", d.id),
-        ));
-    }
-    for (what, expr) in [("when", &d.when), ("assert", &d.assert)] {
-        if let Some(x) = expr {
-            if let Err(e) = super::expr::check_size(x).and_then(|_| {
-                env.compile_expression(x)
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
-            }) {
-                return Err(invalid(origin, format!("rule `{}`: {what}: {e}", d.id)));
-            }
-        }
-    }
-    for p in d
-        .params
-        .as_ref()
-        .and_then(|p| p.get("patterns"))
-        .and_then(|v| v.as_array())
-        .into_iter()
-        .flatten()
-    {
-        if let Some(Err(e)) = p.as_str().map(regex::Regex::new) {
-            return Err(invalid(
-                origin,
-                format!("rule `{}`: bad pattern: {e}", d.id),
-            ));
-        }
+    if let Some(fault) = rule_fault(d, &elements_of_rule, ids, env) {
+        return Err(invalid(origin, fault));
     }
     let mut parts = vec![("message", message.clone())];
     if let Some(f) = &d.fix {
@@ -628,7 +625,14 @@ fn build_rule(
             if let Err(e) = env.add_template_owned(template_name(&d.id, part, lang), src.clone()) {
                 return Err(invalid(
                     origin,
-                    format!("rule `{}`: {part} ({lang}): {e}", d.id),
+                    crate::tr!(
+                        "规则 `{}`：{}（{}）：{}",
+                        "rule `{}`: {} ({}): {}",
+                        d.id,
+                        part,
+                        lang,
+                        crate::locale::template_error(&e)
+                    ),
                 ));
             }
         }
@@ -646,6 +650,76 @@ fn build_rule(
         params: d.params.clone().unwrap_or_default(),
         doc: d.doc.clone(),
     })
+}
+
+/// What is wrong with a rule's elements, expressions or patterns, if
+/// anything.
+fn rule_fault(
+    d: &RuleDef,
+    elements_of_rule: &[String],
+    ids: &HashSet<String>,
+    env: &minijinja::Environment<'static>,
+) -> Option<String> {
+    for e in elements_of_rule {
+        if !ids.contains(e) {
+            return Some(crate::tr!(
+                "规则 `{}`：未知的要素 `{}`",
+                "rule `{}`: unknown element `{}`",
+                d.id,
+                e
+            ));
+        }
+    }
+    if d.assert.is_none() {
+        if d.when.is_some() {
+            return Some(crate::tr!(
+                "内置规则 `{}` 不能带 `when`",
+                "built-in rule `{}` cannot take `when`",
+                d.id
+            ));
+        }
+    } else if elements_of_rule.is_empty() {
+        return Some(crate::tr!(
+            "规则 `{}` 需要 `element` 指明问题所在的要素",
+            "rule `{}` needs `element` to point its findings at",
+            d.id
+        ));
+    }
+    for (what, expr) in [("when", &d.when), ("assert", &d.assert)] {
+        if let Some(x) = expr {
+            if let Err(e) = super::expr::check_size(x).and_then(|_| {
+                env.compile_expression(x)
+                    .map(|_| ())
+                    .map_err(|e| crate::locale::template_error(&e))
+            }) {
+                return Some(crate::tr!(
+                    "规则 `{}`：{}：{}",
+                    "rule `{}`: {}: {}",
+                    d.id,
+                    what,
+                    e
+                ));
+            }
+        }
+    }
+    for p in d
+        .params
+        .as_ref()
+        .and_then(|p| p.get("patterns"))
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+    {
+        if let Some(Err(e)) = p.as_str().map(regex::Regex::new) {
+            return Some(crate::tr!(
+                "规则 `{}`：pattern 有误：{}",
+                "rule `{}`: bad pattern: {}",
+                d.id,
+                crate::locale::regex_error(&e)
+            ));
+        }
+    }
+    None
 }
 
 /// The metadata of the layers, the last layer's value winning.
@@ -680,7 +754,11 @@ fn build_vocabularies(layers: &[Layer]) -> Result<HashMap<String, Vocabulary>, S
         if entries.is_empty() && v.uncoded.as_ref().is_none_or(|u| u.is_empty()) {
             return Err(invalid(
                 &origin,
-                format!("vocabulary `{}` has no entries", v.id),
+                crate::tr!(
+                    "代码表 `{}` 没有条目",
+                    "vocabulary `{}` has no entries",
+                    v.id
+                ),
             ));
         }
         let label = v.label.clone().unwrap_or_else(|| v.id.clone());
@@ -695,7 +773,17 @@ fn build_vocabularies(layers: &[Layer]) -> Result<HashMap<String, Vocabulary>, S
             )
             .closed(v.closed.unwrap_or(false))
             .with_local_codes(v.codes.clone().unwrap_or_default())
-            .map_err(|e| invalid(&origin, format!("vocabulary `{}`: codes: {e}", v.id)))?,
+            .map_err(|e| {
+                invalid(
+                    &origin,
+                    crate::tr!(
+                        "代码表 `{}`：codes：{}",
+                        "vocabulary `{}`: codes: {}",
+                        v.id,
+                        e
+                    ),
+                )
+            })?,
         );
     }
 

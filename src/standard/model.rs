@@ -38,16 +38,30 @@ pub enum ElementType {
     LocalCode,
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
+    /// Shown as "note" in every output, and accepted under that name too.
+    #[serde(alias = "note")]
     Info,
     /// Disabled by a (provincial) standard.
     Off,
+}
+
+/// The names a file may give a severity, `note` among them.
+impl JsonSchema for Severity {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Severity".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "error, warning, note (also written info), or off to disable the rule",
+            "type": "string",
+            "enum": ["error", "warning", "note", "info", "off"]
+        })
+    }
 }
 
 impl Severity {

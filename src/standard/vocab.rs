@@ -110,7 +110,14 @@ impl Vocabulary {
                 Some(Lookup::Code(c)) => c.clone(),
                 _ => match self.by_code.get(&*compact(&label)) {
                     Some(c) => c.clone(),
-                    None => return Err(format!("`{code}`: `{label}` is not an entry")),
+                    None => {
+                        return Err(crate::tr!(
+                            "`{}`：`{}` 不是代码表中的条目",
+                            "`{}`: `{}` is not an entry",
+                            code,
+                            label
+                        ))
+                    }
                 },
             };
             self.local_codes

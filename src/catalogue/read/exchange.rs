@@ -368,18 +368,17 @@ fn read(
     _opts: &ReadOptions,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| ReadError::new(path, e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| ReadError::new(path, crate::i18n::io_error(&e)))?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
-        // serde_json's text ends with the place again (" at line 1 column 54")
-        let text = e.to_string();
-        let what = text.split(" at line ").next().unwrap_or_default();
         ReadError::new(
             path,
-            format!(
-                "not valid JSON (line {}, column {}): {what}",
+            crate::tr!(
+                "不是有效的 JSON（第 {} 行第 {} 列）：{}",
+                "not valid JSON (line {}, column {}): {}",
                 e.line(),
-                e.column()
+                e.column(),
+                crate::locale::json_error(&e)
             ),
         )
     })?;
@@ -397,7 +396,10 @@ pub fn read_value(
     if objects.is_empty() && !matches!(doc, Value::Array(_)) {
         return Err(ReadError::new(
             path,
-            "no exchange items found (expected AUDIT_ITEM objects, an array of them, or {\"data\":{\"list\":[…]}})",
+            crate::tr!(
+                "没有找到交换格式的事项（应为 AUDIT_ITEM 对象、它们的数组，或 {{\"data\":{{\"list\":[…]}}}}）",
+                "no exchange items found (expected AUDIT_ITEM objects, an array of them, or {{\"data\":{{\"list\":[…]}}}})"
+            ),
         ));
     }
     let mut r = Reading {

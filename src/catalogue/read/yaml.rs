@@ -194,8 +194,18 @@ pub fn read_str(
     standard: &Standard,
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), ReadError> {
-    let doc =
-        crate::yaml::parse_tree(text, path).map_err(|e| ReadError::new(path, e.to_string()))?;
+    let doc = crate::yaml::parse_tree(text, path).map_err(|e| {
+        ReadError::new(
+            path,
+            crate::tr!(
+                "不是有效的 YAML（第 {} 行第 {} 列）：{}",
+                "not valid YAML (line {}, column {}): {}",
+                e.line,
+                e.column,
+                e.message
+            ),
+        )
+    })?;
     let source = Arc::new(Source::new(path.display().to_string(), None));
     // A single item is the file: it starts at line 1.
     let (items, single): (Vec<&Node>, bool) = match &doc.value {
@@ -208,7 +218,10 @@ pub fn read_str(
         _ => {
             return Err(ReadError::new(
                 path,
-                "expected a mapping (one item) or a list of items",
+                crate::tr!(
+                    "应为一个映射（一个事项）或事项的列表",
+                    "expected a mapping (one item) or a list of items"
+                ),
             ))
         }
     };
@@ -218,7 +231,11 @@ pub fn read_str(
         let NodeValue::Map(map) = &item.value else {
             return Err(ReadError::new(
                 path,
-                format!("item {} is not a mapping", i + 1),
+                crate::tr!(
+                    "第 {} 个事项不是映射（`键: 值`）",
+                    "item {} is not a mapping",
+                    i + 1
+                ),
             ));
         };
         let (fields, unknown) = fields_of(standard, map, Scope::Item);

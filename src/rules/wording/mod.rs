@@ -68,7 +68,7 @@ pub(crate) fn compile(id: RuleId, patterns: &[String]) -> Result<Vec<regex::Rege
         .collect::<Result<_, _>>()
         .map_err(|e| ParamError {
             rule: id,
-            message: e.to_string(),
+            message: crate::locale::regex_error(&e),
         })
 }
 
