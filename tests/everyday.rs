@@ -438,7 +438,8 @@ fn has_cjk(s: &str) -> bool {
 }
 
 /// English words that only a sentence would hold (not a path, a code, a
-/// field name or a command).
+/// field name, a value such as `error` or a command): identifiers with `-` or `_` (rule ids,
+/// options) are not words.
 fn english_words(line: &str) -> Vec<&str> {
     const WORDS: [&str; 22] = [
         "the",
@@ -459,12 +460,16 @@ fn english_words(line: &str) -> Vec<&str> {
         "at",
         "line",
         "column",
-        "error",
+        "wrote",
         "unexpected",
         "valid",
         "syntax",
     ];
-    line.split(|c: char| !c.is_ascii_alphabetic())
+    // code in backticks (an expression, a field) is not a sentence
+    let outside_code = line.split('`').step_by(2);
+    outside_code
+        .flat_map(|part| part.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')))
+        .filter(|w| !w.contains(['-', '_']))
         .filter(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
         .collect()
 }
@@ -628,6 +633,57 @@ fn help_examples_run() {
                     assert!(!o.stdout.is_empty(), "{ex}");
                 }
             }
+        }
+    }
+}
+
+/// What the main commands print on the bundled examples, under a zh
+/// locale: no English sentence on any line, on stdout or stderr.
+#[test]
+fn the_main_commands_speak_chinese_under_a_zh_locale() {
+    let d = tempfile::tempdir().unwrap();
+    let out = |name: &str| d.path().join(name).display().to_string();
+    let examples = [
+        "docs/examples/钦南区-实施清单.xlsx",
+        CSV,
+        "docs/examples/灵山县-实施清单-GBK.csv",
+    ];
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let with = |head: &[&str], tail: &[String]| -> Vec<String> {
+        head.iter()
+            .map(|s| s.to_string())
+            .chain(examples.iter().map(|s| s.to_string()))
+            .chain(tail.iter().cloned())
+            .collect()
+    };
+    runs.push(with(&["check", "--no-config", "--basic", "sample"], &[]));
+    runs.push(with(
+        &["check", "--no-config", "-v", "--format", "summary"],
+        &[],
+    ));
+    runs.push(with(&["diff", "--basic", "sample"], &[]));
+    runs.push(with(&["score", "--basic", "sample"], &[]));
+    runs.push(with(&["guide"], &["--out".into(), out("guide")]));
+    runs.push(with(&["form", "--all"], &["--out".into(), out("forms")]));
+    runs.push(with(
+        &["export", "--findings"],
+        &["--output".into(), out("e.db")],
+    ));
+    runs.push(vec!["template".into(), "--out".into(), out("t.xlsx")]);
+    runs.push(vec!["rules".into()]);
+    runs.push(vec!["explain".into(), "promise-exceeds-statutory".into()]);
+    runs.push(vec!["man".into()]);
+    for args in &runs {
+        let o = santong("zh_CN.UTF-8").args(args).output().unwrap();
+        assert!(
+            matches!(o.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            text(&o.stderr)
+        );
+        let all = text(&o.stdout) + &text(&o.stderr);
+        assert!(has_cjk(&all), "{args:?}");
+        for l in all.lines() {
+            assert!(english_words(l).is_empty(), "{args:?}: English in: {l}");
         }
     }
 }

@@ -41,6 +41,23 @@ pub fn man(_: ManArgs, mut cmd: clap::Command) -> anyhow::Result<Exit> {
         writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
         out.extend_from_slice(part.as_bytes());
     }
-    super::print(&String::from_utf8_lossy(&out))?;
+    let mut page = String::from_utf8_lossy(&out).into_owned();
+    // section headings as Chinese man pages name them
+    if santong::locale::is_zh() {
+        for (en, zh) in [
+            ("NAME", "名称"),
+            ("SYNOPSIS", "概述"),
+            ("DESCRIPTION", "描述"),
+            ("OPTIONS", "选项"),
+            ("SUBCOMMANDS", "子命令"),
+            ("EXTRA", "附注"),
+            ("VERSION", "版本"),
+        ] {
+            for level in [".SH", ".SS"] {
+                page = page.replace(&format!("{level} {en}\n"), &format!("{level} {zh}\n"));
+            }
+        }
+    }
+    super::print(&page)?;
     Ok(0)
 }

@@ -39,14 +39,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let catalogues = super::load_catalogues(&a.files, &std, &read, ui)?;
     let inputs: Vec<PathBuf> = catalogues.iter().map(|c| c.path.clone()).collect();
     super::refuse_overwrite(&inputs, Some(&a.output))?;
-    let exists = std::fs::symlink_metadata(&a.output).is_ok();
-    if exists && !a.force {
-        anyhow::bail!(santong::tr!(
-            "{} 已存在；要替换请加 --force",
-            "{} exists; give --force to replace it",
-            a.output.display()
-        ));
-    }
+    super::refuse_existing(&a.output, a.force)?;
     let progress = super::progress::Progress::new(
         ui,
         Some(catalogues.len() as u64),
@@ -81,15 +74,16 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         .collect();
     let tables = export::tables(&std, &regions, lang);
     let written = export::write(&tables, a.format, &a.output).map_err(anyhow::Error::msg)?;
+    // the tables by the names a query uses
     let rows: Vec<String> = tables
         .iter()
-        .map(|t| format!("{} {}", t.name, t.rows.len()))
+        .map(|t| santong::tr!("{} {} 行", "{} {}", t.name, t.rows.len()))
         .collect();
     ui.note(&santong::tr!(
-        "已写出 {}（{}）",
+        "已写出 {}（表 {}）",
         "wrote {} ({})",
-        written.join(", "),
-        rows.join(", ")
+        written.join(ui.lang.pick("、", ", ")),
+        rows.join(ui.lang.pick("，", ", "))
     ));
     Ok(0)
 }

@@ -176,6 +176,19 @@ pub fn refuse_overwrite(inputs: &[PathBuf], output: Option<&Path>) -> anyhow::Re
     Ok(())
 }
 
+/// Refuse to replace whatever is at `out` (a file, a link, a directory)
+/// unless `--force` was given.
+pub fn refuse_existing(out: &Path, force: bool) -> anyhow::Result<()> {
+    if !force && std::fs::symlink_metadata(out).is_ok() {
+        anyhow::bail!(santong::tr!(
+            "{} 已存在；要替换它请加 --force",
+            "{} exists; give --force to replace it",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
 pub fn same_file(a: &Path, b: &Path) -> bool {
     santong::output::same_file(a, b)
 }

@@ -21,16 +21,11 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let std = super::load_standard(a.standard.as_deref())?;
     let bytes =
         santong::generate::template::blank_template(&std, lang).map_err(anyhow::Error::msg)?;
-    if !a.force
-        && std::fs::symlink_metadata(&a.out)
-            .is_ok_and(|m| m.is_file() || m.file_type().is_symlink())
-    {
-        anyhow::bail!(santong::tr!(
-            "{} 已存在；要替换它请加 --force",
-            "{} exists; give --force to replace it",
-            a.out.display()
-        ));
-    }
+    super::refuse_existing(&a.out, a.force)?;
     super::write_atomic(&a.out, &bytes)?;
+    if a.out.as_os_str() != "-" {
+        let shown = a.out.display().to_string();
+        ui.note(&santong::i18n::Note::Wrote(&shown).text(lang));
+    }
     Ok(0)
 }

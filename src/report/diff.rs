@@ -122,6 +122,24 @@ fn inline(runs: &[(DiffOp, String)]) -> String {
     s
 }
 
+/// The colon after a label: full width in Chinese, with no space after it.
+fn colon(lang: Lang) -> &'static str {
+    lang.pick("：", ": ")
+}
+
+/// The colon ending a heading.
+fn heading_colon(lang: Lang) -> &'static str {
+    lang.pick("：", ":")
+}
+
+/// An aside after a word: `（x）` in Chinese, ` (x)` in English.
+fn aside(x: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{x}）"),
+        Lang::En => format!(" ({x})"),
+    }
+}
+
 /// `[县级] ` when the comparison is within one of several levels.
 fn level_tag(level: &Option<String>) -> String {
     level
@@ -135,19 +153,20 @@ fn detail(out: &mut String, d: &Difference, lang: Lang) {
         ui::NO_MAJORITY.get(lang).to_string()
     } else {
         format!(
-            "{}: {}",
+            "{}{}{}",
             ui::BASELINE_2.get(lang),
+            colon(lang),
             d.baseline.as_deref().unwrap_or(ui::BLANK.get(lang))
         )
     };
     let _ = writeln!(
         out,
-        "  {}{} {}  {} ({})  {base}",
+        "  {}{} {}  {}{}  {base}",
         level_tag(&d.level),
         d.item.key,
         d.item.name,
         d.label,
-        d.element,
+        aside(&d.element, lang),
     );
     for r in &d.regions {
         if let (Some(m), Some(e)) = (&r.missing, &r.extra) {
@@ -166,14 +185,21 @@ fn detail(out: &mut String, d: &Difference, lang: Lang) {
                     None => parts.push(format!("{}·{} {}", ch.material, ch.label, ch.value)),
                 }
             }
-            let _ = writeln!(out, "      {}: {}", r.region, parts.join("; "));
+            let _ = writeln!(
+                out,
+                "      {}{}{}",
+                r.region,
+                colon(lang),
+                parts.join(lang.pick("；", "; "))
+            );
         } else if !r.diff.is_empty() {
-            let _ = writeln!(out, "      {}: {}", r.region, inline(&r.diff));
+            let _ = writeln!(out, "      {}{}{}", r.region, colon(lang), inline(&r.diff));
         } else {
             let _ = writeln!(
                 out,
-                "      {}: {}",
+                "      {}{}{}",
                 r.region,
+                colon(lang),
                 r.value.as_deref().unwrap_or(ui::BLANK.get(lang))
             );
         }
@@ -187,7 +213,10 @@ fn variation(out: &mut String, v: &Variation, lang: Lang) {
         .map(|c| {
             let compression = c
                 .compression
-                .map(|x| format!(" ({} {:.0}%)", ui::COMPRESSION.get(lang), x * 100.0))
+                .map(|x| {
+                    let pct = format!("{} {:.0}%", ui::COMPRESSION.get(lang), x * 100.0);
+                    aside(&pct, lang)
+                })
                 .unwrap_or_default();
             format!(
                 "{} {}{compression}",
@@ -198,11 +227,12 @@ fn variation(out: &mut String, v: &Variation, lang: Lang) {
         .collect();
     let _ = writeln!(
         out,
-        "  {}{} {}  {}: {}",
+        "  {}{} {}  {}{}{}",
         level_tag(&v.level),
         v.item.key,
         v.item.name,
         v.label,
+        colon(lang),
         values.join(lang.pick("；", "; "))
     );
 }
@@ -210,31 +240,16 @@ fn variation(out: &mut String, v: &Variation, lang: Lang) {
 /// Lines of one kind of alignment listed before "and N more".
 const ALIGNMENTS_SHOWN: usize = 20;
 
-pub fn diff_human(c: &Comparison, lang: Lang) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} {}, {} {}, {} {}, {} {}  ({}: {})",
-        c.items_compared(),
-        ui::ITEMS_COMPARED_2.get(lang),
-        c.identical(),
-        ui::IDENTICAL_IN_EVERY_REGION.get(lang),
-        c.differences.len(),
-        ui::DIFFERENCES_2.get(lang),
-        c.variations.len(),
-        ui::LOCAL_COMMITMENTS_2.get(lang),
-        ui::BASELINE_2.get(lang),
-        c.baseline.describe()
-    );
-    for n in &c.notes {
-        let _ = writeln!(out, "{}: {}", ui::NOTES.get(lang), comparison_note(n, lang));
-    }
+/// Where the differences are: by element (bars), the items and the
+/// regions with the most.
+fn overview(out: &mut String, c: &Comparison, lang: Lang) {
     let by = c.by_element();
     if !by.is_empty() {
-        let _ = writeln!(out, "{}:", ui::BY_ELEMENT.get(lang));
+        let _ = writeln!(out, "{}{}", ui::BY_ELEMENT.get(lang), heading_colon(lang));
         for (id, label) in &c.elements {
             if let Some(n) = by.get(id.as_str()) {
-                let _ = writeln!(out, "  {label:<12} {n:>6}  {}", "█".repeat((*n).min(40)));
+                let bar = "█".repeat((*n).min(40));
+                let _ = writeln!(out, "  {} {n:>6}  {bar}", super::pad_end(label, 12));
             }
         }
         let mut items: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
@@ -245,22 +260,75 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
         }
         let mut items: Vec<_> = items.into_iter().collect();
         items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let _ = writeln!(out, "{}:", ui::MOST_DIVERGENT_ITEMS.get(lang));
+        let _ = writeln!(
+            out,
+            "{}{}",
+            ui::MOST_DIVERGENT_ITEMS.get(lang),
+            heading_colon(lang)
+        );
         for ((code, name), n) in items.iter().take(5) {
             let _ = writeln!(out, "  {code} {name}  {n}");
         }
         let mut regions: Vec<_> = c.regions.iter().collect();
         regions.sort_by(|a, b| b.deviations.cmp(&a.deviations).then(a.name.cmp(&b.name)));
-        let _ = writeln!(out, "{}:", ui::MOST_DEVIATING_REGIONS.get(lang));
+        let _ = writeln!(
+            out,
+            "{}{}",
+            ui::MOST_DEVIATING_REGIONS.get(lang),
+            heading_colon(lang)
+        );
         for r in regions.iter().take(5) {
             let split = if r.split > 0 {
-                format!("  ({} {})", r.split, ui::WITHOUT_MAJORITY.get(lang))
+                let n = format!("{} {}", r.split, ui::WITHOUT_MAJORITY.get(lang));
+                format!("{}{}", lang.pick("", " "), aside(&n, lang))
             } else {
                 String::new()
             };
             let _ = writeln!(out, "  {}  {}{split}", r.name, r.deviations);
         }
     }
+}
+
+pub fn diff_human(c: &Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let baseline = format!(
+        "{}{}{}",
+        ui::BASELINE_2.get(lang),
+        colon(lang),
+        c.baseline.describe()
+    );
+    let _ = match lang {
+        Lang::Zh => writeln!(
+            out,
+            "比较事项 {} 个，各地完全一致 {} 个，差异 {} 处，地方承诺不同 {} 处（{baseline}）",
+            c.items_compared(),
+            c.identical(),
+            c.differences.len(),
+            c.variations.len(),
+        ),
+        Lang::En => writeln!(
+            out,
+            "{} {}, {} {}, {} {}, {} {}  ({baseline})",
+            c.items_compared(),
+            ui::ITEMS_COMPARED_2.get(lang),
+            c.identical(),
+            ui::IDENTICAL_IN_EVERY_REGION.get(lang),
+            c.differences.len(),
+            ui::DIFFERENCES_2.get(lang),
+            c.variations.len(),
+            ui::LOCAL_COMMITMENTS_2.get(lang),
+        ),
+    };
+    for n in &c.notes {
+        let _ = writeln!(
+            out,
+            "{}{}{}",
+            ui::NOTES.get(lang),
+            colon(lang),
+            comparison_note(n, lang)
+        );
+    }
+    overview(&mut out, c, lang);
     for (method, title) in [
         (Method::Similar, ui::ALIGNED_BY_NEAR_NAME),
         (Method::None, ui::NOT_ALIGNED),
@@ -280,25 +348,28 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
                 Some(key) => {
                     let _ = writeln!(
                         out,
-                        "{}: {at} “{}” → {key} “{}” ({:.3})",
+                        "{}{}{at} “{}” → {key} “{}”{}",
                         title.get(lang),
+                        colon(lang),
                         a.name,
                         a.matched_name.as_deref().unwrap_or(""),
-                        a.score
+                        aside(&format!("{:.3}", a.score), lang)
                     );
                 }
                 None => {
-                    let _ = writeln!(out, "{}: {at} “{}”", title.get(lang), a.name);
+                    let _ = writeln!(out, "{}{}{at} “{}”", title.get(lang), colon(lang), a.name);
                 }
             }
         }
         if list.len() > ALIGNMENTS_SHOWN {
             let _ = writeln!(
                 out,
-                "{}: {} {} (--format json)",
+                "{}{}{} {}{}",
                 title.get(lang),
+                colon(lang),
                 ui::AND_MORE.get(lang),
-                list.len() - ALIGNMENTS_SHOWN
+                list.len() - ALIGNMENTS_SHOWN,
+                aside("--format json", lang)
             );
         }
     }
@@ -309,7 +380,12 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
         detail(&mut out, d, lang);
     }
     if !c.variations.is_empty() {
-        let _ = writeln!(out, "\n{}:", ui::LOCAL_COMMITMENTS.get(lang));
+        let _ = writeln!(
+            out,
+            "\n{}{}",
+            ui::LOCAL_COMMITMENTS.get(lang),
+            heading_colon(lang)
+        );
         for v in &c.variations {
             variation(&mut out, v, lang);
         }

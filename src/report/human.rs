@@ -90,7 +90,10 @@ impl<'a> Emitter<'a> for Human {
             return;
         }
         let counts = self.counts(";", f.items, f.errors, f.warnings, f.infos);
-        let _ = writeln!(self.out, "{}  ({counts})", p(f.path));
+        let _ = match self.lang {
+            crate::i18n::Lang::Zh => writeln!(self.out, "{}（{counts}）", p(f.path)),
+            crate::i18n::Lang::En => writeln!(self.out, "{}  ({counts})", p(f.path)),
+        };
         if f.errors + f.warnings + f.infos == 0 {
             let _ = writeln!(self.out, "  {}", ui::NO_FINDINGS.get(self.lang));
         }
@@ -118,8 +121,9 @@ impl<'a> Emitter<'a> for Human {
         if let Some(fix) = x.fix {
             let _ = writeln!(
                 self.out,
-                "          {}: {}",
+                "          {}{}{}",
                 ui::FIX_3.get(self.lang),
+                self.lang.pick("：", ": "),
                 p(&fix)
             );
         }
@@ -140,7 +144,8 @@ impl<'a> Emitter<'a> for Human {
             return Ok(self.out);
         }
         if !s.by_rule_severity.is_empty() {
-            let _ = writeln!(self.out, "{}:", ui::SUMMARY_BY_RULE.get(self.lang));
+            let colon = self.lang.pick("：", ":");
+            let _ = writeln!(self.out, "{}{colon}", ui::SUMMARY_BY_RULE.get(self.lang));
             for ((rule, sev), n) in &s.by_rule_severity {
                 let cell = self.sev_cell(*sev);
                 let _ = writeln!(self.out, "  {cell} {} {n}", pad(rule, 30));
