@@ -687,3 +687,62 @@ fn the_main_commands_speak_chinese_under_a_zh_locale() {
         }
     }
 }
+
+/// On a terminal (util-linux `script` makes one), diff and check show
+/// their progress; piped, or with -q, they do not. The one-second wait
+/// is shortened so a short run shows it.
+#[test]
+fn progress_on_a_terminal_only() {
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("no script(1): terminal test skipped");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("santong");
+    let cwd = std::env::current_dir().unwrap();
+    let lists = format!("{} {} docs/examples/灵山县-实施清单-GBK.csv", XLSX, CSV);
+    for (cmd, shown) in [
+        (
+            format!("diff {lists} --format json --output /dev/null"),
+            "lists read",
+        ),
+        (
+            format!("score {lists} --format json --output /dev/null"),
+            "lists read",
+        ),
+        (
+            format!("check {lists} --no-config --format json --output /dev/null"),
+            "rows checked",
+        ),
+    ] {
+        let line = format!("{} --lang en {cmd}", bin.display());
+        let on_terminal = std::process::Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .current_dir(&cwd)
+            .env("SANTONG_PROGRESS_AFTER_MS", "0")
+            .output()
+            .unwrap();
+        let seen = text(&on_terminal.stdout);
+        assert!(seen.contains(shown), "{cmd}: {seen}");
+        let piped = santong("C")
+            .args(cmd.split(' '))
+            .env("SANTONG_PROGRESS_AFTER_MS", "0")
+            .output()
+            .unwrap();
+        assert!(
+            !text(&piped.stderr).contains(shown),
+            "{cmd}: {}",
+            text(&piped.stderr)
+        );
+        let quiet = std::process::Command::new("script")
+            .args(["-qec", &format!("{line} -q"), "/dev/null"])
+            .current_dir(&cwd)
+            .env("SANTONG_PROGRESS_AFTER_MS", "0")
+            .output()
+            .unwrap();
+        assert!(!text(&quiet.stdout).contains(shown), "{cmd} -q");
+    }
+}

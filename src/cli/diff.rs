@@ -15,7 +15,7 @@ pub struct Args {
 
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
-    let r = Regional::load(&a.args, lang)?;
+    let r = Regional::load(&a.args, ui)?;
     let cmp = r.compare();
     let format = a.args.format;
     emit_report(

@@ -14,7 +14,17 @@ const AFTER: Duration = Duration::from_secs(1);
 pub struct Progress {
     bar: Option<ProgressBar>,
     start: Instant,
+    after: Duration,
     shown: AtomicBool,
+}
+
+/// How long a run waits before showing progress: a second, or
+/// `SANTONG_PROGRESS_AFTER_MS` (for tests of short runs on a terminal).
+fn after() -> Duration {
+    std::env::var("SANTONG_PROGRESS_AFTER_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(AFTER, Duration::from_millis)
 }
 
 impl Progress {
@@ -37,6 +47,7 @@ impl Progress {
         Progress {
             bar,
             start: Instant::now(),
+            after: after(),
             shown: AtomicBool::new(false),
         }
     }
@@ -45,7 +56,7 @@ impl Progress {
     pub fn inc(&self, n: u64) {
         let Some(bar) = &self.bar else { return };
         bar.inc(n);
-        if !self.shown.load(Ordering::Relaxed) && self.start.elapsed() >= AFTER {
+        if !self.shown.load(Ordering::Relaxed) && self.start.elapsed() >= self.after {
             self.shown.store(true, Ordering::Relaxed);
             bar.set_draw_target(ProgressDrawTarget::stderr());
             bar.enable_steady_tick(Duration::from_millis(120));

@@ -73,7 +73,8 @@ pub struct Regional {
 }
 
 impl Regional {
-    pub fn load(a: &RegionArgs, lang: santong::i18n::Lang) -> anyhow::Result<Regional> {
+    pub fn load(a: &RegionArgs, ui: &super::Ui) -> anyhow::Result<Regional> {
+        let lang = ui.lang;
         if !(0.5..=1.0).contains(&a.min_similarity) {
             anyhow::bail!(santong::tr!(
                 "--min-similarity 须在 0.5 到 1 之间",
@@ -98,7 +99,7 @@ impl Regional {
             }
         }
         super::refuse_overwrite(&a.files, a.output.as_deref())?;
-        let regions = load_regions(&a.files, &a.names, &std, &read)?;
+        let regions = load_regions(&a.files, &a.names, &std, &read, ui)?;
         let baseline = pick_baseline(a.baseline.as_deref(), &a.files, &regions, basic.is_some())?;
         let options = CompareOptions {
             baseline,
@@ -142,6 +143,7 @@ fn load_regions(
     names: &[String],
     std: &Standard,
     read: &ReadOptions,
+    ui: &super::Ui,
 ) -> anyhow::Result<Vec<Region>> {
     if !names.is_empty() && names.len() != files.len() {
         anyhow::bail!(santong::tr!(
@@ -151,7 +153,15 @@ fn load_regions(
             files.len()
         ));
     }
-    let regions = santong::diff::load_regions(files, names, std, read)?;
+    // reading is the long part of comparing a province's lists
+    let progress = super::progress::Progress::new(
+        ui,
+        Some(files.len() as u64),
+        ui.lang.pick("份清单已读", "lists read"),
+    );
+    let regions =
+        santong::diff::load_regions_counted(files, names, std, read, &|| progress.inc(1))?;
+    progress.finish();
     let mut seen = std::collections::HashSet::new();
     for r in &regions {
         if !seen.insert(r.name.clone()) {

@@ -15,7 +15,7 @@ pub struct Args {
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
     let a = a.args;
-    let r = Regional::load(&a, lang)?;
+    let r = Regional::load(&a, ui)?;
     let cmp = r.compare();
     let opts = CheckOptions {
         every_row: false,

@@ -914,6 +914,18 @@ pub fn load_regions(
     std: &Standard,
     opts: &crate::catalogue::ReadOptions,
 ) -> Result<Vec<Region>, crate::catalogue::ReadError> {
+    load_regions_counted(files, names, std, opts, &|| {})
+}
+
+/// [`load_regions`], calling `read_one` as each list has been read (for a
+/// progress bar), from the reading threads.
+pub fn load_regions_counted(
+    files: &[std::path::PathBuf],
+    names: &[String],
+    std: &Standard,
+    opts: &crate::catalogue::ReadOptions,
+    read_one: &(dyn Fn() + Sync),
+) -> Result<Vec<Region>, crate::catalogue::ReadError> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -928,7 +940,11 @@ pub fn load_regions(
                     .enumerate()
                     .map(|(k, f)| {
                         let name = names.get(chunk_no * threads + k).map(String::as_str);
-                        scope.spawn(move || Region::load(f, std, opts, name))
+                        scope.spawn(move || {
+                            let region = Region::load(f, std, opts, name);
+                            read_one();
+                            region
+                        })
                     })
                     .collect();
                 handles
@@ -938,7 +954,7 @@ pub fn load_regions(
                         h.join().unwrap_or_else(|_| {
                             Err(crate::catalogue::ReadError::new(
                                 f,
-                                "internal error while reading",
+                                crate::tr!("读取时出现内部错误", "internal error while reading"),
                             ))
                         })
                     })
