@@ -261,7 +261,7 @@ fn two_regions_are_symmetric_and_the_order_of_files_changes_nothing() {
     assert!(v["notes"][0]["message"]
         .as_str()
         .unwrap()
-        .contains("blame neither"));
+        .contains("both values and blame"));
     // the promised limit is a variation, with each region's compression
     let var = &v["variations"][0];
     assert_eq!(var["element"], "promised_days");

@@ -384,7 +384,7 @@ fn guides_from_imperfect_lists_say_what_they_stand_on() {
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(
         // the wrong type, and the national codes the local-code item lacks
-        err.contains("甲县清单.csv has 3 error(s) on 2 item(s)"),
+        err.contains("甲县清单.csv has 3 errors on 2 items"),
         "{err}"
     );
     assert!(!err.contains("乙县清单.csv has"), "{err}");

@@ -148,7 +148,7 @@ fn init_then_plain_check_works_from_anywhere_in_the_repository() {
         .code(0);
     let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
     assert!(
-        err.contains("1 finding(s) ignored by"),
+        err.contains("1 finding ignored by"),
         "the ignore is reported: {err}"
     );
     // for another item it does not apply

@@ -368,7 +368,8 @@ impl Note<'_> {
                 format!("{config} 的 ignore 忽略了 {count} 条问题")
             }
             (Note::Ignored { count, config }, Lang::En) => {
-                format!("{count} finding(s) ignored by {config}")
+                let findings = super::en_count(*count, "finding", "findings");
+                format!("{findings} ignored by {config}")
             }
             (Note::BasicDefects { count, path }, Lang::Zh) => {
                 format!("基本目录 {path} 有 {count} 处问题，相关条目未用于比较；用 santong check --basic {path} 查看")
@@ -380,13 +381,17 @@ impl Note<'_> {
                 "警告：{path} 有 {errors} 处错误（涉及 {items} 个事项），由这些事项生成的内容已标注“待核实”；用 santong check {path} 查看"
             ),
             (Note::ListErrors { path, errors, items }, Lang::En) => format!(
-                "warning: {path} has {errors} error(s) on {items} item(s); what is generated from those items is marked 待核实 (to be verified); santong check {path} lists them"
+                "warning: {path} has {} on {}; what is generated from {} is marked 待核实 (to be verified); santong check {path} lists them",
+                super::en_count(*errors, "error", "errors"),
+                super::en_count(*items, "item", "items"),
+                if *items == 1 { "that item" } else { "those items" }
             ),
             (Note::Strict { errors }, Lang::Zh) => {
                 format!("--strict：清单有 {errors} 处错误，未生成任何文件")
             }
             (Note::Strict { errors }, Lang::En) => {
-                format!("--strict: the lists have {errors} error(s); nothing was written")
+                let errors = super::en_count(*errors, "error", "errors");
+                format!("--strict: the lists have {errors}; nothing was written")
             }
             (Note::NothingToCheck { config, globs }, Lang::Zh) => {
                 format!(
@@ -407,6 +412,31 @@ impl Note<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_notes_count_in_the_right_number() {
+        let one = Note::ListErrors {
+            path: "a.csv",
+            errors: 1,
+            items: 1,
+        }
+        .text(Lang::En);
+        assert!(
+            one.contains("has 1 error on 1 item; what is generated from that item"),
+            "{one}"
+        );
+        let two = Note::ListErrors {
+            path: "a.csv",
+            errors: 2,
+            items: 3,
+        }
+        .text(Lang::En);
+        assert!(
+            two.contains("has 2 errors on 3 items; what is generated from those items"),
+            "{two}"
+        );
+        assert!(!Note::Strict { errors: 1 }.text(Lang::En).contains("(s)"));
+    }
 
     #[test]
     fn every_reason_has_both_languages() {

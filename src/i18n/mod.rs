@@ -10,6 +10,16 @@ pub mod ui;
 pub use messages::{Note, Reason, ValueProblem};
 
 /// Set the language of the run's messages (see [`crate::locale`]).
+/// An English count with its noun in the right number: `1 error`,
+/// `2 errors`.
+pub fn en_count(n: usize, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("{n} {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
 pub fn set_process_lang(lang: Lang) {
     crate::locale::set_zh(lang == Lang::Zh);
 }

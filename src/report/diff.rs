@@ -3,7 +3,7 @@
 use crate::diff::ComparisonNote;
 use crate::diff::{Comparison, Difference, Method, Variation};
 use crate::i18n::ui;
-use crate::i18n::Lang;
+use crate::i18n::{en_count, Lang};
 use crate::text::DiffOp;
 use std::fmt::Write;
 
@@ -402,13 +402,18 @@ pub fn comparison_note(note: &ComparisonNote, lang: Lang) -> String {
             "只有两个地区，无多数可言：{differences} 处差异列出双方取值，不认定哪一方偏离"
         ),
         (N::NoMajority { differences, regions }, Lang::En) if *regions == 2 => format!(
-            "two regions have no majority: {differences} difference(s) show both values and blame neither"
+            "two regions have no majority: {} {} both values and {} neither",
+            en_count(*differences, "difference", "differences"),
+            if *differences == 1 { "shows" } else { "show" },
+            if *differences == 1 { "blames" } else { "blame" }
         ),
         (N::NoMajority { differences, .. }, Lang::Zh) => {
             format!("{differences} 处差异没有过半数的取值，列出各地取值，不认定哪一方偏离")
         }
         (N::NoMajority { differences, .. }, Lang::En) => format!(
-            "{differences} difference(s) have no value held by a majority: every region's value is shown, none is blamed"
+            "{} {} no value held by a majority: every region's value is shown, none is blamed",
+            en_count(*differences, "difference", "differences"),
+            if *differences == 1 { "has" } else { "have" }
         ),
         (N::Levels { levels, separated }, _) => {
             let list = levels
@@ -428,8 +433,14 @@ pub fn comparison_note(note: &ComparisonNote, lang: Lang) -> String {
             _ => format!("{items} 个业务办理项与同一办理情形的业务办理项比较（--handling roll-up 归并到所属事项）"),
         },
         (N::Handling { mode, items, rolled_up }, Lang::En) => match *mode {
-            "roll-up" => format!("{items} handling item(s) rolled up to their items ({rolled_up} folded into an item already listed)"),
-            _ => format!("{items} handling item(s) compared with handling items of the same case (--handling roll-up folds them into their items)"),
+            "roll-up" => format!(
+                "{} rolled up to their items ({rolled_up} folded into an item already listed)",
+                en_count(*items, "handling item", "handling items")
+            ),
+            _ => format!(
+                "{} compared with handling items of the same case (--handling roll-up folds them into their items)",
+                en_count(*items, "handling item", "handling items")
+            ),
         },
         (N::ByName { name, similar, local_code, unaligned, repeated }, Lang::Zh) => format!(
             "无基本编码的事项：{name} 个按名称对齐，{similar} 个按相近名称对齐，{local_code} 个按地方基本编码对齐，{unaligned} 个未对齐{}",

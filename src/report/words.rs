@@ -38,8 +38,8 @@ pub fn severity_counted(s: Severity, n: usize, lang: Lang) -> String {
 /// for one (`1 item`, `2 items`).
 pub fn counted(n: usize, plural: &str, singular: &str, lang: Lang) -> String {
     match lang {
-        Lang::En if n == 1 => format!("{n} {singular}"),
-        _ => format!("{n} {plural}"),
+        Lang::En => crate::i18n::en_count(n, singular, plural),
+        Lang::Zh => format!("{n} {plural}"),
     }
 }
 
