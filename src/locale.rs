@@ -67,6 +67,16 @@ pub fn cannot_read(path: &std::path::Path, e: &std::io::Error) -> String {
     )
 }
 
+/// "cannot create PATH: why", in the run's language.
+pub fn cannot_create(path: &std::path::Path, e: &std::io::Error) -> String {
+    tr!(
+        "无法创建 {}：{}",
+        "cannot create {}: {}",
+        path.display(),
+        io_error(e)
+    )
+}
+
 /// A JSON parser's error in the run's language, without its position
 /// (callers name the line and column): the syntax faults people make by
 /// hand in words of their own.

@@ -237,14 +237,7 @@ impl OutDir {
                 root.display()
             ));
         }
-        std::fs::create_dir_all(root).map_err(|e| {
-            crate::tr!(
-                "无法创建 {}：{}",
-                "cannot create {}: {}",
-                root.display(),
-                crate::locale::io_error(&e)
-            )
-        })?;
+        std::fs::create_dir_all(root).map_err(|e| crate::locale::cannot_create(root, &e))?;
         Ok(OutDir {
             root: root.to_path_buf(),
             protected: Vec::new(),
@@ -322,14 +315,8 @@ impl OutDir {
             ));
         }
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                crate::tr!(
-                    "无法创建 {}：{}",
-                    "cannot create {}: {}",
-                    parent.display(),
-                    crate::locale::io_error(&e)
-                )
-            })?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| crate::locale::cannot_create(parent, &e))?;
         }
         write_atomic(&path, bytes)?;
         Ok(path)

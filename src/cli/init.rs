@@ -45,7 +45,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         let path = a.dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .with_context(|| tr!("无法创建 {}", "cannot create {}", parent.display()))?;
+                .map_err(|e| anyhow::anyhow!(santong::locale::cannot_create(parent, &e)))?;
         }
         super::write_atomic(&path, text.as_bytes())?;
         eprintln!("{}", Note::Wrote(&path.display().to_string()).text(lang));
