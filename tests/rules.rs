@@ -62,11 +62,17 @@ fn cases() -> Vec<Case> {
             rule: "duplicate-column",
             column: "AK",
             with_basic: false,
+            // two columns of one element disagree on a row
             bad: m(|r, h| {
                 h.push("实施清单名称".into());
-                set(r, "实施清单名称", "食品经营许可");
+                set(r, "实施清单名称", "另一个事项的名称");
             }),
-            good: m(|_, _| {}),
+            // near miss: the second column agrees (or fills a blank)
+            good: m(|r, h| {
+                h.push("实施清单名称".into());
+                let name = r[0]["事项名称"].clone();
+                set(r, "实施清单名称", &name);
+            }),
         },
         Case {
             rule: "missing-required",
@@ -294,6 +300,36 @@ fn cases() -> Vec<Case> {
             with_basic: false,
             bad: m(|r, _| set(r, "基本编码", "00011100100")),
             good: m(|r, _| set(r, "基本编码", " ０００１１１００１０００ ")),
+        },
+        Case {
+            rule: "main-item-implemented",
+            column: "C",
+            with_basic: false,
+            bad: m(|r, _| {
+                let body = r[0]["实施编码"][..19].to_string();
+                set(r, "基本编码", "00011100100Y");
+                set(r, "实施编码", &format!("{body}00011100100Y"));
+            }),
+            good: m(|r, _| {
+                let body = r[0]["实施编码"][..19].to_string();
+                set(r, "基本编码", "000111001001");
+                set(r, "实施编码", &format!("{body}000111001001"));
+            }),
+        },
+        Case {
+            rule: "local-sub-item",
+            column: "C",
+            with_basic: false,
+            bad: m(|r, _| {
+                let body = r[0]["实施编码"][..19].to_string();
+                set(r, "基本编码", "000111001W01");
+                set(r, "实施编码", &format!("{body}000111001W01"));
+            }),
+            good: m(|r, _| {
+                let body = r[0]["实施编码"][..19].to_string();
+                set(r, "基本编码", "000111001101");
+                set(r, "实施编码", &format!("{body}000111001101"));
+            }),
         },
         Case {
             rule: "basic-code-type-mismatch",
@@ -628,13 +664,15 @@ fn every_rule_of_the_standard_has_a_case() {
     // workbook: both are covered (positive and near miss) in tests/readers.rs;
     // expression-failed needs a broken standard (below); duplicate-basic-code
     // fires on a basic catalogue (tests/real_lists.rs, both cases);
-    // superseded-version on exchange JSON (tests/exchange.rs, both cases).
+    // superseded-version on exchange JSON (tests/exchange.rs, both cases);
+    // folded-row needs rows of repeated cells (tests/provinces.rs, both).
     for r in &std.rules {
         assert!(
             covered.contains(&r.id.as_str())
                 || [
                     "material-orphan",
                     "hidden-row",
+                    "folded-row",
                     "expression-failed",
                     "duplicate-basic-code",
                     "superseded-version",

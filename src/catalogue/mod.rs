@@ -14,6 +14,7 @@ mod cells;
 pub mod grid;
 pub mod limits;
 pub mod read;
+pub mod suggest;
 mod table;
 pub mod value;
 
@@ -23,7 +24,7 @@ use std::sync::Arc;
 
 pub use basic::{BasicCatalogue, BasicDefect, BasicEntry};
 pub use cells::{read_up_to, workbook_magic};
-pub use table::{column_index, column_letter};
+pub use table::{column_index, column_letter, SAMPLED_COLUMNS};
 
 /// Where a table came from: file and sheet (none for CSV and YAML).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -171,6 +172,84 @@ impl TableInfo {
     }
 }
 
+/// How a table's data rows were read. Every row below the header, through
+/// the last one with a value, is exactly one of: the first row of an item,
+/// a material or fee row (under an item, or on a sheet of their own), or
+/// a row skipped for a reason; so `items + parts + skipped() == rows`.
+/// Tables located by line or path (YAML, the exchange JSON) count records.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct RowAccount {
+    #[serde(skip)]
+    pub source: Option<Arc<Source>>,
+    /// Data rows (records) of the table.
+    pub rows: u32,
+    /// Rows that start an item.
+    pub items: u32,
+    /// Material and fee rows.
+    pub parts: u32,
+    /// Rows with no cell at all.
+    pub blank: u32,
+    /// The header repeated (a sheet pasted together from several).
+    pub repeated_header: u32,
+    /// Notes (注：…, 填表人：…), 必填/选填 marker rows and rows numbering
+    /// the columns.
+    pub notes: u32,
+    /// Section headings (一、行政许可（15项）): one cell in a wide table.
+    pub headings: u32,
+    /// Rows whose only cells are in columns that are not read.
+    pub unread: u32,
+    /// Records left out for a later version of the same task.
+    pub superseded: u32,
+    /// Rows read as material rows of the item above only because their
+    /// item cells repeat its own, with no name or code to tell: (row, the
+    /// item's first row).
+    #[serde(rename = "folded")]
+    pub guessed: Vec<(u32, u32)>,
+    /// Cells of a second column of one element (服务对象 and 行政相对人性质)
+    /// filled on a row where the first is filled too, with another value:
+    /// (0-based column, row). Elsewhere the filled one is read.
+    #[serde(skip)]
+    pub conflicts: Vec<(u32, u32)>,
+    /// Values of the columns that match no element (the first few
+    /// distinct ones of each), to say what such a column probably is.
+    #[serde(skip)]
+    pub samples: Vec<(u32, Vec<String>)>,
+}
+
+impl RowAccount {
+    pub fn new(source: &Arc<Source>) -> Self {
+        RowAccount {
+            source: Some(source.clone()),
+            ..RowAccount::default()
+        }
+    }
+
+    /// Rows skipped, for every reason.
+    pub fn skipped(&self) -> u32 {
+        self.blank
+            + self.repeated_header
+            + self.notes
+            + self.headings
+            + self.unread
+            + self.superseded
+    }
+
+    /// Add another table's counts (a file's totals).
+    pub fn add(&mut self, o: &RowAccount) {
+        self.rows += o.rows;
+        self.items += o.items;
+        self.parts += o.parts;
+        self.blank += o.blank;
+        self.repeated_header += o.repeated_header;
+        self.notes += o.notes;
+        self.headings += o.headings;
+        self.unread += o.unread;
+        self.superseded += o.superseded;
+        self.guessed.extend_from_slice(&o.guessed);
+        self.conflicts.extend_from_slice(&o.conflicts);
+    }
+}
+
 /// What a reader hands to its sink.
 #[derive(Debug, Clone)]
 pub enum Event {
@@ -187,6 +266,8 @@ pub enum Event {
         source: Arc<Source>,
         rows: Vec<u32>,
     },
+    /// How the table's rows were read; sent after its last record.
+    Rows(RowAccount),
 }
 
 /// A file that could not be read at all.
@@ -414,7 +495,7 @@ impl Catalogue {
             Event::Table(t) => cat.tables.push(t),
             Event::Item(i) => cat.items.push(i),
             Event::Detached(d) => detached.push(d),
-            Event::Skipped { .. } | Event::HiddenRows { .. } => {}
+            Event::Skipped { .. } | Event::HiddenRows { .. } | Event::Rows(_) => {}
         })?;
         let keyer = KeyIndex::new(standard);
         let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();

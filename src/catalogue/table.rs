@@ -2,10 +2,14 @@
 //! rows into items with their materials.
 
 use super::cells::{RawRow, RowSource};
-use super::{Detached, Event, Field, Item, Part, Source, TableInfo};
+use super::{Detached, Event, Field, Item, Part, RowAccount, Source, TableInfo};
 use crate::standard::{Scope, Standard};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// Columns matching no element whose values are sampled to say what they
+/// probably are (`unknown-column`); any further ones are only named.
+pub const SAMPLED_COLUMNS: usize = 256;
 
 /// Rows searched for the header: titles, notes and blank rows come first.
 const HEADER_SCAN: usize = 30;
@@ -80,9 +84,15 @@ fn match_columns(standard: &Standard, cells: &[(u32, String)]) -> Header {
             .iter()
             .find(|e| !used.contains_key(e))
             .or(candidates.first());
+        // a bare 单位 column right of a time limit holds that limit's unit
+        // (法定办结期限 | 单位: 20 | 工作日)
+        let pick = pick.copied().or_else(|| {
+            let prev = columns.last().filter(|(c, _, _)| *c + 1 == *col)?;
+            unit_of(standard, prev.1, text)
+        });
         match pick {
-            Some(&e) if used.contains_key(&e) => duplicates.push((*col, e, text.clone())),
-            Some(&e) => {
+            Some(e) if used.contains_key(&e) => duplicates.push((*col, e, text.clone())),
+            Some(e) => {
                 used.insert(e, *col);
                 columns.push((*col, e, text.clone()));
             }
@@ -97,6 +107,26 @@ fn match_columns(standard: &Standard, cells: &[(u32, String)]) -> Header {
         unknown,
         duplicates,
     }
+}
+
+/// The unit element of a time-limit element, for a header that names
+/// only a unit (单位, 时限单位, 期限单位 …) in the column right of it.
+fn unit_of(standard: &Standard, duration: usize, header: &str) -> Option<usize> {
+    const UNIT_WORDS: [&str; 7] = [
+        "单位",
+        "时限单位",
+        "期限单位",
+        "办结时限单位",
+        "办结期限单位",
+        "时间单位",
+        "计时单位",
+    ];
+    let key = crate::text::header_keys(header).into_iter().next()?;
+    if !UNIT_WORDS.contains(&key.as_str()) {
+        return None;
+    }
+    let unit = standard.elements[duration].unit_element.as_deref()?;
+    standard.element_index(unit)
 }
 
 fn score(h: &Header) -> usize {
@@ -262,11 +292,25 @@ pub fn read_table(
     sink(Event::Table(info));
     let col_element: HashMap<u32, usize> =
         header.columns.iter().map(|(c, e, _)| (*c, *e)).collect();
+    let dup_element: HashMap<u32, usize> =
+        header.duplicates.iter().map(|(c, e, _)| (*c, *e)).collect();
+    // the first columns matching no element have their values sampled
+    // (a sheet may have a million such columns: sampling stays bounded)
+    let unknown_cols: HashMap<u32, usize> = header
+        .unknown
+        .iter()
+        .take(SAMPLED_COLUMNS)
+        .enumerate()
+        .map(|(i, (c, _))| (*c, i))
+        .collect();
+    let source_of_table = source.clone();
     let mut asm = Assembler {
         standard,
         source,
         role,
         col_element,
+        dup_element,
+        unknown_cols,
         header_text: header
             .columns
             .iter()
@@ -277,6 +321,14 @@ pub fn read_table(
             .iter()
             .any(|(_, e, _)| standard.elements[*e].scope != Scope::Item),
         current: None,
+        last_row: header.rows.last().copied().unwrap_or(0),
+        account: RowAccount::new(&source_of_table),
+        identifying: header
+            .columns
+            .iter()
+            .filter(|(_, e, _)| IDENTIFYING.contains(&standard.elements[*e].id.as_str()))
+            .map(|(_, e, _)| *e)
+            .collect(),
     };
     let rest = buffer.split_off(header.data_start.min(buffer.len()));
     for row in rest {
@@ -286,7 +338,32 @@ pub fn read_table(
         asm.push(row, sink);
     }
     asm.flush(sink);
+    sink(Event::Rows(asm.account));
     Ok(true)
+}
+
+/// Elements that tell one item from another: a row whose value in one of
+/// these differs from the item above starts an item of its own.
+const IDENTIFYING: [&str; 6] = [
+    "name",
+    "basic_code",
+    "impl_code",
+    "handling_code",
+    "local_impl_code",
+    "local_basic_code",
+];
+
+/// How a row of an items table relates to the item above it.
+#[derive(PartialEq)]
+enum Fold {
+    /// It starts an item.
+    New,
+    /// A material or fee row of the item above: no item cells, or item
+    /// cells that repeat the item's name or code.
+    Continue,
+    /// Read as a material row of the item above because its item cells
+    /// repeat the item's, though none of them names it (a guess: said so).
+    Guess,
 }
 
 struct Assembler<'a> {
@@ -294,11 +371,21 @@ struct Assembler<'a> {
     source: Arc<Source>,
     role: Scope,
     col_element: HashMap<u32, usize>,
+    /// Second columns of an element: read where the first is blank.
+    dup_element: HashMap<u32, usize>,
+    /// Columns matching no element whose values are sampled, with their
+    /// slot in `account.samples`.
+    unknown_cols: HashMap<u32, usize>,
     /// Header text per column, to recognise a header repeated mid-sheet.
     header_text: HashMap<u32, String>,
     /// The items sheet also carries material or fee columns.
     has_parts: bool,
     current: Option<Item>,
+    /// The last row seen, to count the blank rows between.
+    last_row: u32,
+    account: RowAccount,
+    /// The table's columns that identify an item ([`IDENTIFYING`]).
+    identifying: Vec<usize>,
 }
 
 impl Assembler<'_> {
@@ -318,38 +405,21 @@ impl Assembler<'_> {
     }
 
     fn push(&mut self, row: RawRow, sink: &mut dyn FnMut(Event)) {
-        if is_furniture(&row) || self.is_repeated_header(&row) {
+        self.account.blank += row.number.saturating_sub(self.last_row + 1);
+        self.account.rows += row.number.saturating_sub(self.last_row).max(1);
+        self.last_row = self.last_row.max(row.number);
+        if self.is_repeated_header(&row) {
+            self.account.repeated_header += 1;
             return;
         }
-        let mut item_fields = Vec::new();
-        let mut material = Part {
-            row: row.number,
-            fields: Vec::new(),
-        };
-        let mut fee = Part {
-            row: row.number,
-            fields: Vec::new(),
-        };
-        for (col, text, numeric) in row.cells {
-            let Some(&e) = self.col_element.get(&col) else {
-                continue;
-            };
-            let field = Field {
-                element: e,
-                text,
-                row: row.number,
-                col: Some(col),
-                numeric,
-                cut: row.cut.iter().find(|c| c.0 == col).map(|c| c.1),
-                norm: Default::default(),
-            };
-            match self.standard.elements[e].scope {
-                Scope::Item => item_fields.push(field),
-                Scope::Material => material.fields.push(field),
-                Scope::Fee => fee.fields.push(field),
-            }
+        if is_furniture(&row) {
+            self.account.notes += 1;
+            return;
         }
+        let number = row.number;
+        let (item_fields, material, fee) = self.fields_of(row);
         if item_fields.is_empty() && material.fields.is_empty() && fee.fields.is_empty() {
+            self.account.unread += 1;
             return;
         }
         // A lone item cell in a wide table is a section heading such as
@@ -359,6 +429,7 @@ impl Assembler<'_> {
             && fee.fields.is_empty()
             && self.col_element.len() >= 6
         {
+            self.account.headings += 1;
             return;
         }
         if self.role != Scope::Item {
@@ -373,6 +444,7 @@ impl Assembler<'_> {
                 KEY_ELEMENTS.contains(&self.standard.elements[f.element].id.as_str())
             });
             part.fields.extend(extra);
+            self.account.parts += 1;
             sink(Event::Detached(Detached {
                 source: self.source.clone(),
                 kind: self.role,
@@ -381,49 +453,25 @@ impl Assembler<'_> {
             }));
             return;
         }
-        let continues = self.has_parts
-            && match &self.current {
-                None => false,
-                Some(cur) => {
-                    let same = |a: &[Field], b: &[Field]| {
-                        a.len() == b.len()
-                            && a.iter().zip(b).all(|(x, y)| {
-                                x.element == y.element
-                                    && (x.text == y.text
-                                        || crate::text::compact(&x.text)
-                                            == crate::text::compact(&y.text))
-                            })
-                    };
-                    // a whole row repeated (item and material cells alike) is
-                    // a duplicated item, not a second material
-                    let repeated_row = !item_fields.is_empty()
-                        && cur
-                            .materials
-                            .last()
-                            .is_some_and(|m| same(&m.fields, &material.fields))
-                        && fee.fields.is_empty();
-                    !repeated_row
-                        && (item_fields.is_empty()
-                            || item_fields.iter().all(|f| {
-                                cur.get(f.element).is_some_and(|c| {
-                                    c.text == f.text
-                                        || crate::text::compact(&c.text)
-                                            == crate::text::compact(&f.text)
-                                })
-                            }))
-                }
-            };
-        if !continues {
+        let fold = self.fold(&item_fields, &material.fields, &fee.fields);
+        if fold == Fold::New {
             self.flush(sink);
+            self.account.items += 1;
             // (material rows before any item become an item without item
             // fields, so they are reported rather than lost)
             self.current = Some(Item {
                 source: self.source.clone(),
-                row: row.number,
+                row: number,
                 fields: item_fields,
                 materials: Vec::new(),
                 fees: Vec::new(),
             });
+        } else {
+            self.account.parts += 1;
+            if fold == Fold::Guess {
+                let first = self.current.as_ref().map_or(0, |c| c.row);
+                self.account.guessed.push((number, first));
+            }
         }
         if let Some(cur) = &mut self.current {
             if !material.fields.is_empty() {
@@ -432,6 +480,133 @@ impl Assembler<'_> {
             if !fee.fields.is_empty() {
                 cur.fees.push(fee);
             }
+        }
+    }
+
+    /// A row's cells as fields of the item, its material and its fee; an
+    /// element written in two columns takes the filled one.
+    fn fields_of(&mut self, row: RawRow) -> (Vec<Field>, Part, Part) {
+        let mut item_fields = Vec::new();
+        let mut material = Part {
+            row: row.number,
+            fields: Vec::new(),
+        };
+        let mut fee = Part {
+            row: row.number,
+            fields: Vec::new(),
+        };
+        let mut seconds = Vec::new();
+        for (col, text, numeric) in row.cells {
+            let (e, second) = match (self.col_element.get(&col), self.dup_element.get(&col)) {
+                (Some(&e), _) => (e, false),
+                (None, Some(&e)) => (e, true),
+                (None, None) => {
+                    self.sample(col, &text);
+                    continue;
+                }
+            };
+            let field = Field {
+                element: e,
+                text,
+                row: row.number,
+                col: Some(col),
+                numeric,
+                cut: row.cut.iter().find(|c| c.0 == col).map(|c| c.1),
+                norm: Default::default(),
+            };
+            if second {
+                seconds.push(field);
+                continue;
+            }
+            match self.standard.elements[e].scope {
+                Scope::Item => item_fields.push(field),
+                Scope::Material => material.fields.push(field),
+                Scope::Fee => fee.fields.push(field),
+            }
+        }
+        // an element written in two columns (服务对象 for public services,
+        // 行政相对人性质 for powers): the filled one counts
+        for f in seconds {
+            let to = match self.standard.elements[f.element].scope {
+                Scope::Item => &mut item_fields,
+                Scope::Material => &mut material.fields,
+                Scope::Fee => &mut fee.fields,
+            };
+            match to.iter().find(|x| x.element == f.element) {
+                None => to.push(f),
+                Some(x) if crate::text::compact(&x.text) != crate::text::compact(&f.text) => {
+                    self.account.conflicts.push((f.col.unwrap_or(0), f.row));
+                }
+                Some(_) => {}
+            }
+        }
+        (item_fields, material, fee)
+    }
+
+    /// Keep a few distinct values of a column that matches no element.
+    fn sample(&mut self, col: u32, text: &str) {
+        const KEPT: usize = 40;
+        let Some(&slot) = self.unknown_cols.get(&col) else {
+            return;
+        };
+        if text.len() > 200 {
+            return;
+        }
+        let samples = &mut self.account.samples;
+        if samples.is_empty() {
+            let mut cols: Vec<(u32, usize)> =
+                self.unknown_cols.iter().map(|(c, i)| (*c, *i)).collect();
+            cols.sort_by_key(|(_, i)| *i);
+            samples.extend(cols.into_iter().map(|(c, _)| (c, Vec::new())));
+        }
+        let values = &mut samples[slot].1;
+        if values.len() < KEPT && !values.iter().any(|v| v == text) {
+            values.push(text.to_string());
+        }
+    }
+
+    /// Whether a row with these cells continues the item above.
+    fn fold(&self, item_fields: &[Field], material: &[Field], fee: &[Field]) -> Fold {
+        let Some(cur) = &self.current else {
+            return Fold::New;
+        };
+        // a row without material or fee cells is an item (a repeated one
+        // is a duplicate, reported as such), never folded away
+        if !self.has_parts || (material.is_empty() && fee.is_empty()) {
+            return Fold::New;
+        }
+        if item_fields.is_empty() {
+            return Fold::Continue;
+        }
+        let eq = |x: &Field, y: &Field| {
+            x.text == y.text || crate::text::compact(&x.text) == crate::text::compact(&y.text)
+        };
+        let same = |a: &[Field], b: &[Field]| {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(x, y)| x.element == y.element && eq(x, y))
+        };
+        // a whole row repeated (item and material cells alike) is a
+        // duplicated item, not a second material
+        let repeated_row = cur
+            .materials
+            .last()
+            .is_some_and(|m| same(&m.fields, material))
+            && fee.is_empty();
+        let repeats = item_fields
+            .iter()
+            .all(|f| cur.get(f.element).is_some_and(|c| eq(c, f)));
+        if repeated_row || !repeats {
+            return Fold::New;
+        }
+        let named = item_fields
+            .iter()
+            .any(|f| self.identifying.contains(&f.element));
+        if named {
+            Fold::Continue
+        } else {
+            Fold::Guess
         }
     }
 

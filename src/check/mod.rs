@@ -83,6 +83,19 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// Findings dropped by `ignore`.
     pub ignored: usize,
+    /// How each table's rows were read, in reading order.
+    pub rows: Vec<crate::catalogue::RowAccount>,
+}
+
+impl FileReport {
+    /// The file's rows, all tables together.
+    pub fn row_totals(&self) -> crate::catalogue::RowAccount {
+        let mut t = crate::catalogue::RowAccount::default();
+        for a in &self.rows {
+            t.add(a);
+        }
+        t
+    }
 }
 
 impl FileReport {
@@ -108,6 +121,7 @@ pub fn basic_report(
         items_with_errors: 0,
         findings,
         ignored: 0,
+        rows: Vec::new(),
     })
 }
 
@@ -148,14 +162,7 @@ pub fn check_file(
     } else {
         crate::catalogue::read(path, standard, &opts.read, &mut |ev| checker.on_event(ev))?;
     }
-    let (findings, items, items_with_errors, ignored) = checker.finish();
-    Ok(FileReport {
-        path: path.display().to_string(),
-        items,
-        items_with_errors,
-        findings,
-        ignored,
-    })
+    Ok(checker.finish(path.display().to_string()))
 }
 
 /// Check several files, as many at once as there are threads (each file
@@ -202,6 +209,8 @@ pub fn check_files(
 struct FileState {
     tables: rules::Tables,
     hidden: HashMap<Arc<Source>, HashSet<u32>>,
+    /// How the tables read so far were read.
+    rows: Vec<crate::catalogue::RowAccount>,
 }
 
 fn file_cx<'s>(
@@ -338,6 +347,16 @@ impl<'a> Checker<'a> {
                 self.flush();
                 self.state.hidden.insert(source, rows.into_iter().collect());
             }
+            Event::Rows(account) => {
+                self.flush();
+                let cx = file_cx(self.std, self.opts, &self.state, &self.codes);
+                for r in &mut self.across.rules {
+                    r.rows(&cx, &account, &mut self.across.sink);
+                }
+                let last = self.across.sink.take_findings();
+                self.across.grouped.push_unit(last);
+                self.state.rows.push(account);
+            }
             Event::Skipped { .. } => {}
         }
     }
@@ -411,9 +430,9 @@ impl<'a> Checker<'a> {
         self.batch.clear();
     }
 
-    /// Findings that need the whole file: orphaned materials, absent
-    /// materials, duplicates; the items, and those with an error.
-    pub fn finish(mut self) -> (Vec<Finding>, usize, usize, usize) {
+    /// Findings that need the whole file (orphaned materials, absent
+    /// materials, duplicates), with the file's counts: its report.
+    pub fn finish(mut self, path: String) -> FileReport {
         self.flush();
         let across = &mut self.across;
         let orphans = across.orphans();
@@ -433,7 +452,14 @@ impl<'a> Checker<'a> {
         let mut grouped = self.across.grouped;
         grouped.push_unit(last);
         let (findings, ignored) = grouped.finish();
-        (findings, items, with_errors, ignored)
+        FileReport {
+            path,
+            items,
+            items_with_errors: with_errors,
+            findings,
+            ignored,
+            rows: self.state.rows,
+        }
     }
 }
 

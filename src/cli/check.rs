@@ -174,6 +174,82 @@ fn check_all(
 
 /// `--verbose`: what a table is, where its header is and which columns
 /// matched which elements.
+/// `-v`: how every table's rows were read.
+fn print_rows(ui: &super::Ui, run: &CheckRun) {
+    if !ui.verbose {
+        return;
+    }
+    for f in &run.files {
+        if let FileOutcome::Checked(r) = f {
+            for a in &r.rows {
+                ui.detail(&describe_rows(&r.path, a));
+            }
+        }
+    }
+}
+
+/// `-v`: how a table's rows were read, every one accounted for.
+fn describe_rows(path: &str, a: &santong::catalogue::RowAccount) -> String {
+    let place = match a.source.as_ref().and_then(|s| s.sheet.as_deref()) {
+        Some(s) => format!("{path} [{s}]"),
+        None => path.to_string(),
+    };
+    let reasons = [
+        (a.blank, santong::tr!("空行", "blank")),
+        (
+            a.repeated_header,
+            santong::tr!("重复的表头", "repeated header"),
+        ),
+        (
+            a.notes,
+            santong::tr!("注释或标记行", "notes and marker rows"),
+        ),
+        (a.headings, santong::tr!("分节标题", "section headings")),
+        (
+            a.unread,
+            santong::tr!("只在未读取的列中有值", "values only in columns not read"),
+        ),
+        (
+            a.superseded,
+            santong::tr!("被新版本取代", "superseded versions"),
+        ),
+    ];
+    let why: Vec<String> = reasons
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| santong::tr!("{} {}", "{1} {0}", w, n))
+        .collect();
+    let mut line = santong::tr!(
+        "santong: {}：{} 行 = {} 个事项 + {} 个材料或收费行 + {} 行跳过",
+        "santong: {}: {} rows = {} items + {} material or fee rows + {} skipped",
+        place,
+        a.rows,
+        a.items,
+        a.parts,
+        a.skipped()
+    );
+    if !why.is_empty() {
+        line.push_str(&santong::tr!(
+            "（{}）",
+            " ({})",
+            why.join(if santong::locale::is_zh() {
+                "，"
+            } else {
+                ", "
+            })
+        ));
+    }
+    if !a.guessed.is_empty() {
+        let rows: Vec<String> = a.guessed.iter().map(|(r, _)| r.to_string()).collect();
+        line.push_str(&santong::tr!(
+            "；按重复的事项单元格并入上方事项的行：{}",
+            "; rows folded into the item above by repeated item cells: {}",
+            rows.join(", ")
+        ));
+    }
+    line
+}
+
 fn describe_table(
     std: &Standard,
     t: &santong::catalogue::TableInfo,
@@ -297,6 +373,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     };
     let (mut run, ignored) = check_all(&gathered, &std, &opts);
     progress.finish();
+    print_rows(ui, &run);
     // the basic catalogue is checked too: its own defects come first
     if let (Some(santong::settings::BasicChoice::File(p)), Some(b)) = (&settings.basic, &basic) {
         if let Some(r) = santong::check::basic_report(p, b, &std) {

@@ -21,6 +21,6 @@ pub use phone::{
     check_phone_cell, check_phone_numbers, find_phone_numbers, PhoneIssue, PhoneKind, PhoneNumber,
 };
 pub use service::{
-    split_impl_code, validate_basic_code, validate_handling_code, BasicCode, BasicIssue,
-    HandlingIssue, ImplParts,
+    embedded_basic, split_impl_code, validate_basic_code, validate_handling_code, BasicCode,
+    BasicIssue, HandlingIssue, ImplParts, SubForm,
 };

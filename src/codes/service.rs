@@ -14,6 +14,34 @@ pub struct BasicCode<'a> {
     pub item_type: &'a str,
     pub main: &'a str,
     pub sub: &'a str,
+    pub form: SubForm,
+}
+
+/// What the sub-item part of a basic code says, as the 行政许可事项实施规范
+/// writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubForm {
+    /// Three digits: `000` (no sub-items) or a sub-item's number.
+    Digits,
+    /// `NNY`: a main item (主项) that has sub-items (`00016421300Y`); the
+    /// sub-items are implemented, never the main item itself.
+    MainWithSubs,
+    /// A letter and two digits (`W01`): a sub-item a province numbered
+    /// locally.
+    LocalLetter,
+}
+
+impl SubForm {
+    fn of(sub: &[u8]) -> Option<SubForm> {
+        match sub {
+            [a, b, c] if [a, b, c].iter().all(|x| x.is_ascii_digit()) => Some(SubForm::Digits),
+            [a, b, b'Y'] if a.is_ascii_digit() && b.is_ascii_digit() => Some(SubForm::MainWithSubs),
+            [l, a, b] if l.is_ascii_uppercase() && a.is_ascii_digit() && b.is_ascii_digit() => {
+                Some(SubForm::LocalLetter)
+            }
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,9 +56,10 @@ pub fn validate_basic_code(code: &str) -> Result<BasicCode<'_>, BasicIssue> {
     if n != 12 {
         return Err(BasicIssue::Length(n));
     }
-    if !code.bytes().all(|b| b.is_ascii_digit()) {
+    if !code.is_ascii() || !code.as_bytes()[..9].iter().all(u8::is_ascii_digit) {
         return Err(BasicIssue::NonDigit);
     }
+    let form = SubForm::of(&code.as_bytes()[9..]).ok_or(BasicIssue::NonDigit)?;
     let prefix = &code[..2];
     if prefix != "00" && !super::area::is_province_prefix(prefix) {
         return Err(BasicIssue::UnknownProvince(prefix.to_string()));
@@ -40,6 +69,7 @@ pub fn validate_basic_code(code: &str) -> Result<BasicCode<'_>, BasicIssue> {
         item_type: &code[2..4],
         main: &code[4..9],
         sub: &code[9..12],
+        form,
     })
 }
 
@@ -75,8 +105,38 @@ pub enum HandlingIssue {
     ImplMismatch,
 }
 
-/// A business-handling item code is the implementation code plus two digits.
+/// The basic code a service code carries: a basic code itself, the last
+/// 12 of a 31-character implementation code, characters 20–31 of a
+/// 33-character handling code, or the first 12 of a 14-character handling
+/// code of the 实施规范 (基本编码 + 2 digits).
+pub fn embedded_basic(code: &str) -> Option<&str> {
+    if !code.is_ascii() {
+        return None;
+    }
+    match code.len() {
+        12 => Some(code),
+        14 if code.as_bytes()[12..].iter().all(u8::is_ascii_digit) => Some(&code[..12]),
+        31 => Some(&code[19..]),
+        33 => Some(&code[19..31]),
+        _ => None,
+    }
+}
+
+/// A business-handling item code is the implementation code plus two
+/// digits (33 characters), or, as the 实施规范 writes it, the basic code
+/// plus two digits (14 characters).
 pub fn validate_handling_code(code: &str, impl_code: Option<&str>) -> Result<(), HandlingIssue> {
+    if code.len() == 14 && code.is_ascii() {
+        if !code[12..].bytes().all(|b| b.is_ascii_digit()) {
+            return Err(HandlingIssue::Suffix);
+        }
+        if let Some(ic) = impl_code {
+            if ic.len() == 31 && ic.is_ascii() && code[..12] != ic[19..] {
+                return Err(HandlingIssue::ImplMismatch);
+            }
+        }
+        return Ok(());
+    }
     if code.len() != 33 || !code.is_ascii() {
         return Err(HandlingIssue::Length(code.chars().count()));
     }
@@ -114,6 +174,32 @@ mod tests {
             validate_basic_code("00010400200X"),
             Err(BasicIssue::NonDigit)
         );
+        // the 实施规范's main item with sub-items, and a local letter sub-item
+        assert_eq!(
+            validate_basic_code("00016421300Y").unwrap().form,
+            SubForm::MainWithSubs
+        );
+        assert_eq!(
+            validate_basic_code("000164213W01").unwrap().form,
+            SubForm::LocalLetter
+        );
+        assert_eq!(
+            validate_basic_code("000164213001").unwrap().form,
+            SubForm::Digits
+        );
+        // near misses: a letter elsewhere, a lower-case one
+        assert_eq!(
+            validate_basic_code("0001642Y3001"),
+            Err(BasicIssue::NonDigit)
+        );
+        assert_eq!(
+            validate_basic_code("000164213w01"),
+            Err(BasicIssue::NonDigit)
+        );
+        assert_eq!(
+            validate_basic_code("0001642130Y1"),
+            Err(BasicIssue::NonDigit)
+        );
         assert_eq!(
             validate_basic_code("990104002000"),
             Err(BasicIssue::UnknownProvince("99".into()))
@@ -137,5 +223,12 @@ mod tests {
         let other = "11450721MB155808113000104002000";
         assert!(validate_handling_code(&format!("{other}01"), Some(ic)).is_err());
         assert!(validate_handling_code(&format!("{ic}0A"), None).is_err());
+        // 实施规范: basic code + 2 digits
+        assert!(validate_handling_code("00016421300301", None).is_ok());
+        assert!(validate_handling_code("0001042000001", None).is_err());
+        assert!(validate_handling_code("00010400200001", Some(ic)).is_ok());
+        assert!(validate_handling_code("00010400200101", Some(ic)).is_err());
+        assert_eq!(embedded_basic("00016421300301"), Some("000164213003"));
+        assert_eq!(embedded_basic(ic), Some("000104002000"));
     }
 }

@@ -21,10 +21,12 @@
 //! Everything here runs over regions in name order and over candidates in
 //! key order, so the result does not depend on the order of the files.
 
-use super::names::{grams, lifecycle_conflict, max_edits, name_key, similarity, split_handling};
 use super::{Alignment, Region, RegionItem};
 use crate::catalogue::BasicCatalogue;
 use crate::standard::Standard;
+use crate::text::names::{
+    grams, lifecycle_conflict, max_edits, name_key, similarity, split_handling,
+};
 use std::collections::{BTreeMap, HashMap};
 
 /// Near names at least this similar (1 − edit distance / longer length)

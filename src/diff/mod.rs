@@ -13,7 +13,7 @@
 //! rendered.
 
 mod align;
-pub mod names;
+pub use crate::text::names;
 pub mod region;
 
 pub use align::{Basis, Handling, ItemKey, Method, MIN_SIMILARITY};

@@ -23,6 +23,10 @@ pub struct FileView<'a> {
     pub infos: usize,
     /// Why the file could not be read; none when it was checked.
     pub failure: Option<&'a str>,
+    /// How the file's rows were read, all tables together: every data row
+    /// is an item's, a material's or fee's, or skipped with its reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<crate::catalogue::RowAccount>,
 }
 
 impl<'a> FileView<'a> {
@@ -35,6 +39,7 @@ impl<'a> FileView<'a> {
                 warnings: 0,
                 infos: 0,
                 failure: Some(message),
+                rows: None,
             },
             FileOutcome::Checked(r) => FileView {
                 path: &r.path,
@@ -43,6 +48,7 @@ impl<'a> FileView<'a> {
                 warnings: r.count(Severity::Warning),
                 infos: r.count(Severity::Info),
                 failure: None,
+                rows: (!r.rows.is_empty()).then(|| r.row_totals()),
             },
         }
     }

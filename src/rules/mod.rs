@@ -30,7 +30,7 @@ pub use doc::{doc_of, markdown, DocView, RuleDoc};
 pub use sink::{params, reasons, At, Finding, Params, Sink};
 
 use crate::catalogue::value::{Problem, Value};
-use crate::catalogue::{BasicCatalogue, Field, Item, Part, Source, TableInfo};
+use crate::catalogue::{BasicCatalogue, Field, Item, Part, RowAccount, Source, TableInfo};
 use crate::codes::AreaList;
 use crate::standard::{Scope, Standard};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -330,6 +330,8 @@ pub trait Rule: Send {
         false
     }
     fn table(&mut self, _cx: &FileCx<'_>, _t: &TableInfo, _sink: &mut Sink<'_>) {}
+    /// A table's rows are all read: how each was taken.
+    fn rows(&mut self, _cx: &FileCx<'_>, _rows: &RowAccount, _sink: &mut Sink<'_>) {}
     fn item(&mut self, _cx: &ItemCx<'_>, _sink: &mut Sink<'_>) {}
     fn part(&mut self, _cx: &PartCx<'_>, _sink: &mut Sink<'_>) {}
     fn finish(&mut self, _cx: &FinishCx<'_>, _sink: &mut Sink<'_>) {}
@@ -393,6 +395,7 @@ macro_rules! registry {
 // One line per built-in rule: id => family::file::Type.
 registry! {
     HiddenRow => structure::hidden_row::HiddenRow,
+    FoldedRow => structure::folded_row::FoldedRow,
     SupersededVersion => structure::superseded_version::SupersededVersion,
     MissingColumn => structure::missing_column::MissingColumn,
     UnknownColumn => structure::unknown_column::UnknownColumn,
@@ -412,6 +415,8 @@ registry! {
     BodyCodeVariants => bodies::body_code_variants::BodyCodeVariants,
     DuplicateItem => bodies::duplicate_item::DuplicateItem,
     InvalidBasicCode => codes::invalid_basic_code::InvalidBasicCode,
+    MainItemImplemented => codes::main_item_implemented::MainItemImplemented,
+    LocalSubItem => codes::local_sub_item::LocalSubItem,
     BasicCodeTypeMismatch => codes::basic_code_type_mismatch::BasicCodeTypeMismatch,
     ImplCodeMismatch => codes::impl_code_mismatch::ImplCodeMismatch,
     HandlingCodeAsImplCode => codes::handling_code_as_impl_code::HandlingCodeAsImplCode,

@@ -42,6 +42,7 @@ use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr, VariantArray};
 #[strum(serialize_all = "kebab-case")]
 pub enum RuleId {
     HiddenRow,
+    FoldedRow,
     SupersededVersion,
     MissingColumn,
     UnknownColumn,
@@ -61,6 +62,8 @@ pub enum RuleId {
     BodyCodeVariants,
     DuplicateItem,
     InvalidBasicCode,
+    MainItemImplemented,
+    LocalSubItem,
     BasicCodeTypeMismatch,
     ImplCodeMismatch,
     HandlingCodeAsImplCode,

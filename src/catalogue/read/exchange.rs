@@ -432,6 +432,8 @@ pub fn read_value(
         sheet: None,
         locations: Some(Arc::new(std::mem::take(&mut r.locations))),
     });
+    let mut account = crate::catalogue::RowAccount::new(&source);
+    account.superseded = superseded.len() as u32;
     if !kept.is_empty() || !superseded.is_empty() {
         sink(Event::Table(TableInfo {
             source: source.clone(),
@@ -446,7 +448,13 @@ pub fn read_value(
     }
     for mut item in kept {
         item.source = source.clone();
+        account.items += 1;
+        account.parts += (item.materials.len() + item.fees.len()) as u32;
         sink(Event::Item(item));
+    }
+    if account.items + account.superseded > 0 {
+        account.rows = account.items + account.parts + account.superseded;
+        sink(Event::Rows(account));
     }
     Ok(())
 }

@@ -262,8 +262,15 @@ pub fn read_str(
             superseded: Vec::new(),
         }));
     }
+    let mut account = crate::catalogue::RowAccount::new(&source);
     for item in parsed {
+        account.items += 1;
+        account.parts += (item.materials.len() + item.fees.len()) as u32;
         sink(Event::Item(item));
+    }
+    if account.items > 0 {
+        account.rows = account.items + account.parts;
+        sink(Event::Rows(account));
     }
     Ok(())
 }

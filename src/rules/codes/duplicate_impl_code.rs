@@ -25,13 +25,14 @@ impl Rule for DuplicateImplCode {
         let Some((code, f)) = cx.text(cx.std().ids.impl_code) else {
             return;
         };
+        let case = handling_case(cx);
         let seq = sink.ordinal().unwrap_or(0) as u64;
         keylog::log_field(
             &mut self.log,
             sink,
             cx.source(),
             f,
-            (key_hash(&[code]), seq),
+            (key_hash(&[code, &case]), seq),
             0,
             &[],
         );
@@ -53,9 +54,27 @@ impl Rule for DuplicateImplCode {
     }
 }
 
+/// Which handling item (业务办理项) of its item an item row is: its
+/// 业务办理项编码, else the case its name carries after the item's name
+/// (渔业船舶检验（初次检验）→ 初次检验); empty for the item itself. Handling
+/// items of one item share its 实施编码 and are not duplicates.
+pub fn handling_case(cx: &ItemCx<'_>) -> String {
+    let ids = &cx.std().ids;
+    if let Some((h, _)) = cx.text(ids.handling_code) {
+        let h = crate::catalogue::value::clean_code(h);
+        if !h.is_empty() {
+            return format!("#{h}");
+        }
+    }
+    cx.text(ids.name)
+        .and_then(|(n, _)| crate::text::names::split_handling(n))
+        .map(|(_, case)| case)
+        .unwrap_or_default()
+}
+
 pub const DOC: RuleDoc = RuleDoc {
-    en: "Two items in one file share an implementation code. Rows that repeat an item's cells to list its materials are not duplicates.",
-    zh: "同一文件中两个事项的实施编码相同。为列出材料而重复事项单元格的行不算重复。",
-    good: &["each item its own code"],
+    en: "Two items in one file share an implementation code. Rows that repeat an item's cells to list its materials are not duplicates, and neither are the handling items (业务办理项) of one item: rows with one 实施编码 and different 业务办理项编码 or, without that code, different cases after the item's name (渔业船舶检验（初次检验） / （年度检验）).",
+    zh: "同一文件中两个事项的实施编码相同。为列出材料而重复事项单元格的行不算重复；同一事项的多个业务办理项也不算：实施编码相同而业务办理项编码不同，或没有该编码时名称后的办理情形不同（渔业船舶检验（初次检验）／（年度检验））。",
+    good: &["each item its own code", "渔业船舶检验（初次检验） and 渔业船舶检验（年度检验） under one 实施编码"],
     bad: &["two rows with the same code and different names"],
 };

@@ -17,7 +17,8 @@ impl InvalidBasicCode {
 
 impl Rule for InvalidBasicCode {
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
-        let Some((code, f)) = cx.text(cx.std().ids.basic_code) else {
+        // the same verdict in the 基本编码 column or inside another code
+        let Some((code, f, inside)) = super::basic_code_cell(cx) else {
             return;
         };
         let p = match validate_basic_code(code) {
@@ -40,15 +41,21 @@ impl Rule for InvalidBasicCode {
                 }
                 reasons(&[Reason::BasicType(b.item_type)])
             }
-            Err(issue) => reasons(&[Reason::Basic(&issue, f.numeric)]),
+            Err(issue) => reasons(&[Reason::Basic(&issue, f.numeric && !inside)]),
         };
-        sink.emit(RuleId::InvalidBasicCode, At::field(cx.source(), f), p);
+        let at = At::field(cx.source(), f);
+        let at = if inside {
+            at.with_value(Some(code))
+        } else {
+            at
+        };
+        sink.emit(RuleId::InvalidBasicCode, at, p);
     }
 }
 
 pub const DOC: RuleDoc = RuleDoc {
-    en: "The basic code is not 12 digits of the form `PP TT MMMMM SSS` with PP = 00 or a province prefix and TT an item-type code. A numeric cell that lost its leading zeros is padded back before checking.",
-    zh: "基本编码应为12位：2位编制方代码（00 或省级代码）＋2位事项类型＋5位主项＋3位子项。丢失前导零的数字单元格会先补齐再检查。",
+    en: "The basic code is not 12 digits of the form `PP TT MMMMM SSS` with PP = 00 or a province prefix and TT an item-type code. A numeric cell that lost its leading zeros is padded back before checking. The sub-item part may also be `NNY` (a main item with sub-items, see `main-item-implemented`) or a letter and two digits (a local sub-item, see `local-sub-item`). Where a list has no 基本编码, the basic code inside its 实施编码 or 业务办理项编码 is checked the same way, at that cell.",
+    zh: "基本编码应为12位：2位编制方代码（00 或省级代码）＋2位事项类型＋5位主项＋3位子项。丢失前导零的数字单元格会先补齐再检查。子项位也可以是 `NNY`（有子项的主项，见 `main-item-implemented`）或一个字母加两位数字（省级子项，见 `local-sub-item`）。清单没有基本编码列时，实施编码或业务办理项编码中的基本编码按同样规则检查，报告在该单元格。",
     good: &["000104002000"],
     bad: &["00010400200 / 990104002000"],
 };

@@ -20,3 +20,26 @@ pub(crate) struct ElementsParam {
     #[serde(default)]
     pub elements: Vec<String>,
 }
+pub mod local_sub_item;
+pub mod main_item_implemented;
+
+use crate::catalogue::Field;
+use crate::rules::ItemCx;
+
+/// The item's basic code and the cell it stands in: its 基本编码 cell, else
+/// the basic code inside its 实施编码 (31 or 33 characters), else inside its
+/// 业务办理项编码 (33 or 14), so that one code gets one verdict wherever it
+/// stands. The flag says it was read from inside another code.
+pub fn basic_code_cell<'a>(cx: &ItemCx<'a>) -> Option<(&'a str, &'a Field, bool)> {
+    let ids = &cx.std().ids;
+    if let Some((code, f)) = cx.text(ids.basic_code) {
+        return Some((code, f, false));
+    }
+    [ids.impl_code, ids.handling_code]
+        .into_iter()
+        .find_map(|e| {
+            let (code, f) = cx.text(e)?;
+            let inner = crate::codes::embedded_basic(code).filter(|b| b.len() < code.len())?;
+            Some((inner, f, true))
+        })
+}

@@ -1,5 +1,6 @@
 //! `unknown-column`: a header that matches no element; the column is not read.
 
+use crate::catalogue::suggest::suggest;
 use crate::rules::*;
 use minijinja::Value as MjValue;
 
@@ -12,19 +13,49 @@ impl UnknownColumn {
 }
 
 impl Rule for UnknownColumn {
-    fn table(&mut self, _cx: &FileCx<'_>, t: &TableInfo, sink: &mut Sink<'_>) {
+    // reported once the table is read, when its values can say what an
+    // unknown column probably is
+    fn rows(&mut self, cx: &FileCx<'_>, a: &RowAccount, sink: &mut Sink<'_>) {
+        let Some(source) = &a.source else { return };
+        let Some(t) = cx.tables.get(source) else {
+            return;
+        };
         let header_row = t.header_rows.last().copied();
-        // a run of adjacent unknown columns is one finding at its first
-        let mut runs: Vec<Vec<&(u32, String)>> = Vec::new();
-        for u in &t.unknown {
+        let taken: Vec<usize> = t.columns.iter().map(|c| c.1).collect();
+        // guessed for as many columns as are sampled: a sheet of a million
+        // unknown columns is not a million guesses
+        let suggested: Vec<Option<usize>> = t
+            .unknown
+            .iter()
+            .enumerate()
+            .map(|(i, (col, header))| {
+                if i >= crate::catalogue::SAMPLED_COLUMNS {
+                    return None;
+                }
+                let values = a
+                    .samples
+                    .iter()
+                    .find(|(c, _)| c == col)
+                    .map_or(&[][..], |(_, v)| v.as_slice());
+                suggest(cx.std, header, values, &taken).map(|s| s.element)
+            })
+            .collect();
+        // a run of adjacent unknown columns without a guess is one finding
+        // at its first; a column with a guess is a finding of its own
+        let mut runs: Vec<(Vec<&(u32, String)>, Option<usize>)> = Vec::new();
+        for (u, guess) in t.unknown.iter().zip(suggested) {
             match runs.last_mut() {
-                Some(run) if !t.by_line && run.last().is_some_and(|l| l.0 + 1 == u.0) => {
+                Some((run, None))
+                    if guess.is_none()
+                        && !t.by_line
+                        && run.last().is_some_and(|l| l.0 + 1 == u.0) =>
+                {
                     run.push(u)
                 }
-                _ => runs.push(vec![u]),
+                _ => runs.push((vec![u], guess)),
             }
         }
-        for run in runs {
+        for (run, guess) in runs {
             const SHOWN: usize = 10;
             let (col, _) = run[0];
             let mut text = run
@@ -45,6 +76,12 @@ impl Rule for UnknownColumn {
                     MjValue::from(crate::catalogue::column_letter(run[run.len() - 1].0)),
                 );
             }
+            if let Some(e) = guess {
+                p.insert(
+                    "suggestion".into(),
+                    MjValue::from(cx.std.elements[e].label.clone()),
+                );
+            }
             // tables located by line (YAML) give the key's line instead of a column
             let (row, col) = if t.by_line {
                 (Some(*col), None)
@@ -58,8 +95,8 @@ impl Rule for UnknownColumn {
 }
 
 pub const DOC: RuleDoc = RuleDoc {
-    en: "A header that matches no element label or alias after normalisation (NFKC, whitespace, markers such as * and （必填）, unit suffixes). The column is ignored. Adjacent unknown columns are one finding at the first of them, naming the headers and the last column. Headers listed in `ignored_headers` (序号, 备注 …) are never reported.",
-    zh: "表头经规范化（全角半角、空白、*、（必填）等标记、单位后缀）后与任何要素名称或别名都不匹配，该列不读取。相邻的多个未识别列合为一条，位于第一列，列出表头和最后一列。`ignored_headers` 中的表头（序号、备注……）不报告。",
+    en: "A header that matches no element label or alias after normalisation (NFKC, whitespace, markers such as * and （必填）, unit suffixes). The column is ignored. Adjacent unknown columns are one finding at the first of them, naming the headers and the last column. Headers listed in `ignored_headers` (序号, 备注 …) are never reported. Where the header resembles an element's label or alias, or the column's values are of an element's kind (credit codes, service codes, phones, web addresses, a vocabulary's codes or labels), the finding says which element the column probably holds, so that an alias can be added.",
+    zh: "表头经规范化（全角半角、空白、*、（必填）等标记、单位后缀）后与任何要素名称或别名都不匹配，该列不读取。相邻的多个未识别列合为一条，位于第一列，列出表头和最后一列。`ignored_headers` 中的表头（序号、备注……）不报告。表头与某要素的名称或别名相近，或该列的值属于某要素的类型（统一社会信用代码、事项编码、电话、网址、代码表的代码或名称）时，说明该列可能是哪个要素，便于添加别名。",
     good: &["事项名称"],
     bad: &["事项名称2"],
 };

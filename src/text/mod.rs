@@ -7,6 +7,8 @@
 //! goes through these functions so that a difference in spelling is never
 //! mistaken for a difference in content.
 
+pub mod names;
+
 use std::borrow::Cow;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
