@@ -166,14 +166,7 @@ fn a_repeated_item_row_without_materials_is_a_duplicate_not_lost() {
     let dir = tmp();
     let mut rows = clean_list();
     let mut again = rows[0].clone();
-    for k in [
-        "材料名称",
-        "材料必要性",
-        "材料类型",
-        "材料形式",
-        "份数",
-        "来源渠道",
-    ] {
+    for k in MATERIAL_COLUMNS {
         again.remove(k);
     }
     let mut first = again.clone();

@@ -823,16 +823,6 @@ fn a_required_when_that_cannot_evaluate_is_reported_too() {
     assert_eq!(failed.len(), 1, "{h:?}");
 }
 
-/// The material columns of the test rows (`material_row`).
-const MATERIAL_COLUMNS: [&str; 6] = [
-    "材料名称",
-    "材料必要性",
-    "材料类型",
-    "材料形式",
-    "份数",
-    "来源渠道",
-];
-
 #[test]
 fn a_material_twice_on_a_materials_sheet_is_found_for_its_item_only() {
     let dir = tmp();

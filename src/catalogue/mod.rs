@@ -224,6 +224,15 @@ impl RowAccount {
         }
     }
 
+    /// Count a record of a table located by line or path (YAML, the
+    /// exchange JSON): the item and each of its materials and fees.
+    pub fn record(&mut self, item: &Item) {
+        let parts = (item.materials.len() + item.fees.len()) as u32;
+        self.items += 1;
+        self.parts += parts;
+        self.rows += 1 + parts;
+    }
+
     /// Rows skipped, for every reason.
     pub fn skipped(&self) -> u32 {
         self.blank
@@ -246,7 +255,6 @@ impl RowAccount {
         self.unread += o.unread;
         self.superseded += o.superseded;
         self.guessed.extend_from_slice(&o.guessed);
-        self.conflicts.extend_from_slice(&o.conflicts);
     }
 }
 

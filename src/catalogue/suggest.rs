@@ -147,19 +147,19 @@ fn by_values(std: &Standard, values: &[String], taken: &[usize]) -> Vec<(usize, 
             .map(|(i, _)| i)
     };
     let code = |v: &str| compact(v).to_ascii_uppercase();
+    // a 31-character implementation code led by a valid credit code
+    let impl_ok = |c: &str| {
+        crate::codes::split_impl_code(c)
+            .is_some_and(|p| crate::codes::validate_credit_code(p.credit).is_ok())
+    };
     let kinds: [(ElementType, &dyn Fn(&str) -> bool); 5] = [
         (ElementType::CreditCode, &|v| {
             crate::codes::validate_credit_code(&code(v)).is_ok()
         }),
-        (ElementType::ImplCode, &|v| {
-            crate::codes::split_impl_code(&code(v))
-                .is_some_and(|p| crate::codes::validate_credit_code(p.credit).is_ok())
-        }),
+        (ElementType::ImplCode, &|v| impl_ok(&code(v))),
         (ElementType::HandlingCode, &|v| {
             let c = code(v);
-            c.len() == 33
-                && crate::codes::split_impl_code(&c[..31])
-                    .is_some_and(|p| crate::codes::validate_credit_code(p.credit).is_ok())
+            c.len() == 33 && c.is_ascii() && impl_ok(&c[..31])
         }),
         (ElementType::BasicCode, &|v| {
             crate::codes::validate_basic_code(&code(v)).is_ok()

@@ -296,14 +296,14 @@ pub fn read_table(
         header.duplicates.iter().map(|(c, e, _)| (*c, *e)).collect();
     // the first columns matching no element have their values sampled
     // (a sheet may have a million such columns: sampling stays bounded)
-    let unknown_cols: HashMap<u32, usize> = header
-        .unknown
+    let sampled = &header.unknown[..header.unknown.len().min(SAMPLED_COLUMNS)];
+    let unknown_cols: HashMap<u32, usize> = sampled
         .iter()
-        .take(SAMPLED_COLUMNS)
         .enumerate()
         .map(|(i, (c, _))| (*c, i))
         .collect();
-    let source_of_table = source.clone();
+    let mut account = RowAccount::new(&source);
+    account.samples = sampled.iter().map(|(c, _)| (*c, Vec::new())).collect();
     let mut asm = Assembler {
         standard,
         source,
@@ -322,7 +322,7 @@ pub fn read_table(
             .any(|(_, e, _)| standard.elements[*e].scope != Scope::Item),
         current: None,
         last_row: header.rows.last().copied().unwrap_or(0),
-        account: RowAccount::new(&source_of_table),
+        account,
         identifying: header
             .columns
             .iter()
@@ -534,7 +534,7 @@ impl Assembler<'_> {
             };
             match to.iter().find(|x| x.element == f.element) {
                 None => to.push(f),
-                Some(x) if crate::text::compact(&x.text) != crate::text::compact(&f.text) => {
+                Some(x) if x.compact() != f.compact() => {
                     self.account.conflicts.push((f.col.unwrap_or(0), f.row));
                 }
                 Some(_) => {}
@@ -552,14 +552,7 @@ impl Assembler<'_> {
         if text.len() > 200 {
             return;
         }
-        let samples = &mut self.account.samples;
-        if samples.is_empty() {
-            let mut cols: Vec<(u32, usize)> =
-                self.unknown_cols.iter().map(|(c, i)| (*c, *i)).collect();
-            cols.sort_by_key(|(_, i)| *i);
-            samples.extend(cols.into_iter().map(|(c, _)| (c, Vec::new())));
-        }
-        let values = &mut samples[slot].1;
+        let values = &mut self.account.samples[slot].1;
         if values.len() < KEPT && !values.iter().any(|v| v == text) {
             values.push(text.to_string());
         }
@@ -578,9 +571,7 @@ impl Assembler<'_> {
         if item_fields.is_empty() {
             return Fold::Continue;
         }
-        let eq = |x: &Field, y: &Field| {
-            x.text == y.text || crate::text::compact(&x.text) == crate::text::compact(&y.text)
-        };
+        let eq = |x: &Field, y: &Field| x.text == y.text || x.compact() == y.compact();
         let same = |a: &[Field], b: &[Field]| {
             a.len() == b.len()
                 && a.iter()

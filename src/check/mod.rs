@@ -88,6 +88,10 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    pub fn count(&self, sev: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == sev).count()
+    }
+
     /// The file's rows, all tables together.
     pub fn row_totals(&self) -> crate::catalogue::RowAccount {
         let mut t = crate::catalogue::RowAccount::default();
@@ -95,12 +99,6 @@ impl FileReport {
             t.add(a);
         }
         t
-    }
-}
-
-impl FileReport {
-    pub fn count(&self, sev: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == sev).count()
     }
 }
 

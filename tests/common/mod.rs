@@ -155,6 +155,16 @@ pub fn clean_item(basic: &str, seq: usize) -> Row {
     r
 }
 
+/// The material columns of the test rows (`material_row`).
+pub const MATERIAL_COLUMNS: [&str; 6] = [
+    "材料名称",
+    "材料必要性",
+    "材料类型",
+    "材料形式",
+    "份数",
+    "来源渠道",
+];
+
 /// A material-only continuation row.
 pub fn material_row(name: &str) -> Row {
     let mut r = Row::new();

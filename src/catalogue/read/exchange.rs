@@ -434,6 +434,7 @@ pub fn read_value(
     });
     let mut account = crate::catalogue::RowAccount::new(&source);
     account.superseded = superseded.len() as u32;
+    account.rows = account.superseded;
     if !kept.is_empty() || !superseded.is_empty() {
         sink(Event::Table(TableInfo {
             source: source.clone(),
@@ -448,12 +449,10 @@ pub fn read_value(
     }
     for mut item in kept {
         item.source = source.clone();
-        account.items += 1;
-        account.parts += (item.materials.len() + item.fees.len()) as u32;
+        account.record(&item);
         sink(Event::Item(item));
     }
-    if account.items + account.superseded > 0 {
-        account.rows = account.items + account.parts + account.superseded;
+    if account.rows > 0 {
         sink(Event::Rows(account));
     }
     Ok(())

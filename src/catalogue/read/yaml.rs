@@ -264,12 +264,10 @@ pub fn read_str(
     }
     let mut account = crate::catalogue::RowAccount::new(&source);
     for item in parsed {
-        account.items += 1;
-        account.parts += (item.materials.len() + item.fees.len()) as u32;
+        account.record(&item);
         sink(Event::Item(item));
     }
-    if account.items > 0 {
-        account.rows = account.items + account.parts;
+    if account.rows > 0 {
         sink(Event::Rows(account));
     }
     Ok(())

@@ -2,8 +2,8 @@
 //! digits (`W01`): a sub-item a province numbered itself, a convention
 //! rather than a national code.
 
-use super::basic_code_cell;
-use crate::codes::{validate_basic_code, SubForm};
+use super::basic_code_of_form;
+use crate::codes::SubForm;
 use crate::rules::*;
 use minijinja::Value as MjValue;
 
@@ -17,15 +17,9 @@ impl LocalSubItem {
 
 impl Rule for LocalSubItem {
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
-        let Some((code, f, _)) = basic_code_cell(cx) else {
+        let Some((code, f, b)) = basic_code_of_form(cx, SubForm::LocalLetter) else {
             return;
         };
-        let Ok(b) = validate_basic_code(code) else {
-            return;
-        };
-        if b.form != SubForm::LocalLetter {
-            return;
-        }
         let mut p = Params::new();
         p.insert("basic".into(), MjValue::from(code));
         p.insert("sub".into(), MjValue::from(b.sub));

@@ -2,8 +2,8 @@
 //! code (`…00Y`, a 主项 that has sub-items), which the 实施规范 never
 //! implements itself: its sub-items are.
 
-use super::basic_code_cell;
-use crate::codes::{validate_basic_code, SubForm};
+use super::basic_code_of_form;
+use crate::codes::SubForm;
 use crate::rules::*;
 use minijinja::Value as MjValue;
 
@@ -17,15 +17,9 @@ impl MainItemImplemented {
 
 impl Rule for MainItemImplemented {
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
-        let Some((code, f, _)) = basic_code_cell(cx) else {
+        let Some((code, f, _)) = basic_code_of_form(cx, SubForm::MainWithSubs) else {
             return;
         };
-        let Ok(b) = validate_basic_code(code) else {
-            return;
-        };
-        if b.form != SubForm::MainWithSubs {
-            return;
-        }
         let mut p = Params::new();
         p.insert("basic".into(), MjValue::from(code));
         // the sub-items the basic catalogue lists under it

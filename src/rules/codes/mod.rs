@@ -24,7 +24,19 @@ pub mod local_sub_item;
 pub mod main_item_implemented;
 
 use crate::catalogue::Field;
+use crate::codes::{validate_basic_code, BasicCode, SubForm};
 use crate::rules::ItemCx;
+
+/// The item's basic code ([`basic_code_cell`]) when it is well formed and
+/// its sub-item part has this form, with its cell and parts.
+pub fn basic_code_of_form<'a>(
+    cx: &ItemCx<'a>,
+    form: SubForm,
+) -> Option<(&'a str, &'a Field, BasicCode<'a>)> {
+    let (code, f, _) = basic_code_cell(cx)?;
+    let b = validate_basic_code(code).ok()?;
+    (b.form == form).then_some((code, f, b))
+}
 
 /// The item's basic code and the cell it stands in: its 基本编码 cell, else
 /// the basic code inside its 实施编码 (31 or 33 characters), else inside its
