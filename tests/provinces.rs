@@ -480,3 +480,98 @@ fn fourteen_character_handling_codes_are_accepted() {
     write_csv(&p, &headers_of(&[r.clone()]), &[r]);
     assert!(rules_of(&check(&p, false)).contains(&"invalid-handling-code"));
 }
+
+#[test]
+fn phones_as_back_offices_write_them() {
+    let dir = tmp();
+    let p = path_in(&dir, "phones.csv");
+    let cases = [
+        // full-width hyphen: a dash other systems do not read, like an em dash
+        ("0511－86058887", Some("phone-dash")),
+        ("0511—86058887", Some("phone-dash")),
+        // brackets of two widths
+        ("（0511)-86812395", Some("phone-brackets")),
+        ("（0511）86812395", None),
+        // a national service number with an area code and a menu digit
+        ("020-11183-6", None),
+        // still impossible
+        ("0511-860588", Some("invalid-phone")),
+    ];
+    for (phone, rule) in cases {
+        let mut r = clean_item("000111001000", 1);
+        r.insert("咨询方式".into(), phone.into());
+        write_csv(&p, &headers_of(&[r.clone()]), &[r]);
+        let report = check(&p, false);
+        let phone_rules: Vec<&str> = rules_of(&report)
+            .into_iter()
+            .filter(|r| r.contains("phone"))
+            .collect();
+        assert_eq!(phone_rules, rule.into_iter().collect::<Vec<_>>(), "{phone}");
+    }
+}
+
+#[test]
+fn one_label_pasted_on_many_rows_is_one_finding() {
+    let dir = tmp();
+    let p = path_in(&dir, "labels.csv");
+    let rows: Vec<Row> = (0..30)
+        .map(|i| {
+            let mut r = clean_item("000111001000", i + 1);
+            r.insert("事项名称".into(), format!("测试事项{i}"));
+            r.insert("办理地点".into(), format!("办理地点：浦北县政务服务中心{i}号窗口"));
+            r
+        })
+        .collect();
+    write_csv(&p, &headers_of(&rows), &rows);
+    let report = check(&p, false);
+    let found: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "label-in-value")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].count(), 30);
+}
+
+#[test]
+fn codes_carrying_other_codes_are_checked_without_their_columns() {
+    let dir = tmp();
+    let p = path_in(&dir, "embedded.csv");
+    let write = |handling: &str, drop_impl: bool| {
+        let mut r = clean_item("000111001000", 1);
+        r.insert("业务办理项编码".into(), handling.into());
+        let mut drop = vec!["实施主体编码", "行使层级"];
+        if drop_impl {
+            drop.push("实施编码");
+        }
+        let rows = without(&[r], &drop);
+        write_csv(&p, &headers_of(&rows), &rows);
+        check(&p, false)
+    };
+    let good = format!("{BODY}4000111001000" ) + "01";
+    assert!(!rules_of(&write(&good, true)).contains(&"invalid-handling-code"));
+    // a credit code with a wrong check character, only inside the handling code
+    let mut bad_credit = good.clone();
+    bad_credit.replace_range(17..18, if &good[17..18] == "1" { "2" } else { "1" });
+    let r = write(&bad_credit, true);
+    let f: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "invalid-handling-code")
+        .collect();
+    assert_eq!(f.len(), 1, "{:?}", rules_of(&r));
+    assert!(f[0].params["reason_en"].to_string().contains("credit code"));
+    // a level digit no level has, with no level column to compare with
+    let mut bad_level = good.clone();
+    bad_level.replace_range(18..19, "8");
+    assert!(rules_of(&write(&bad_level, true)).contains(&"invalid-handling-code"));
+    // the same in an implementation code
+    let rows = without(&[clean_item("000111001000", 1)], &["实施主体编码", "行使层级"]);
+    let mut rows = rows;
+    rows[0].insert("实施编码".into(), bad_level[..31].to_string());
+    write_csv(&p, &headers_of(&rows), &rows);
+    assert!(rules_of(&check(&p, false)).contains(&"impl-code-mismatch"));
+    rows[0].insert("实施编码".into(), good[..31].to_string());
+    write_csv(&p, &headers_of(&rows), &rows);
+    assert!(!rules_of(&check(&p, false)).contains(&"impl-code-mismatch"));
+}

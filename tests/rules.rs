@@ -552,8 +552,15 @@ fn cases() -> Vec<Case> {
             rule: "phone-dash",
             column: "AA",
             with_basic: false,
-            bad: m(|r, _| set(r, "咨询方式", "0777–8212345")),
-            good: m(|r, _| set(r, "咨询方式", "0777－8212345")),
+            bad: m(|r, _| set(r, "咨询方式", "0777－8212345")),
+            good: m(|r, _| set(r, "咨询方式", "0777-8212345")),
+        },
+        Case {
+            rule: "phone-brackets",
+            column: "AA",
+            with_basic: false,
+            bad: m(|r, _| set(r, "咨询方式", "电话：（0777)-8212345")),
+            good: m(|r, _| set(r, "咨询方式", "电话：（0777）-8212345")),
         },
         Case {
             rule: "same-consult-complaint-phone",

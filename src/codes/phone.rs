@@ -18,20 +18,23 @@
 //! Digit runs of prose — an e-mail address (`12345678@qq.com`), a link, a
 //! postcode, a street number, a date — are not numbers. A run that fits no
 //! shape is an impossible number only when it is written as a phone (the
-//! whole cell, or after 电话/热线/咨询/投诉…). The caller passes NFKC text.
+//! whole cell, or after 电话/热线/咨询/投诉…). The caller passes NFKC text
+//! in which full-width dashes and brackets are kept (`text::phone_text`).
 
 /// A number found in a cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhoneNumber {
-    /// The run as written (after dash folding).
+    /// The run as written in the cell.
     pub raw: String,
     /// What identifies the line: area code and local number, the mobile,
     /// or the service number alone (`020-12345` is `12345`); without
     /// prefix or extension.
     pub digits: String,
     pub kind: PhoneKind,
-    /// A dash that is not a hyphen (– — ― − 一 …) inside the number.
+    /// A dash that is not a hyphen (－ – — ― − 一 …) inside the number.
     pub dash: Option<char>,
+    /// Brackets of two widths around the area code: `（0511)`.
+    pub mixed_brackets: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,14 +59,25 @@ pub enum PhoneIssue {
     Malformed(String),
 }
 
-/// Dashes people type between digits; after NFKC, `－` and `﹣` are
-/// already `-`. `一` (the numeral one) counts only between digits.
+/// Dashes people type between digits, the full-width `－` and `﹣` among
+/// them (`text::phone_text` keeps them). `一` (the numeral one) counts only
+/// between digits.
 fn is_dash(c: char) -> bool {
     matches!(
         c,
-        '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '﹘' | '一'
+        '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '﹘' | '﹣' | '－' | '一'
     )
 }
+
+fn is_open(c: char) -> bool {
+    matches!(c, '(' | '（')
+}
+
+fn is_close(c: char) -> bool {
+    matches!(c, ')' | '）')
+}
+
+
 
 /// Words after which a digit run is written as a phone number.
 const CUES: [&str; 14] = [
@@ -129,7 +143,7 @@ fn runs(chars: &[char]) -> Vec<Run> {
     let digit = |k: usize| chars.get(k).is_some_and(|d| d.is_ascii_digit());
     while i < chars.len() {
         let c = chars[i];
-        let opens = matches!(c, '(' | '+');
+        let opens = is_open(c) || c == '+';
         if !(c.is_ascii_digit() || (opens && (digit(i + 1) || (c == '+' && digit(i + 2))))) {
             i += 1;
             continue;
@@ -162,9 +176,9 @@ fn runs(chars: &[char]) -> Vec<Run> {
                 ' ' => {
                     digit(j + 1)
                         && j > start
-                        && (chars[j - 1].is_ascii_digit() || chars[j - 1] == ')')
+                        && (chars[j - 1].is_ascii_digit() || is_close(chars[j - 1]))
                 }
-                '(' | ')' | '+' => true,
+                '(' | ')' | '（' | '）' | '+' => true,
                 '一' => j > start && chars[j - 1].is_ascii_digit() && digit(j + 1),
                 _ => is_dash(d) && j > start,
             };
@@ -187,9 +201,11 @@ fn runs(chars: &[char]) -> Vec<Run> {
     out
 }
 
-/// A service number: 12xxx, 95xxx/95xxxx, 96xxx/96xxxx (also 12xxx-x).
+/// A service number: government 12xxx, carriers' and the post's 10xxx and
+/// 11xxx (10086, 11183), 95xxx/95xxxx and 96xxx/96xxxx; a menu digit
+/// after it (`12345-6`, `020-11183-6`) is read as an extension.
 fn is_service(d: &str) -> bool {
-    (d.len() == 5 && d.starts_with("12"))
+    (d.len() == 5 && (d.starts_with("12") || d.starts_with("10") || d.starts_with("11")))
         || ((5..=6).contains(&d.len()) && (d.starts_with("95") || d.starts_with("96")))
 }
 
@@ -206,7 +222,14 @@ fn area_len(d: &str) -> usize {
 fn classify(run: &str) -> (PhoneKind, String) {
     // the extension is not part of the number
     let number = run.split('x').next().unwrap_or(run);
-    let mut s = number.replace('(', " ").replace(')', "-");
+    let mut s: String = number
+        .chars()
+        .map(|c| match c {
+            c if is_open(c) => ' ',
+            c if is_close(c) => '-',
+            c => c,
+        })
+        .collect();
     // international prefixes: +86, 0086, (86xx), 86 20 …
     let mut international = false;
     for p in ["+86", "0086"] {
@@ -306,7 +329,7 @@ fn prose_chars(chars: &[char]) -> usize {
                 || is_dash(c)
                 || matches!(
                     c,
-                    '；' | ';' | '，' | ',' | '、' | '/' | '。' | '(' | ')' | '+'
+                    '；' | ';' | '，' | ',' | '、' | '/' | '。' | '(' | ')' | '（' | '）' | '+'
                 ))
         })
         .count()
@@ -349,16 +372,14 @@ pub fn find_phone_numbers(text: &str) -> Vec<PhoneNumber> {
             continue;
         }
         let dash = run.text.chars().find(|&c| is_dash(c) && c != '-');
-        let raw: String = run
-            .text
-            .chars()
-            .map(|c| if is_dash(c) { '-' } else { c })
-            .collect();
+        let wide = run.text.contains(['（', '）']);
+        let narrow = run.text.contains(['(', ')']);
         out.push(PhoneNumber {
-            raw,
+            raw: run.text,
             digits: number,
             kind,
             dash,
+            mixed_brackets: wide && narrow,
         });
     }
     out
@@ -447,6 +468,9 @@ mod tests {
             ("020-95086", "95086"),
             ("0775-12345", "12345"),
             ("95588", "95588"),
+            ("020-11183-6", "11183"),
+            ("10086", "10086"),
+            ("12345-6", "12345"),
             ("4008123123", "4008123123"),
             ("400-812-3123", "4008123123"),
         ] {
@@ -495,6 +519,16 @@ mod tests {
         assert_eq!(one("0775—2345678").dash, Some('—'));
         assert_eq!(one("0775一2345678").dash, Some('一'));
         assert_eq!(one("0775-2345678").dash, None);
+        // NFKC would make these ASCII: text::phone_text keeps them to be noted
+        assert_eq!(one("0511－86058887").dash, Some('－'));
+        assert_eq!(one("0511﹣86058887").dash, Some('﹣'));
+        let n = one("（0511)-86812395");
+        assert!(n.mixed_brackets, "{n:?}");
+        assert_eq!(n.raw, "（0511)-86812395");
+        assert_eq!(n.digits, "051186812395");
+        for t in ["（0511）86812395", "(0511)86812395", "（0511）-86812395"] {
+            assert!(!one(t).mixed_brackets, "{t}");
+        }
     }
 
     #[test]

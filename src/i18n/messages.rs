@@ -57,6 +57,8 @@ pub enum Reason<'a> {
         body: &'a str,
     },
     ImplCreditInvalid(&'a str),
+    /// A level digit that is no 行使层级 code (the list has no level column).
+    ImplLevelUnknown(&'a str),
     ImplLevel {
         level: &'a str,
         levels: &'a [String],
@@ -112,6 +114,10 @@ impl Reason<'_> {
             Reason::ImplCreditInvalid(c) => pick(
                 format!("前18位“{c}”不是有效的统一社会信用代码"),
                 format!("characters 1–18 \"{c}\" are not a valid credit code"),
+            ),
+            Reason::ImplLevelUnknown(l) => pick(
+                format!("第19位“{l}”不是行使层级代码（1—6）"),
+                format!("character 19 \"{l}\" is not a level code (1–6)"),
             ),
             Reason::ImplLevel { level, levels } => pick(
                 format!("第19位“{level}”与行使层级“{}”不同", levels.join("、")),

@@ -429,6 +429,7 @@ registry! {
     InvalidPhone => contact::invalid_phone::InvalidPhone,
     NoPhoneNumber => contact::no_phone_number::NoPhoneNumber,
     PhoneDash => contact::phone_dash::PhoneDash,
+    PhoneBrackets => contact::phone_brackets::PhoneBrackets,
     UnknownBasicCode => basic::unknown_basic_code::UnknownBasicCode,
     DuplicateBasicCode => basic::duplicate_basic_code::DuplicateBasicCode,
     NameMismatch => basic::name_mismatch::NameMismatch,
@@ -508,7 +509,11 @@ pub fn facts(file: &FileCx<'_>, source: &Arc<Source>, values: &Values<'_>) -> Fa
     let mut phones: Vec<_> = values
         .iter()
         .filter(|(e, _)| std.elements[**e].kind == crate::standard::ElementType::Phone)
-        .filter_map(|(e, (v, _))| Some((*e, crate::codes::find_phone_numbers(v.as_text()?))))
+        .filter_map(|(e, (v, f))| {
+            v.as_text()?;
+            let text = crate::text::phone_text(&f.text);
+            Some((*e, crate::codes::find_phone_numbers(&text)))
+        })
         .collect();
     phones.sort_by_key(|(e, _)| *e);
     Facts {

@@ -76,6 +76,7 @@ pub enum RuleId {
     InvalidPhone,
     NoPhoneNumber,
     PhoneDash,
+    PhoneBrackets,
     UnknownBasicCode,
     DuplicateBasicCode,
     NameMismatch,

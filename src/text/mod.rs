@@ -77,6 +77,29 @@ pub fn nfkc(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A phone cell as `codes::find_phone_numbers` reads it: NFKC, except for
+/// the full-width hyphens and brackets, which systems that dial or match
+/// numbers do not read as `-`, `(` and `)`: a number written with them is
+/// a finding NFKC would hide.
+pub fn phone_text(raw: &str) -> String {
+    nfkc_except(raw, &['－', '﹣', '（', '）'])
+}
+
+/// NFKC of `s` (not trimmed) except for the characters in `keep`, which
+/// stay as written.
+fn nfkc_except(s: &str, keep: &[char]) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find(|c| keep.contains(&c)) {
+        out.push_str(&normalised(&rest[..at], |_| true));
+        let c = rest[at..].chars().next().unwrap_or_default();
+        out.push(c);
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(&normalised(rest, |_| true));
+    out
+}
+
 /// Whether NFKC leaves `s` as it is and `keep` keeps every character: ASCII
 /// is checked a byte at a time, other text a character at a time.
 fn already(s: &str, keep: impl Fn(char) -> bool) -> bool {
@@ -416,6 +439,14 @@ pub fn cut_point(text: &str, max: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn phone_text_keeps_what_nfkc_would_hide() {
+        assert_eq!(phone_text("０５１１－８６０５８８８７"), "0511－86058887");
+        assert_eq!(phone_text("（0511)-8681　2395"), "（0511)-8681 2395");
+        assert_eq!(phone_text("电话：0511﹣1"), "电话:0511﹣1");
+    }
+
     #[test]
     fn the_simple_path_normalises_as_the_library_does() {
         let samples = [

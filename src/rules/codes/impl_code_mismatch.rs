@@ -24,8 +24,11 @@ pub fn handling_prefix(code: &str) -> Option<&str> {
         .map(|_| &code[..31])
 }
 
-/// What is wrong with the code's parts.
-fn problems<'a>(cx: &'a ItemCx<'_>, code: &'a str) -> Vec<Reason<'a>> {
+/// What is wrong with the parts of an implementation code (or of the
+/// first 31 characters of a handling code): each part against its own
+/// column, or, where the list has no such column, on its own (a valid
+/// credit code, a level digit of the national table).
+pub fn problems<'a>(cx: &'a ItemCx<'_>, code: &'a str) -> Vec<Reason<'a>> {
     let mut out = Vec::new();
     let code = handling_prefix(code).unwrap_or(code);
     let Some(parts) = split_impl_code(code) else {
@@ -51,6 +54,14 @@ fn problems<'a>(cx: &'a ItemCx<'_>, code: &'a str) -> Vec<Reason<'a>> {
             level: parts.level,
             levels,
         });
+    } else if levels.is_empty() && cx.text(cx.std().ids.level).is_none() {
+        let known = cx
+            .std()
+            .vocabulary("level")
+            .is_none_or(|v| v.label_of(parts.level).is_some());
+        if !known {
+            out.push(Reason::ImplLevelUnknown(parts.level));
+        }
     }
     if let Some(basic) = &facts.basic_code {
         if parts.basic != basic {

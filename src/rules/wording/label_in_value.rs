@@ -46,8 +46,10 @@ impl LabelInValue {
                     .is_some_and(|rest| rest.starts_with(':') && rest.len() > 1)
             });
             if let Some(l) = found {
+                // one cause however many rows paste the same label
                 let p = params(&[("written", format!("{l}："))]);
-                sink.emit(RuleId::LabelInValue, At::field(src, f), p);
+                let cause = format!("{}:{l}", f.element);
+                sink.emit_cause(RuleId::LabelInValue, At::field(src, f), p, cause);
             }
         }
     }
