@@ -453,3 +453,77 @@ fn workbook_and_page_outputs() {
     let r = wb.worksheet_range("Scores").unwrap();
     assert_eq!(r.height(), 3);
 }
+
+/// Run `diff --format json` on files, without a basic catalogue.
+fn diff_json(files: &[&std::path::Path]) -> Value {
+    let mut args: Vec<&std::ffi::OsStr> = vec!["--format".as_ref(), "json".as_ref()];
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    let (code, v) = run(&args);
+    assert_eq!(code, 0, "{v}");
+    v
+}
+
+#[test]
+fn the_same_item_under_two_codes_is_a_code_conflict() {
+    let dir = tmp();
+    let mats: [&[&str]; 3] = [&["申请书"], &["申请书"], &["申请书"]];
+    let a = write(&dir, "广东.csv", &region(&base_items(), &mats));
+    // another province lists the first item under a local code
+    let mut items = base_items();
+    let local = "440132047002";
+    items[0].insert("基本编码".into(), local.into());
+    items[0].insert("实施编码".into(), format!("{BODY}4{local}"));
+    let b = write(&dir, "江苏.csv", &region(&items, &mats));
+    let v = diff_json(&[&a, &b]);
+    let d = v["differences"].as_array().unwrap();
+    let c: Vec<&Value> = d.iter().filter(|x| x["element"] == "code-conflict").collect();
+    assert_eq!(c.len(), 1, "{d:?}");
+    let codes: Vec<&str> = c[0]["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["value"].as_str().unwrap())
+        .collect();
+    // two regions, no majority: both codes shown, neither blamed
+    assert_eq!(c[0]["baseline_source"], "none");
+    assert_eq!(codes, vec!["000111001000", local]);
+    // the item was compared: three items, none unaligned
+    assert_eq!(v["summary"]["items_compared"], 3, "{}", v["summary"]);
+    assert_eq!(v["summary"]["unaligned"], 0);
+    assert!(v["notes"].as_array().unwrap().iter().any(|n| n["kind"] == "code-conflicts"));
+
+    // near misses: the name listed twice in one region is not unique
+    let mut twice = items.clone();
+    let mut again = items[0].clone();
+    again.insert("基本编码".into(), "440132047003".into());
+    twice.push(again);
+    let mats4: [&[&str]; 4] = [&["申请书"], &["申请书"], &["申请书"], &["申请书"]];
+    let b2 = write(&dir, "江苏2.csv", &region(&twice, &mats4));
+    let v = diff_json(&[&a, &b2]);
+    assert!(!v["differences"].as_array().unwrap().iter().any(|x| x["element"] == "code-conflict"));
+    // and another name under another code is another item
+    items[0].insert("事项名称".into(), "另一个许可事项".into());
+    let b3 = write(&dir, "江苏3.csv", &region(&items, &mats));
+    let v = diff_json(&[&a, &b3]);
+    assert!(!v["differences"].as_array().unwrap().iter().any(|x| x["element"] == "code-conflict"));
+    assert_eq!(v["summary"]["unaligned"], 2, "{}", v["summary"]);
+}
+
+#[test]
+fn items_aligned_with_nothing_are_never_counted_identical() {
+    let dir = tmp();
+    let mats: [&[&str]; 1] = [&["申请书"]];
+    let a = write(&dir, "a.csv", &region(&base_items()[..1], &mats));
+    let b = write(&dir, "b.csv", &region(&base_items()[2..], &mats));
+    let v = diff_json(&[&a, &b]);
+    let s = &v["summary"];
+    assert_eq!((s["items_compared"].as_u64(), s["identical"].as_u64()), (Some(0), Some(0)), "{s}");
+    assert_eq!(s["unaligned"], 2);
+    let note = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "aligns-with-nothing")
+        .unwrap_or_else(|| panic!("{}", v["notes"]));
+    assert_eq!(note["regions"], serde_json::json!(["a", "b"]));
+}

@@ -71,26 +71,40 @@ fn indices_match_hand_computation() {
     };
     let a = get("a");
     let b = get("b");
-    let n = sample_items().len() as f64;
-    let close = |x: &Value, want: f64| (x.as_f64().unwrap() - want).abs() < 1e-3;
-    assert!(close(&a["coverage"], 3.0 / n), "{a}");
-    assert!(close(&b["coverage"], 2.0 / n));
-    assert!(close(&a["accuracy"], 1.0));
-    assert!(close(&b["accuracy"], 0.5));
-    assert!(close(&a["zero_visit"], 1.0));
-    assert!(close(&b["zero_visit"], 0.5));
-    assert!(close(&a["online_accept"], 1.0));
-    assert!(close(&b["online_accept"], 0.5));
-    assert!(close(&a["channels"], 1.0));
-    assert!(close(&b["channels"], (1.0 / 3.0 + 1.0) / 2.0));
-    // A: 20→10 on each of three items; B: 20→10 and 20→25
-    assert!(close(&a["compression"], 0.5));
-    assert!(close(&b["compression"], (0.5 + -0.25) / 2.0));
+    let n = sample_items().len();
+    // every index is a share with what it is made of
+    let is = |x: &Value, num: usize, den: usize| {
+        x["numerator"] == num && x["denominator"] == den && {
+            let want = num as f64 / den as f64;
+            (x["value"].as_f64().unwrap() - want).abs() < 1e-3
+        }
+    };
+    assert!(is(&a["coverage"], 3, n), "{a}");
+    assert!(is(&b["coverage"], 2, n));
+    assert!(is(&a["accuracy"], 3, 3));
+    assert!(is(&b["accuracy"], 1, 2));
+    assert!(is(&a["zero_visit"], 3, 3));
+    assert!(is(&b["zero_visit"], 1, 2));
+    assert!(is(&a["online_accept"], 3, 3));
+    assert!(is(&b["online_accept"], 1, 2));
+    assert!(is(&a["channels"], 9, 9));
+    // window only on one item, all three on the other: 4 of 6
+    assert!(is(&b["channels"], 4, 6));
+    // A: 20→10 on each of three items; B: 20→10 and 20→25 (a mean over
+    // the items with both limits: numerator, of the items: denominator)
+    let mean = |x: &Value, want: f64, num: usize, den: usize| {
+        (x["value"].as_f64().unwrap() - want).abs() < 1e-3
+            && x["numerator"] == num
+            && x["denominator"] == den
+    };
+    assert!(mean(&a["compression"], 0.5, 3, 3));
+    assert!(mean(&b["compression"], (0.5 + -0.25) / 2.0, 2, 2));
     // Local commitments (visits, channels, depth, promised limit) never
     // count; the conditions do, and two regions have no majority, so the
-    // difference counts against both: A 2 of 3 items, B 1 of 2.
-    assert!(close(&a["standardisation"], 2.0 / 3.0), "{a}");
-    assert!(close(&b["standardisation"], 0.5), "{b}");
+    // difference counts against both. Only items both list were compared:
+    // A's third item, which B lacks, is neither identical nor different.
+    assert!(is(&a["standardisation"], 1, 2), "{a}");
+    assert!(is(&b["standardisation"], 1, 2), "{b}");
     assert_eq!(a["rank"], 1);
     assert_eq!(b["rank"], 2);
     assert_eq!(regions[0]["region"], "a");
@@ -103,5 +117,61 @@ fn indices_match_hand_computation() {
         .output()
         .unwrap();
     let text = String::from_utf8(human.stdout).unwrap();
-    assert!(text.contains("50.0%") && text.contains("100.0%"), "{text}");
+    assert!(text.contains("50.0% (1/2)") && text.contains("100.0% (3/3)"), "{text}");
+}
+
+fn score_json(files: &[&std::path::Path]) -> Value {
+    let out = Command::cargo_bin("santong")
+        .unwrap()
+        .args(["score", "--format", "json", "--basic", "sample"])
+        .args(files)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn nothing_measured_is_no_score_and_a_missing_column_counts_against_accuracy() {
+    let dir = tmp();
+    // two regions with no item in common; B also lacks its limits and
+    // the required 受理条件 column
+    let a = vec![clean_item("000111001000", 1)];
+    let mut b = vec![clean_item("000120001000", 1)];
+    for k in ["法定办结时限", "承诺办结时限", "受理条件"] {
+        b[0].remove(k);
+    }
+    let pa = path_in(&dir, "a.csv");
+    let pb = path_in(&dir, "b.csv");
+    write_csv(&pa, &headers_of(&a), &a);
+    write_csv(&pb, &headers_of(&b), &b);
+    let v = score_json(&[&pa, &pb]);
+    for r in v["regions"].as_array().unwrap() {
+        // compared with nothing: no standardisation, not 100 %
+        assert!(r["standardisation"]["value"].is_null(), "{r}");
+        assert_eq!(r["standardisation"]["denominator"], 0);
+    }
+    // one note says why
+    let notes = v["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let note = notes[0].as_str().unwrap();
+    assert!(note.contains("a, b") || note.contains("a、b"), "{notes:?}");
+    let b = v["regions"].as_array().unwrap().iter().find(|r| r["region"] == "b").unwrap();
+    assert!(b["compression"]["value"].is_null(), "{b}");
+    assert_eq!(b["accuracy"]["numerator"], 0, "{b}");
+    let human = Command::cargo_bin("santong")
+        .unwrap()
+        .args(["score", "--basic", "sample", "--lang", "en"])
+        .arg(&pa)
+        .arg(&pb)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(text.contains('—') && text.contains("aligns with another"), "{text}");
+    // near miss: the same lists sharing an item are compared
+    let both = vec![clean_item("000111001000", 1), clean_item("000120001000", 2)];
+    write_csv(&pa, &headers_of(&both), &both);
+    let v = score_json(&[&pa, &pb]);
+    let a = v["regions"].as_array().unwrap().iter().find(|r| r["region"] == "a").unwrap();
+    assert_eq!(a["standardisation"]["denominator"], 1, "{a}");
 }

@@ -33,16 +33,17 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         .collect();
     let scores = santong::score::score(&r.std, &r.regions, &checks, &cmp, r.basic.as_ref());
     let baseline = r.options.baseline.describe();
+    let notes = report::score_notes(&cmp, lang);
     emit_report(
         a.format,
         a.output.as_deref(),
         || {
             Ok(match a.format {
-                RegionFormat::Json => report::score_json(&scores, &baseline),
+                RegionFormat::Json => report::score_json(&scores, &baseline, &notes),
                 RegionFormat::Html => {
-                    report::score_html(&scores, &baseline, lang).map_err(anyhow::Error::msg)?
+                    report::score_html(&scores, &baseline, &notes, lang).map_err(anyhow::Error::msg)?
                 }
-                _ => report::score_human(&scores, lang),
+                _ => report::score_human(&scores, &notes, lang),
             })
         },
         || report::score_xlsx(&scores, lang),

@@ -11,6 +11,12 @@
 //! Names that differ in a lifecycle word (设立 / 撤销) never align as
 //! near names ([`names::LIFECYCLE_WORDS`]).
 //!
+//! The same item under two codes — what 同一编码 exists to catch — is
+//! aligned too: items with basic codes whose normalised names are exactly
+//! equal, each name the only one of its kind in its region, in regions
+//! that share neither code, are one item with a code conflict
+//! ([`Group::codes`]), not two items each region lacks.
+//!
 //! Near names are found without comparing all pairs: every candidate name
 //! is indexed by its character bigrams, and a name probes only its rarest
 //! bigrams — as many as an alignment at the threshold can have lost
@@ -27,7 +33,7 @@ use crate::standard::Standard;
 use crate::text::names::{
     grams, lifecycle_conflict, max_edits, name_key, similarity, split_handling,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Near names at least this similar (1 − edit distance / longer length)
 /// align, by default (`--min-similarity` sets another, 0.5–1). 0.8 allows three edits in fifteen characters: 用 → 所需 and
@@ -121,6 +127,9 @@ pub struct Group {
     /// The basic catalogue's name, else the first region's.
     pub name: String,
     pub members: Vec<Option<usize>>,
+    /// Per region, the basic code it lists the item under, when regions
+    /// list it under different codes (a code conflict); else empty.
+    pub codes: Vec<Option<String>>,
 }
 
 /// What alignment found.
@@ -147,6 +156,8 @@ struct Building {
     /// Name keys the group is known by.
     names: Vec<String>,
     alive: bool,
+    /// Per region, its code, when regions use different codes.
+    codes: Vec<Option<String>>,
 }
 
 impl Building {
@@ -209,6 +220,7 @@ impl<'a> Aligner<'a> {
             by_name,
             names: Vec::new(),
             alive: true,
+            codes: Vec::new(),
         });
         self.by_key.insert(key, self.groups.len() - 1);
         self.groups.len() - 1
@@ -431,6 +443,7 @@ pub fn align(
         handling_items: vec![0; regions.len()],
     };
     a.by_basic_code();
+    a.code_conflicts();
     let (placed, unplaced) = a.by_local_code_or_name();
     let merged = near_names(&mut a);
     // merged group -> (target, score); target -> best score it received
@@ -466,6 +479,7 @@ pub fn align(
             key: g.key,
             name: g.name,
             members: g.members,
+            codes: g.codes,
         })
         .collect();
     groups.sort_by_cached_key(|g| g.key.id());
@@ -593,6 +607,102 @@ impl Aligner<'_> {
             .any(|(a, b)| a.is_some() && b.is_some());
         (t != g && tg.alive && tg.key.handling == me.key.handling && !conflict && !overlap)
             .then(|| tg.key.id())
+    }
+}
+
+impl Aligner<'_> {
+    /// Step 1b: groups made by different basic codes whose items carry one
+    /// normalised name, unique in each of their regions, in regions that
+    /// share no code, become one group with a code conflict. Its key is the
+    /// code the basic catalogue knows, else the one most regions use (ties:
+    /// the smaller).
+    fn code_conflicts(&mut self) {
+        // (region, name key, handling) -> items of that name in the region
+        let mut count: HashMap<(usize, String, Option<String>), usize> = HashMap::new();
+        for (r, region) in self.regions.iter().enumerate() {
+            for it in &region.items {
+                let (nk, h) = item_keys(region, it, self.mode);
+                *count.entry((r, nk, h)).or_default() += 1;
+            }
+        }
+        // (name key, handling) -> basic-code groups all of whose members
+        // carry that name, each the only one of its name in its region
+        let mut by_name: BTreeMap<(String, Option<String>), Vec<usize>> = BTreeMap::new();
+        for (g, b) in self.groups.iter().enumerate() {
+            if !matches!(b.key.basis, Basis::Basic(_)) {
+                continue;
+            }
+            let keys: BTreeSet<(usize, String, Option<String>)> = b
+                .members
+                .iter()
+                .enumerate()
+                .filter_map(|(r, m)| {
+                    let region = self.regions[r];
+                    let (n, h) = item_keys(region, &region.items[(*m)?], self.mode);
+                    Some((r, n, h))
+                })
+                .collect();
+            let names: BTreeSet<(&String, &Option<String>)> =
+                keys.iter().map(|(_, n, h)| (n, h)).collect();
+            let unique = keys.iter().all(|k| count.get(k) == Some(&1));
+            if let (1, true) = (names.len(), unique) {
+                let (n, h) = names.into_iter().next().unwrap_or_else(|| unreachable!());
+                if !n.is_empty() {
+                    by_name.entry((n.clone(), h.clone())).or_default().push(g);
+                }
+            }
+        }
+        for gs in by_name.into_values().filter(|gs| gs.len() > 1) {
+            let mut seen = vec![false; self.regions.len()];
+            let disjoint = gs.iter().all(|&g| {
+                self.groups[g]
+                    .members
+                    .iter()
+                    .enumerate()
+                    .all(|(r, m)| m.is_none() || !std::mem::replace(&mut seen[r], true))
+            });
+            let types: BTreeSet<u64> = gs.iter().filter_map(|&g| self.groups[g].type_key).collect();
+            if disjoint && types.len() <= 1 {
+                self.merge_codes(&gs);
+            }
+        }
+    }
+
+    /// Merge the groups of one item listed under different codes into the
+    /// one whose code wins, recording each region's code.
+    fn merge_codes(&mut self, gs: &[usize]) {
+        let code = |g: usize| self.groups[g].key.basic_code().unwrap_or_default().to_string();
+        let rank = |g: usize| {
+            let known = self.basic.is_some_and(|b| b.get(&code(g)).is_some());
+            (known, self.groups[g].size(), std::cmp::Reverse(code(g)))
+        };
+        let winner = gs.iter().copied().max_by_key(|&g| rank(g)).unwrap_or(gs[0]);
+        let code_of: Vec<String> = gs.iter().map(|&g| code(g)).collect();
+        let mut codes = vec![None; self.regions.len()];
+        for (&g, c) in gs.iter().zip(code_of) {
+            let members = std::mem::replace(&mut self.groups[g].members, vec![None; self.regions.len()]);
+            for (r, m) in members.into_iter().enumerate() {
+                if m.is_some() {
+                    codes[r] = Some(c.clone());
+                    self.groups[winner].members[r] = m;
+                }
+            }
+            if g == winner {
+                continue;
+            }
+            self.groups[g].alive = false;
+            for n in std::mem::take(&mut self.groups[g].names) {
+                if !self.groups[winner].names.contains(&n) {
+                    self.groups[winner].names.push(n);
+                }
+            }
+            for v in self.by_name.values_mut().chain(self.by_key.values_mut()) {
+                if *v == g {
+                    *v = winner;
+                }
+            }
+        }
+        self.groups[winner].codes = codes;
     }
 }
 

@@ -27,6 +27,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The element id under which the materials set is reported.
 pub const MATERIALS: &str = "materials";
+/// The "element" of a difference that is the item's code: regions list
+/// one item (the same name, unique in each) under different basic codes.
+pub const CODE_CONFLICT: &str = "code-conflict";
 pub const MATERIALS_LABEL: &str = "申请材料";
 
 /// What regions are compared against.
@@ -228,6 +231,12 @@ pub enum ComparisonNote {
         items: usize,
         rolled_up: usize,
     },
+    /// Items listed under different basic codes by different regions,
+    /// aligned by their name (同一事项，编码不同).
+    CodeConflicts { items: usize },
+    /// Regions none of whose items any other region lists: nothing of
+    /// theirs was compared (another catalogue, level or naming).
+    AlignsWithNothing { regions: Vec<String> },
     /// Items aligned by name, by a near name, or not at all.
     ByName {
         name: usize,
@@ -249,6 +258,13 @@ pub struct Covered {
     pub regions: Vec<bool>,
 }
 
+impl Covered {
+    /// Whether at least two regions list the item, so it was compared.
+    pub fn aligned(&self) -> bool {
+        self.regions.iter().filter(|r| **r).count() > 1
+    }
+}
+
 /// The result of comparing regions.
 #[derive(Debug, Clone)]
 pub struct Comparison {
@@ -262,17 +278,24 @@ pub struct Comparison {
     pub variations: Vec<Variation>,
     pub alignments: Vec<Alignment>,
     pub notes: Vec<ComparisonNote>,
-    /// Compared uniform elements, in the standard's order (ids), materials last.
+    /// Compared uniform elements, in the standard's order (ids), the
+    /// code ([`CODE_CONFLICT`]) first, materials last.
     pub elements: Vec<(String, String)>,
     /// Compared local commitments, in the standard's order.
     pub commitments: Vec<(String, String)>,
 }
 
 impl Comparison {
+    /// Items at least two regions list: those compared.
     pub fn items_compared(&self) -> usize {
-        self.coverage.len()
+        self.coverage.iter().filter(|c| c.aligned()).count()
     }
-    /// Items with no difference at all.
+    /// Items only one region lists: compared with nothing, so neither
+    /// identical nor different.
+    pub fn unaligned(&self) -> usize {
+        self.coverage.len() - self.items_compared()
+    }
+    /// Compared items with no difference at all.
     pub fn identical(&self) -> usize {
         let differing: BTreeSet<&str> = self
             .differences
@@ -281,7 +304,7 @@ impl Comparison {
             .collect();
         self.coverage
             .iter()
-            .filter(|c| !differing.contains(c.item.key.as_str()))
+            .filter(|c| c.aligned() && !differing.contains(c.item.key.as_str()))
             .count()
     }
     /// Differences per element id.
@@ -380,9 +403,12 @@ pub fn compare(
         .filter(|&i| std.elements[i].compared() && std.elements[i].varies)
         .collect();
     let pair = |i: &usize| (std.elements[*i].id.clone(), std.elements[*i].label.clone());
-    let elements: Vec<(String, String)> = uniform
-        .iter()
-        .map(pair)
+    let code_label = std
+        .ids
+        .basic_code
+        .map_or_else(|| "基本编码".to_string(), |i| std.elements[i].label.clone());
+    let elements: Vec<(String, String)> = std::iter::once((CODE_CONFLICT.to_string(), code_label))
+        .chain(uniform.iter().map(pair))
         .chain(std::iter::once((
             MATERIALS.to_string(),
             MATERIALS_LABEL.to_string(),
@@ -432,7 +458,7 @@ pub fn compare(
             handling_items: aligned.handling_items[i],
         })
         .collect();
-    let notes = notes(
+    let mut notes = notes(
         &differences,
         &summaries,
         &aligned,
@@ -440,6 +466,19 @@ pub fn compare(
         distinct.len() > 1,
         separate_levels,
     );
+    let conflicts = differences.iter().filter(|d| d.element == CODE_CONFLICT).count();
+    if conflicts > 0 {
+        notes.insert(0, ComparisonNote::CodeConflicts { items: conflicts });
+    }
+    let lonely: Vec<String> = regions
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| !r.items.is_empty() && !coverage.iter().any(|c| c.regions[*i] && c.aligned()))
+        .map(|(_, r)| r.name.clone())
+        .collect();
+    if !lonely.is_empty() && regions.len() > 1 {
+        notes.insert(0, ComparisonNote::AlignsWithNothing { regions: lonely });
+    }
     Comparison {
         regions: summaries,
         baseline: opts.baseline.clone(),
@@ -487,7 +526,7 @@ impl Cx<'_> {
             item: item.clone(),
             regions: g.members.iter().map(Option::is_some).collect(),
         };
-        let mut differences = Vec::new();
+        let mut differences: Vec<Difference> = self.code_conflict(g, &item).into_iter().collect();
         let mut variations = Vec::new();
         for (level, present) in self.by_level(&present) {
             let level = level.map(|l| level_label(std, l));
@@ -520,6 +559,66 @@ impl Cx<'_> {
             }
         }
         (covered, differences, variations)
+    }
+
+    /// The difference of an item regions list under different codes: the
+    /// code of the basic catalogue (when it is the baseline) or of more
+    /// than half the regions, else every region's code.
+    fn code_conflict(&self, g: &align::Group, item: &ItemRef) -> Option<Difference> {
+        let listed: Vec<(usize, &str)> = g
+            .codes
+            .iter()
+            .enumerate()
+            .filter_map(|(r, c)| Some((r, c.as_deref()?)))
+            .collect();
+        if listed.is_empty() {
+            return None;
+        }
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, c) in &listed {
+            *counts.entry(c).or_default() += 1;
+        }
+        let from_basic = self
+            .basic
+            .and_then(|b| listed.iter().find(|(_, c)| b.get(c).is_some()))
+            .map(|(_, c)| (*c, "basic".to_string()));
+        let from_region = self.baseline_region.and_then(|br| {
+            let (_, c) = listed.iter().find(|(r, _)| *r == br)?;
+            Some((*c, self.regions[br].name.clone()))
+        });
+        let from_majority = counts
+            .iter()
+            .find(|(_, n)| **n * 2 > listed.len())
+            .map(|(c, _)| (*c, "majority".to_string()));
+        let baseline = from_basic.or(from_region).or(from_majority);
+        let regions = listed
+            .iter()
+            .filter(|(_, c)| baseline.as_ref().is_none_or(|(b, _)| b != c))
+            .map(|(r, c)| Deviation {
+                region: self.regions[*r].name.clone(),
+                value: Some(c.to_string()),
+                diff: Vec::new(),
+                compression: None,
+                missing: None,
+                extra: None,
+                changed: None,
+            })
+            .collect();
+        let label = self
+            .std
+            .ids
+            .basic_code
+            .map_or_else(|| "基本编码".to_string(), |i| self.std.elements[i].label.clone());
+        Some(Difference {
+            item: item.clone(),
+            element: CODE_CONFLICT.into(),
+            label,
+            baseline: baseline.as_ref().map(|(c, _)| c.to_string()),
+            baseline_source: baseline.map_or_else(|| NO_MAJORITY.to_string(), |(_, s)| s),
+            level: None,
+            compared: listed.iter().map(|(r, _)| self.regions[*r].name.clone()).collect(),
+            regions,
+        })
     }
 
     /// The item's regions in one part per exercise level, when lists of

@@ -76,9 +76,16 @@ pub const ITEMS_2: T = T("个事项", "items");
 pub const ITEMS_3: T = T("事项数", "items");
 pub const ITEMS_COMPARED: T = T("比较事项", "Items compared");
 pub const ITEMS_COMPARED_2: T = T("比较事项", "items compared");
+/// The scorecard's sheet of numerators and denominators.
+pub const SCORE_COUNTS: T = T("分子分母", "Counts");
+pub const INDEX: T = T("指标", "Index");
+pub const NUMERATOR: T = T("分子", "Numerator");
+pub const DENOMINATOR: T = T("分母", "Denominator");
+/// Items only one region lists, so compared with nothing.
+pub const ONE_REGION_ONLY: T = T("仅一地有", "in one region only");
 pub const ITEMS_IDENTICAL_TO_THE_BASELINE: T = T(
-    "与基准在所有比较要素上一致的事项 ÷ 已对齐事项",
-    "items identical to the baseline in every compared element ÷ aligned items",
+    "与基准在所有比较要素上一致的事项 ÷ 与其他地区对齐的事项（无对齐事项时为“—”）",
+    "items identical to the baseline in every compared element ÷ items aligned with another region (— when none is)",
 );
 pub const ITEMS_NEEDING_ZERO_VISITS_ITEMS: T = T(
     "到办事现场次数为0的事项 ÷ 填写了次数的事项",
@@ -89,17 +96,17 @@ pub const ITEMS_ONLINE_AT_ACCEPTANCE_OR: T = T(
     "items online at acceptance or beyond ÷ items stating depth",
 );
 pub const ITEMS_WITH_NO_ERROR_FINDING: T = T(
-    "无错误的事项数 ÷ 事项数",
-    "items with no error finding ÷ items",
+    "无错误的事项数 ÷ 事项数（缺少必填列时，每个事项都计为有误）",
+    "items with no error finding ÷ items (a missing required column counts against every item)",
 );
 pub const ITEM_DETAILS: T = T("逐项明细", "Item details");
 pub const MEAN_OF_STATUTORY_PROMISED_STATUTORY: T = T(
-    "（法定时限 − 承诺时限）÷ 法定时限 的平均值",
-    "mean of (statutory − promised) ÷ statutory",
+    "（法定时限 − 承诺时限）÷ 法定时限 的平均值；分子为两项时限都有的事项数，分母为事项数",
+    "mean of (statutory − promised) ÷ statutory; numerator: items with both limits, denominator: items",
 );
 pub const MEAN_SHARE_OF_THE_THREE: T = T(
-    "每个事项提供的办理形式（窗口、网上、快递）占比的平均值",
-    "mean share of the three channels (window, online, express) offered",
+    "提供的办理形式数（窗口、网上、快递）÷（3 × 填写了办理形式的事项数）",
+    "channels offered (window, online, express) ÷ (3 × items stating channels)",
 );
 pub const MESSAGE: T = T("问题", "Message");
 pub const MISSING: T = T("缺少", "missing");

@@ -16,8 +16,12 @@ struct CoverageEntry<'a> {
 
 #[derive(serde::Serialize)]
 struct Summary<'a> {
+    /// items at least two regions list
     items_compared: usize,
+    /// of those, items with no difference
     identical: usize,
+    /// items only one region lists (compared with nothing)
+    unaligned: usize,
     differences: usize,
     /// differences without a majority
     no_majority: usize,
@@ -73,6 +77,7 @@ pub fn diff_json(c: &Comparison, lang: Lang) -> String {
         summary: Summary {
             items_compared: c.items_compared(),
             identical: c.identical(),
+            unaligned: c.unaligned(),
             differences: c.differences.len(),
             no_majority: c.differences.iter().filter(|d| d.split()).count(),
             variations: c.variations.len(),
@@ -300,15 +305,16 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
     let _ = match lang {
         Lang::Zh => writeln!(
             out,
-            "比较事项 {} 个，各地完全一致 {} 个，差异 {} 处，地方承诺不同 {} 处（{baseline}）",
+            "比较事项 {} 个（两地及以上都有），各地完全一致 {} 个，差异 {} 处，地方承诺不同 {} 处；仅一地有的事项 {} 个（{baseline}）",
             c.items_compared(),
             c.identical(),
             c.differences.len(),
             c.variations.len(),
+            c.unaligned(),
         ),
         Lang::En => writeln!(
             out,
-            "{} {}, {} {}, {} {}, {} {}  ({baseline})",
+            "{} {} (listed by two regions or more), {} {}, {} {}, {} {}; {} {}  ({baseline})",
             c.items_compared(),
             ui::ITEMS_COMPARED_2.get(lang),
             c.identical(),
@@ -317,6 +323,8 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
             ui::DIFFERENCES_2.get(lang),
             c.variations.len(),
             ui::LOCAL_COMMITMENTS_2.get(lang),
+            c.unaligned(),
+            ui::ONE_REGION_ONLY.get(lang),
         ),
     };
     for n in &c.notes {
@@ -442,6 +450,21 @@ pub fn comparison_note(note: &ComparisonNote, lang: Lang) -> String {
                 en_count(*items, "handling item", "handling items")
             ),
         },
+        (N::CodeConflicts { items }, Lang::Zh) => format!(
+            "{items} 个事项名称相同、在各地基本编码不同（同一事项应同一编码），按名称对齐并列为“编码冲突”差异"
+        ),
+        (N::CodeConflicts { items }, Lang::En) => format!(
+            "{} the same name under different basic codes in different regions (one item should have one code): aligned by name and listed as code-conflict differences",
+            en_count(*items, "item has", "items have")
+        ),
+        (N::AlignsWithNothing { regions }, Lang::Zh) => format!(
+            "{} 的事项与其他地区无一对齐，未参与比较（清单可能属于其他目录、层级或命名方式）",
+            regions.join("、")
+        ),
+        (N::AlignsWithNothing { regions }, Lang::En) => format!(
+            "no item of {} aligns with another region's, so none of them was compared (the list may follow another catalogue, level or naming)",
+            regions.join(", ")
+        ),
         (N::ByName { name, similar, local_code, unaligned, repeated }, Lang::Zh) => format!(
             "无基本编码的事项：{name} 个按名称对齐，{similar} 个按相近名称对齐，{local_code} 个按地方基本编码对齐，{unaligned} 个未对齐{}",
             if *repeated > 0 { format!("，{repeated} 个在同一清单中重复列出（只比较第一个）") } else { String::new() }

@@ -24,6 +24,7 @@ fn texts(lang: Lang) -> Value {
         "items": ui::ITEMS.get(lang).to_string(),
         "items_compared": ui::ITEMS_COMPARED.get(lang).to_string(),
         "identical": ui::IDENTICAL_EVERYWHERE.get(lang).to_string(),
+        "unaligned": ui::ONE_REGION_ONLY.get(lang).to_string(),
         "differences": ui::DIFFERENCES.get(lang).to_string(),
         "deviations": ui::DEVIATIONS.get(lang).to_string(),
         "by_element": ui::DIFFERENCES_BY_ELEMENT.get(lang).to_string(),
@@ -152,6 +153,7 @@ pub fn diff_html(c: &Comparison, lang: Lang) -> Result<String, String> {
         "summary": {
             "items_compared": c.items_compared(),
             "identical": c.identical(),
+            "unaligned": c.unaligned(),
             "differences": c.differences.len(),
         },
         "elements": elements,

@@ -24,7 +24,7 @@ pub use diff_html::diff_html;
 pub use emit::{Emitter, FileView, FindingView};
 pub use explain::explain;
 pub use sarif::path_uri;
-pub use score::{column_value, score_human, score_json, COLUMNS};
+pub use score::{index_cell, percent, score_human, score_json, score_notes, COLUMNS};
 pub use score_html::score_html;
 pub use words::{counted, severity as severity_word, severity_count, severity_heading};
 pub use xlsx::{diff_xlsx, score_xlsx};

@@ -2,7 +2,7 @@
 
 use crate::i18n::ui;
 use crate::i18n::Lang;
-use crate::score::RegionScore;
+use crate::score::{Index, RegionScore};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
@@ -17,10 +17,23 @@ pub const COLUMNS: [(&str, &str, &str); 7] = [
     ("standardisation", "标准化程度", "standardisation"),
 ];
 
-pub fn score_json(scores: &[RegionScore], baseline: &str) -> String {
+/// What a reader of the scorecard must know from the comparison behind
+/// it: regions that align with nothing (their standardisation is "—"),
+/// items listed under two codes. In the run's language.
+pub fn score_notes(c: &crate::diff::Comparison, lang: Lang) -> Vec<String> {
+    use crate::diff::ComparisonNote as N;
+    c.notes
+        .iter()
+        .filter(|n| matches!(n, N::AlignsWithNothing { .. } | N::CodeConflicts { .. }))
+        .map(|n| super::diff::comparison_note(n, lang))
+        .collect()
+}
+
+pub fn score_json(scores: &[RegionScore], baseline: &str, notes: &[String]) -> String {
     let mut s = serde_json::to_string_pretty(&json!({
-        "version": 1,
+        "version": 2,
         "baseline": baseline,
+        "notes": notes,
         "regions": scores,
     }))
     .unwrap_or_default();
@@ -28,25 +41,22 @@ pub fn score_json(scores: &[RegionScore], baseline: &str) -> String {
     s
 }
 
-fn value(s: &RegionScore, key: &str) -> Option<f64> {
-    match key {
-        "coverage" => s.coverage,
-        "accuracy" => s.accuracy,
-        "zero_visit" => s.zero_visit,
-        "online_accept" => s.online_accept,
-        "channels" => s.channels,
-        "compression" => s.compression,
-        "standardisation" => s.standardisation,
-        _ => None,
+/// A share as a percentage; "—" for none (an empty set).
+pub fn percent(v: Option<f64>) -> String {
+    v.map(|x| format!("{:.1}%", x * 100.0))
+        .unwrap_or_else(|| "—".into())
+}
+
+/// An index as a reader checks it: the share and what it is made of
+/// (`83.3% (5/6)`); an index over nothing is "—" alone.
+pub fn index_cell(i: &Index) -> String {
+    match i.value {
+        Some(v) => format!("{} ({}/{})", percent(Some(v)), i.numerator, i.denominator),
+        None => "—".into(),
     }
 }
 
-/// Value of a column for renderers (HTML, xlsx).
-pub fn column_value(s: &RegionScore, key: &str) -> Option<f64> {
-    value(s, key)
-}
-
-pub fn score_human(scores: &[RegionScore], lang: Lang) -> String {
+pub fn score_human(scores: &[RegionScore], notes: &[String], lang: Lang) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut head = vec![
         ui::RANK_2.get(lang).to_string(),
@@ -62,14 +72,10 @@ pub fn score_human(scores: &[RegionScore], lang: Lang) -> String {
     rows.push(head);
     for s in scores {
         let mut r = vec![s.rank.to_string(), s.region.clone(), s.items.to_string()];
-        for (key, _, _) in COLUMNS {
-            r.push(
-                value(s, key)
-                    .map(|v| format!("{:.1}%", v * 100.0))
-                    .unwrap_or_else(|| "—".into()),
-            );
+        for (_, index) in s.indices() {
+            r.push(index_cell(index));
         }
-        r.push(format!("{:.1}%", s.overall * 100.0));
+        r.push(percent(s.overall));
         rows.push(r);
     }
     let widths: Vec<usize> = (0..rows[0].len())
@@ -91,6 +97,9 @@ pub fn score_human(scores: &[RegionScore], lang: Lang) -> String {
             .collect();
         out.push_str(line.join("  ").trim_end());
         out.push('\n');
+    }
+    for n in notes {
+        out.push_str(&format!("{}{}{n}\n", ui::NOTES.get(lang), lang.pick("：", ": ")));
     }
     // region names come from lists and file names
     crate::text::printable(&out).into_owned()

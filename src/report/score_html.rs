@@ -1,6 +1,6 @@
 //! The scorecard as a self-contained HTML page with an inline SVG bar chart.
 
-use super::score::{column_value, COLUMNS};
+use super::score::{percent as pct, COLUMNS};
 use super::templates;
 use crate::i18n::ui;
 use crate::i18n::Lang;
@@ -20,12 +20,13 @@ fn definition(key: &str, lang: Lang) -> &'static str {
     }
 }
 
-fn pct(v: Option<f64>) -> String {
-    v.map(|x| format!("{:.1}%", x * 100.0))
-        .unwrap_or_else(|| "—".into())
-}
 
-pub fn score_html(scores: &[RegionScore], baseline: &str, lang: Lang) -> Result<String, String> {
+pub fn score_html(
+    scores: &[RegionScore],
+    baseline: &str,
+    notes: &[String],
+    lang: Lang,
+) -> Result<String, String> {
     let label_width = 160usize;
     let bar_max = 360usize;
     let bars: Vec<_> = scores
@@ -35,17 +36,21 @@ pub fn score_html(scores: &[RegionScore], baseline: &str, lang: Lang) -> Result<
             json!({
                 "region": s.region,
                 "y": i * 26,
-                "width": ((s.overall * bar_max as f64).round() as usize).max(1),
+                "width": ((s.overall.unwrap_or(0.0) * bar_max as f64).round() as usize).max(1),
                 "value": s.overall,
-                "percent": pct(Some(s.overall)),
+                "percent": pct(s.overall),
             })
         })
         .collect();
     let rows: Vec<_> = scores
         .iter()
         .map(|s| {
-            let values: Vec<String> = COLUMNS.iter().map(|(k, _, _)| pct(column_value(s, k))).collect();
-            json!({"rank": s.rank, "region": s.region, "items": s.items, "values": values, "overall": pct(Some(s.overall))})
+            let values: Vec<_> = s
+                .indices()
+                .iter()
+                .map(|(_, i)| json!({"percent": pct(i.value), "numerator": i.numerator, "denominator": i.denominator, "known": i.value.is_some()}))
+                .collect();
+            json!({"rank": s.rank, "region": s.region, "items": s.items, "values": values, "overall": pct(s.overall)})
         })
         .collect();
     let columns: Vec<_> = COLUMNS
@@ -63,6 +68,7 @@ pub fn score_html(scores: &[RegionScore], baseline: &str, lang: Lang) -> Result<
             "overall": ui::OVERALL.get(lang).to_string(),
         },
         "baseline": baseline,
+        "notes": notes,
         "chart": {"width": label_width + bar_max + 70, "height": scores.len() * 26 + 4, "label_width": label_width, "bars": bars},
         "rows": rows,
         "columns": columns,

@@ -3,8 +3,8 @@
 //! note), and a ranked sheet for the scorecard. Written with rust_xlsxwriter
 //! into memory; the binary writes the bytes atomically.
 
-use super::score::{column_value, COLUMNS};
-use crate::diff::{Comparison, Deviation, Difference, MATERIALS};
+use super::score::COLUMNS;
+use crate::diff::{Comparison, Deviation, Difference, CODE_CONFLICT, MATERIALS};
 use crate::i18n::ui;
 use crate::i18n::Lang;
 use crate::score::RegionScore;
@@ -16,7 +16,7 @@ const FAMILIES: [(&str, &str, &[&str]); 5] = [
     (
         "基本信息",
         "Identity",
-        &["name", "item_type", "legal_basis"],
+        &[CODE_CONFLICT, "name", "item_type", "legal_basis"],
     ),
     (
         "办理时限",
@@ -81,13 +81,14 @@ fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), X
     let h = header();
     ws.set_column_width(0, 28)?;
     ws.set_column_width(1, 14)?;
-    let rows: [(&str, String); 4] = [
+    let rows: [(&str, String); 5] = [
         (ui::BASELINE.get(lang), c.baseline.describe()),
         (ui::ITEMS_COMPARED.get(lang), c.items_compared().to_string()),
         (
             ui::IDENTICAL_EVERYWHERE.get(lang),
             c.identical().to_string(),
         ),
+        (ui::ONE_REGION_ONLY.get(lang), c.unaligned().to_string()),
         (ui::DIFFERENCES.get(lang), c.differences.len().to_string()),
     ];
     for (i, (k, v)) in rows.iter().enumerate() {
@@ -328,15 +329,51 @@ pub fn score_xlsx(scores: &[RegionScore], lang: Lang) -> Result<Vec<u8>, String>
         ws.write_number(r, 0, s.rank as f64).map_err(x)?;
         ws.write_string(r, 1, &s.region).map_err(x)?;
         ws.write_number(r, 2, s.items as f64).map_err(x)?;
-        for (j, (k, _, _)) in COLUMNS.iter().enumerate() {
-            if let Some(v) = column_value(s, k) {
-                ws.write_number_with_format(r, 3 + j as u16, v, &pct)
-                    .map_err(x)?;
+        for (j, (_, index)) in s.indices().iter().enumerate() {
+            let c = 3 + j as u16;
+            match index.value {
+                Some(v) => ws.write_number_with_format(r, c, v, &pct),
+                None => ws.write_string(r, c, "—"),
             }
-        }
-        ws.write_number_with_format(r, 3 + COLUMNS.len() as u16, s.overall, &pct)
             .map_err(x)?;
+        }
+        let c = 3 + COLUMNS.len() as u16;
+        match s.overall {
+            Some(v) => ws.write_number_with_format(r, c, v, &pct),
+            None => ws.write_string(r, c, "—"),
+        }
+        .map_err(x)?;
     }
     ws.set_freeze_panes(1, 2).map_err(x)?;
+    score_counts(wb.add_worksheet(), scores, lang).map_err(x)?;
     wb.save_to_buffer().map_err(x)
+}
+
+/// Each index's numerator and denominator, one row per region and index:
+/// what a reader checks a share against.
+fn score_counts(ws: &mut Worksheet, scores: &[RegionScore], lang: Lang) -> Result<(), XlsxError> {
+    ws.set_name(ui::SCORE_COUNTS.get(lang))?;
+    let h = header();
+    let heads = [
+        ui::REGION.get(lang),
+        ui::INDEX.get(lang),
+        ui::NUMERATOR.get(lang),
+        ui::DENOMINATOR.get(lang),
+    ];
+    for (i, t) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, *t, &h)?;
+        ws.set_column_width(i as u16, if i < 2 { 24 } else { 12 })?;
+    }
+    let mut r = 1;
+    for s in scores {
+        for ((_, index), (_, zh, en)) in s.indices().iter().zip(COLUMNS) {
+            ws.write_string(r, 0, &s.region)?;
+            ws.write_string(r, 1, lang.pick(zh, en))?;
+            ws.write_number(r, 2, index.numerator as f64)?;
+            ws.write_number(r, 3, index.denominator as f64)?;
+            r += 1;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
 }

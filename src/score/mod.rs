@@ -19,28 +19,72 @@ pub const ACCEPTED_ONLINE: [&str; 6] = ["4", "5", "6", "7", "III", "IV"];
 /// The three channels of 办理形式: 窗口, 网上, 快递.
 pub const CHANNELS: [&str; 3] = ["1", "2", "3"];
 
+/// One index: a share with the counts it is made of. Over an empty set
+/// (nothing to measure) its value is none, shown as "—", never 100 %.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Index {
+    pub value: Option<f64>,
+    /// What the share counts (items, channels offered; for compression,
+    /// the items measured).
+    pub numerator: usize,
+    /// What it is counted out of (for compression, the region's items).
+    pub denominator: usize,
+}
+
+impl Index {
+    /// `n` of `d`, as a share.
+    fn share(n: usize, d: usize) -> Index {
+        Index {
+            value: r4(share(n, d)),
+            numerator: n,
+            denominator: d,
+        }
+    }
+}
+
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct RegionScore {
     pub region: String,
     pub items: usize,
-    /// 服务事项覆盖度: share of the basic catalogue's items the region implements.
-    pub coverage: Option<f64>,
-    /// 办事指南准确度: share of items with no error finding.
-    pub accuracy: Option<f64>,
-    /// 在线办理成熟度 (a): share of items needing zero visits.
-    pub zero_visit: Option<f64>,
-    /// 在线办理成熟度 (b): share of items with online depth at 受理 or beyond.
-    pub online_accept: Option<f64>,
-    /// 服务方式完备度: mean share of the three channels (窗口、网上、快递) an item offers.
-    pub channels: Option<f64>,
-    /// Mean (statutory − promised) / statutory over items with both limits.
-    pub compression: Option<f64>,
-    /// Share of the region's aligned items with no difference counted
-    /// against it in a uniform element (local commitments never count).
-    pub standardisation: Option<f64>,
-    /// Mean of the indices above that could be computed; the ranking key.
-    pub overall: f64,
+    /// 服务事项覆盖度: the basic catalogue's items the region implements,
+    /// of the catalogue's items (none without a catalogue).
+    pub coverage: Index,
+    /// 办事指南准确度: items with no error finding, of all items; a
+    /// required column the list lacks is an error on every item.
+    pub accuracy: Index,
+    /// 在线办理成熟度 (a): items needing zero visits, of items stating visits.
+    pub zero_visit: Index,
+    /// 在线办理成熟度 (b): items online at 受理 or beyond, of items stating depth.
+    pub online_accept: Index,
+    /// 服务方式完备度: channels offered (窗口、网上、快递), of three per
+    /// item stating channels.
+    pub channels: Index,
+    /// Mean (statutory − promised) / statutory over the items with both
+    /// limits (numerator), of the region's items (denominator).
+    pub compression: Index,
+    /// Items compared with another region (listed by two or more) that no
+    /// difference in a uniform element counts against, of those items
+    /// (local commitments never count).
+    pub standardisation: Index,
+    /// Mean of the indices above that have a value; the ranking key. None
+    /// when none has.
+    pub overall: Option<f64>,
     pub rank: usize,
+}
+
+impl RegionScore {
+    /// The indices in report order, by JSON key.
+    pub fn indices(&self) -> [(&'static str, &Index); 7] {
+        [
+            ("coverage", &self.coverage),
+            ("accuracy", &self.accuracy),
+            ("zero_visit", &self.zero_visit),
+            ("online_accept", &self.online_accept),
+            ("channels", &self.channels),
+            ("compression", &self.compression),
+            ("standardisation", &self.standardisation),
+        ]
+    }
 }
 
 fn share(n: usize, d: usize) -> Option<f64> {
@@ -57,33 +101,30 @@ fn r4(v: Option<f64>) -> Option<f64> {
 }
 
 /// The overall score (the mean of the indices a region has) and the rank
-/// by it, ties broken by name.
+/// by it (regions without one last), ties broken by name.
 fn rank(out: &mut [RegionScore]) {
     for s in out.iter_mut() {
-        let parts: Vec<f64> = [
-            s.coverage,
-            s.accuracy,
-            s.zero_visit,
-            s.online_accept,
-            s.channels,
-            s.compression,
-            s.standardisation,
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        s.overall = r4(mean(&parts)).unwrap_or(0.0);
+        let parts: Vec<f64> = s.indices().iter().filter_map(|(_, i)| i.value).collect();
+        s.overall = r4(mean(&parts));
     }
     let mut order: Vec<usize> = (0..out.len()).collect();
     order.sort_by(|&a, &b| {
-        out[b]
-            .overall
-            .total_cmp(&out[a].overall)
+        let key = |s: &RegionScore| s.overall.unwrap_or(-1.0);
+        key(&out[b])
+            .total_cmp(&key(&out[a]))
             .then(out[a].region.cmp(&out[b].region))
     });
     for (rank, i) in order.iter().enumerate() {
         out[*i].rank = rank + 1;
     }
+}
+
+/// Whether a check report found a required column missing: every item
+/// then lacks the element, as if each left its cell blank.
+fn lacks_required_column(c: &FileReport) -> bool {
+    c.findings.iter().any(|f| {
+        f.rule == "missing-column" && f.severity == crate::standard::Severity::Error
+    })
 }
 
 /// Score regions. `checks[i]` is the check report of `regions[i]`.
@@ -118,53 +159,68 @@ pub fn score(
                 .iter()
                 .filter(|c| at.is_some_and(|i| c.regions.get(i).copied().unwrap_or(false)))
                 .collect();
-            let aligned: BTreeSet<&str> = covered.iter().map(|c| c.item.key.as_str()).collect();
+            // only what another region also lists was compared
+            let aligned: BTreeSet<&str> = covered
+                .iter()
+                .filter(|c| c.aligned())
+                .map(|c| c.item.key.as_str())
+                .collect();
             let basic_codes: BTreeSet<&str> = covered
                 .iter()
                 .filter_map(|c| c.item.basic_code.as_deref())
                 .collect();
-            let coverage = basic.and_then(|b| {
+            let coverage = basic.map_or_else(Index::default, |b| {
                 let implemented = b
                     .entries
                     .keys()
                     .filter(|c| basic_codes.contains(c.as_str()))
                     .count();
-                share(implemented, b.entries.len())
+                Index::share(implemented, b.entries.len())
             });
             let accuracy = checks
                 .get(i)
                 .and_then(|c| c.as_ref())
-                .and_then(|c| share(c.items - c.items_with_errors.min(c.items), c.items));
-            let with_visits: Vec<&_> = items.iter().filter(|it| it.visits.is_some()).collect();
-            let zero_visit = share(
-                with_visits.iter().filter(|it| it.visits == Some(0)).count(),
-                with_visits.len(),
+                .map_or_else(Index::default, |c| {
+                    let right = if lacks_required_column(c) {
+                        0
+                    } else {
+                        c.items - c.items_with_errors.min(c.items)
+                    };
+                    Index::share(right, c.items)
+                });
+            let with_visits = items.iter().filter(|it| it.visits.is_some()).count();
+            let zero_visit = Index::share(
+                items.iter().filter(|it| it.visits == Some(0)).count(),
+                with_visits,
             );
             let with_depth: Vec<&_> = items
                 .iter()
                 .filter(|it| depth_i.is_some_and(|d| it.has(d)))
                 .collect();
-            let online_accept = share(
+            let online_accept = Index::share(
                 with_depth
                     .iter()
                     .filter(|it| region.codes(it.depth).any(|d| ACCEPTED_ONLINE.contains(&d)))
                     .count(),
                 with_depth.len(),
             );
-            let channel_shares: Vec<f64> = items
+            let with_channels: Vec<&_> = items
                 .iter()
                 .filter(|it| channels_i.is_some_and(|c| it.has(c)))
-                .map(|it| {
-                    region
-                        .codes(it.channels)
-                        .filter(|c| CHANNELS.contains(c))
-                        .count() as f64
-                        / CHANNELS.len() as f64
-                })
                 .collect();
+            let offered: usize = with_channels
+                .iter()
+                .map(|it| region.codes(it.channels).filter(|c| CHANNELS.contains(c)).count())
+                .sum();
+            let channels = Index::share(offered, CHANNELS.len() * with_channels.len());
             let compressions: Vec<f64> = items.iter().filter_map(compression).collect();
+            let compression = Index {
+                value: r4(mean(&compressions)),
+                numerator: compressions.len(),
+                denominator: items.len(),
+            };
             let dev = deviating.get(region.name.as_str());
-            let standardisation = share(
+            let standardisation = Index::share(
                 aligned
                     .iter()
                     .filter(|c| dev.is_none_or(|d| !d.contains(*c)))
@@ -174,14 +230,14 @@ pub fn score(
             RegionScore {
                 region: region.name.clone(),
                 items: items.len(),
-                coverage: r4(coverage),
-                accuracy: r4(accuracy),
-                zero_visit: r4(zero_visit),
-                online_accept: r4(online_accept),
-                channels: r4(mean(&channel_shares)),
-                compression: r4(mean(&compressions)),
-                standardisation: r4(standardisation),
-                overall: 0.0,
+                coverage,
+                accuracy,
+                zero_visit,
+                online_accept,
+                channels,
+                compression,
+                standardisation,
+                overall: None,
                 rank: 0,
             }
         })
