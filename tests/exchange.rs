@@ -405,3 +405,65 @@ fn every_command_takes_an_exchange_file() {
         "{err}"
     );
 }
+
+/// The first county record, changed by `edit`, checked as exchange JSON.
+fn one_record(edit: impl Fn(&mut Map<String, Value>)) -> santong::check::FileReport {
+    let dir = tmp();
+    let mut v = as_exchange(&county()[..1]);
+    let rec = v["data"]["list"][0].as_object_mut().unwrap();
+    edit(rec);
+    let p = write_json(&dir, "one.json", &v);
+    check(&p, false)
+}
+
+fn part<'a>(rec: &'a mut Map<String, Value>, name: &str) -> &'a mut Map<String, Value> {
+    rec.get_mut(name).unwrap().as_object_mut().unwrap()
+}
+
+#[test]
+fn a_field_in_both_parts_counts_where_it_is_filled() {
+    let visit = |audit: &str, extend: &str| {
+        let (audit, extend) = (audit.to_string(), extend.to_string());
+        one_record(move |rec| {
+            part(rec, "AUDIT_ITEM").insert("limit_scene_num".into(), json!(1));
+            part(rec, "AUDIT_ITEM").insert("scene_reason".into(), json!(audit));
+            part(rec, "AUDIT_ITEM_EXTEND").insert("scene_reason".into(), json!(extend));
+        })
+    };
+    let rules = |r: &santong::check::FileReport| -> Vec<String> {
+        r.findings.iter().map(|f| f.rule.clone()).collect()
+    };
+    assert!(!rules(&visit("", "需核验原件")).contains(&"visit-reason-missing".into()));
+    assert!(!rules(&visit("需核验原件", "")).contains(&"visit-reason-missing".into()));
+    // near miss: blank in both
+    assert!(rules(&visit("", "")).contains(&"visit-reason-missing".into()));
+}
+
+#[test]
+fn joined_citations_keep_their_own_brackets_and_a_placeholder_is_one_finding() {
+    let dir = tmp();
+    let mut v = as_exchange(&county()[..1]);
+    let rec = v["data"]["list"][0].as_object_mut().unwrap();
+    let laws = rec.get_mut("AUDIT_ITEM_BYLAW").unwrap().as_array_mut().unwrap();
+    laws[0]["law_name"] = json!("中华人民共和国中外合作经营企业法实施细则");
+    laws[0]["law_number"] = json!("(国务院令第311号)");
+    laws.push(json!({"law_name": "《行政许可法》", "law_number": "主席令第7号"}));
+    part(rec, "AUDIT_ITEM").insert("dept_code".into(), json!("TE5116020105116050"));
+    let p = write_json(&dir, "one.json", &v);
+    let std = national();
+    let cat = santong::catalogue::Catalogue::load(&p, &std, &Default::default()).unwrap();
+    let basis = cat.items[0].get(std.ids.legal_basis.unwrap()).unwrap().text.clone();
+    assert_eq!(
+        basis,
+        "《中华人民共和国中外合作经营企业法实施细则》(国务院令第311号)；《行政许可法》（主席令第7号）"
+    );
+    // a placeholder body code is that, not also a bad credit code
+    let r = check(&p, false);
+    let on_body: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.element == std.ids.body_code)
+        .map(|f| f.rule.as_str())
+        .collect();
+    assert_eq!(on_body, vec!["placeholder-code"], "{:?}", findings(&r));
+}

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// A cell a winner of [`SUBSUMES`] fired on, with the winner.
-type Cell = (Arc<crate::catalogue::Source>, u32, u32, &'static str);
+type Cell = (Arc<crate::catalogue::Source>, u32, i64, &'static str);
 
 /// Findings grouped by cause as they arrive.
 pub struct Grouper<'a> {
@@ -49,8 +49,16 @@ fn key(f: &Finding) -> String {
     )
 }
 
-fn cell(f: &Finding) -> Option<(u32, u32)> {
-    Some((f.row?, f.col?))
+/// The cell a finding is on: its row and column in a sheet, or, where a
+/// format has no columns (the exchange JSON, whose every field has a row
+/// of its own: its path), its row and element.
+fn cell(f: &Finding) -> Option<(u32, i64)> {
+    let at = match (f.col, f.element) {
+        (Some(c), _) => i64::from(c),
+        (None, Some(e)) => -1 - e as i64,
+        (None, None) => return None,
+    };
+    Some((f.row?, at))
 }
 
 impl<'a> Grouper<'a> {

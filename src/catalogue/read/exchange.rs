@@ -134,8 +134,17 @@ impl Reading<'_> {
             };
             match super::yaml::element_for(self.std, k, scope) {
                 Some(e) => {
-                    if out.iter().any(|f| f.element == e) {
-                        continue;
+                    // a field in both AUDIT_ITEM and AUDIT_ITEM_EXTEND (or
+                    // under two names): the filled one counts, the first
+                    // when both are
+                    let blank = text.trim().is_empty();
+                    match out.iter().position(|f| f.element == e) {
+                        Some(_) if blank => continue,
+                        Some(j) if !out[j].text.trim().is_empty() => continue,
+                        Some(j) => {
+                            out.remove(j);
+                        }
+                        None => {}
                     }
                     let row = self.locate(format!("{at}.{k}"));
                     if scope == Scope::Item && !self.columns.iter().any(|c| c.1 == e) {
@@ -193,9 +202,10 @@ impl Reading<'_> {
         let (Some(Value::Array(a)), Some(e)) = (list, element) else {
             return;
         };
-        if fields.iter().any(|f| f.element == e) {
+        if fields.iter().any(|f| f.element == e && !f.text.trim().is_empty()) {
             return;
         }
+        fields.retain(|f| f.element != e);
         let texts: Vec<String> = a
             .iter()
             .filter_map(Value::as_object)
@@ -255,8 +265,18 @@ impl Reading<'_> {
                 } else {
                     format!("《{law}》")
                 };
+                // a number the platform already bracketed keeps its own
+                // brackets: 〔2019〕, （国务院令第311号）
                 let number = text(o, "law_number")
-                    .map(|n| format!("（{n}）"))
+                    .map(|n| {
+                        let opens = n.starts_with(['(', '（', '〔', '[', '【']);
+                        let closes = n.ends_with([')', '）', '〕', ']', '】']);
+                        if opens && closes {
+                            n
+                        } else {
+                            format!("（{n}）")
+                        }
+                    })
                     .unwrap_or_default();
                 let clause = text(o, "clause_number").unwrap_or_default();
                 Some(format!("{law}{number}{clause}"))
