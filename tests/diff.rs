@@ -476,7 +476,10 @@ fn the_same_item_under_two_codes_is_a_code_conflict() {
     let b = write(&dir, "江苏.csv", &region(&items, &mats));
     let v = diff_json(&[&a, &b]);
     let d = v["differences"].as_array().unwrap();
-    let c: Vec<&Value> = d.iter().filter(|x| x["element"] == "code-conflict").collect();
+    let c: Vec<&Value> = d
+        .iter()
+        .filter(|x| x["element"] == "code-conflict")
+        .collect();
     assert_eq!(c.len(), 1, "{d:?}");
     let codes: Vec<&str> = c[0]["regions"]
         .as_array()
@@ -490,7 +493,11 @@ fn the_same_item_under_two_codes_is_a_code_conflict() {
     // the item was compared: three items, none unaligned
     assert_eq!(v["summary"]["items_compared"], 3, "{}", v["summary"]);
     assert_eq!(v["summary"]["unaligned"], 0);
-    assert!(v["notes"].as_array().unwrap().iter().any(|n| n["kind"] == "code-conflicts"));
+    assert!(v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["kind"] == "code-conflicts"));
 
     // near misses: the name listed twice in one region is not unique
     let mut twice = items.clone();
@@ -500,12 +507,20 @@ fn the_same_item_under_two_codes_is_a_code_conflict() {
     let mats4: [&[&str]; 4] = [&["申请书"], &["申请书"], &["申请书"], &["申请书"]];
     let b2 = write(&dir, "江苏2.csv", &region(&twice, &mats4));
     let v = diff_json(&[&a, &b2]);
-    assert!(!v["differences"].as_array().unwrap().iter().any(|x| x["element"] == "code-conflict"));
+    assert!(!v["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["element"] == "code-conflict"));
     // and another name under another code is another item
     items[0].insert("事项名称".into(), "另一个许可事项".into());
     let b3 = write(&dir, "江苏3.csv", &region(&items, &mats));
     let v = diff_json(&[&a, &b3]);
-    assert!(!v["differences"].as_array().unwrap().iter().any(|x| x["element"] == "code-conflict"));
+    assert!(!v["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["element"] == "code-conflict"));
     assert_eq!(v["summary"]["unaligned"], 2, "{}", v["summary"]);
 }
 
@@ -517,7 +532,11 @@ fn items_aligned_with_nothing_are_never_counted_identical() {
     let b = write(&dir, "b.csv", &region(&base_items()[2..], &mats));
     let v = diff_json(&[&a, &b]);
     let s = &v["summary"];
-    assert_eq!((s["items_compared"].as_u64(), s["identical"].as_u64()), (Some(0), Some(0)), "{s}");
+    assert_eq!(
+        (s["items_compared"].as_u64(), s["identical"].as_u64()),
+        (Some(0), Some(0)),
+        "{s}"
+    );
     assert_eq!(s["unaligned"], 2);
     let note = v["notes"]
         .as_array()

@@ -444,7 +444,11 @@ fn joined_citations_keep_their_own_brackets_and_a_placeholder_is_one_finding() {
     let dir = tmp();
     let mut v = as_exchange(&county()[..1]);
     let rec = v["data"]["list"][0].as_object_mut().unwrap();
-    let laws = rec.get_mut("AUDIT_ITEM_BYLAW").unwrap().as_array_mut().unwrap();
+    let laws = rec
+        .get_mut("AUDIT_ITEM_BYLAW")
+        .unwrap()
+        .as_array_mut()
+        .unwrap();
     laws[0]["law_name"] = json!("中华人民共和国中外合作经营企业法实施细则");
     laws[0]["law_number"] = json!("(国务院令第311号)");
     laws.push(json!({"law_name": "《行政许可法》", "law_number": "主席令第7号"}));
@@ -452,7 +456,11 @@ fn joined_citations_keep_their_own_brackets_and_a_placeholder_is_one_finding() {
     let p = write_json(&dir, "one.json", &v);
     let std = national();
     let cat = santong::catalogue::Catalogue::load(&p, &std, &Default::default()).unwrap();
-    let basis = cat.items[0].get(std.ids.legal_basis.unwrap()).unwrap().text.clone();
+    let basis = cat.items[0]
+        .get(std.ids.legal_basis.unwrap())
+        .unwrap()
+        .text
+        .clone();
     assert_eq!(
         basis,
         "《中华人民共和国中外合作经营企业法实施细则》(国务院令第311号)；《行政许可法》（主席令第7号）"

@@ -150,6 +150,24 @@ fn legal_basis_is_split_into_law_number_and_article() {
     let md = std::fs::read_to_string(out.join(format!("items/{code}.md"))).unwrap();
     assert!(md.contains("| 《中华人民共和国道路运输条例》 | 国务院令第406号 | 第二十四条 | 申请从事货运经营的，应当具备下列条件。 |"), "{md}");
     assert!(md.contains("| 《道路货物运输及站场管理规定》 | 未注明 | 第六条 |"));
+
+    // laws run together in one cell, each with its own 文号
+    rows[0].insert(
+        "设定依据".into(),
+        "【法律】《中华人民共和国中外合作经营企业法》第五条：申请设立合作企业，应当报审查批准。【行政法规】《中华人民共和国中外合作经营企业法实施细则》（国务院令第311号）第六条、第七条 设立合作企业由对外贸易经济合作部审查批准。".into(),
+    );
+    let list = list_xlsx(&dir, &rows);
+    let out = dir.path().join("md2");
+    santong()
+        .arg("guide")
+        .arg(&list)
+        .args(["--format", "md", "--item", &code, "--out"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(out.join(format!("items/{code}.md"))).unwrap();
+    assert!(md.contains("| 《中华人民共和国中外合作经营企业法》 | 未注明 | 第五条 | 申请设立合作企业，应当报审查批准。 |"), "{md}");
+    assert!(md.contains("| 《中华人民共和国中外合作经营企业法实施细则》 | 国务院令第311号 | 第六条、第七条 | 设立合作企业由对外贸易经济合作部审查批准。 |"), "{md}");
 }
 
 #[test]

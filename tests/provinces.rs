@@ -518,7 +518,10 @@ fn one_label_pasted_on_many_rows_is_one_finding() {
         .map(|i| {
             let mut r = clean_item("000111001000", i + 1);
             r.insert("事项名称".into(), format!("测试事项{i}"));
-            r.insert("办理地点".into(), format!("办理地点：浦北县政务服务中心{i}号窗口"));
+            r.insert(
+                "办理地点".into(),
+                format!("办理地点：浦北县政务服务中心{i}号窗口"),
+            );
             r
         })
         .collect();
@@ -548,7 +551,7 @@ fn codes_carrying_other_codes_are_checked_without_their_columns() {
         write_csv(&p, &headers_of(&rows), &rows);
         check(&p, false)
     };
-    let good = format!("{BODY}4000111001000" ) + "01";
+    let good = format!("{BODY}4000111001000") + "01";
     assert!(!rules_of(&write(&good, true)).contains(&"invalid-handling-code"));
     // a credit code with a wrong check character, only inside the handling code
     let mut bad_credit = good.clone();
@@ -566,7 +569,10 @@ fn codes_carrying_other_codes_are_checked_without_their_columns() {
     bad_level.replace_range(18..19, "8");
     assert!(rules_of(&write(&bad_level, true)).contains(&"invalid-handling-code"));
     // the same in an implementation code
-    let rows = without(&[clean_item("000111001000", 1)], &["实施主体编码", "行使层级"]);
+    let rows = without(
+        &[clean_item("000111001000", 1)],
+        &["实施主体编码", "行使层级"],
+    );
     let mut rows = rows;
     rows[0].insert("实施编码".into(), bad_level[..31].to_string());
     write_csv(&p, &headers_of(&rows), &rows);

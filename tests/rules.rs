@@ -450,12 +450,17 @@ fn cases() -> Vec<Case> {
                 let b = r[0]["设定依据"].replace("第三十五条", "第三十六条");
                 set(r, "设定依据", &b);
             }),
+            // another marker, numerals, punctuation and 文号: the same citation
             good: m(|r, _| {
-                let b = format!(
-                    "{} ",
-                    r[0]["设定依据"].replace('，', ", ").trim_end_matches('。')
+                let b = r[0]["设定依据"]
+                    .replace("第三十五条", "第35条")
+                    .replace('，', ", ")
+                    .replace("》", "》（主席令第21号）");
+                set(
+                    r,
+                    "设定依据",
+                    &format!("【法律】{} ", b.trim_end_matches('。')),
                 );
-                set(r, "设定依据", &b);
             }),
         },
         Case {

@@ -117,7 +117,10 @@ fn indices_match_hand_computation() {
         .output()
         .unwrap();
     let text = String::from_utf8(human.stdout).unwrap();
-    assert!(text.contains("50.0% (1/2)") && text.contains("100.0% (3/3)"), "{text}");
+    assert!(
+        text.contains("50.0% (1/2)") && text.contains("100.0% (3/3)"),
+        "{text}"
+    );
 }
 
 fn score_json(files: &[&std::path::Path]) -> Value {
@@ -127,7 +130,12 @@ fn score_json(files: &[&std::path::Path]) -> Value {
         .args(files)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -156,7 +164,12 @@ fn nothing_measured_is_no_score_and_a_missing_column_counts_against_accuracy() {
     assert_eq!(notes.len(), 1, "{notes:?}");
     let note = notes[0].as_str().unwrap();
     assert!(note.contains("a, b") || note.contains("a、b"), "{notes:?}");
-    let b = v["regions"].as_array().unwrap().iter().find(|r| r["region"] == "b").unwrap();
+    let b = v["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == "b")
+        .unwrap();
     assert!(b["compression"]["value"].is_null(), "{b}");
     assert_eq!(b["accuracy"]["numerator"], 0, "{b}");
     let human = Command::cargo_bin("santong")
@@ -167,11 +180,19 @@ fn nothing_measured_is_no_score_and_a_missing_column_counts_against_accuracy() {
         .output()
         .unwrap();
     let text = String::from_utf8(human.stdout).unwrap();
-    assert!(text.contains('—') && text.contains("aligns with another"), "{text}");
+    assert!(
+        text.contains('—') && text.contains("aligns with another"),
+        "{text}"
+    );
     // near miss: the same lists sharing an item are compared
     let both = vec![clean_item("000111001000", 1), clean_item("000120001000", 2)];
     write_csv(&pa, &headers_of(&both), &both);
     let v = score_json(&[&pa, &pb]);
-    let a = v["regions"].as_array().unwrap().iter().find(|r| r["region"] == "a").unwrap();
+    let a = v["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == "a")
+        .unwrap();
     assert_eq!(a["standardisation"]["denominator"], 1, "{a}");
 }

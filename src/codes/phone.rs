@@ -77,8 +77,6 @@ fn is_close(c: char) -> bool {
     matches!(c, ')' | '）')
 }
 
-
-
 /// Words after which a digit run is written as a phone number.
 const CUES: [&str; 14] = [
     "电话",

@@ -671,7 +671,13 @@ impl Aligner<'_> {
     /// Merge the groups of one item listed under different codes into the
     /// one whose code wins, recording each region's code.
     fn merge_codes(&mut self, gs: &[usize]) {
-        let code = |g: usize| self.groups[g].key.basic_code().unwrap_or_default().to_string();
+        let code = |g: usize| {
+            self.groups[g]
+                .key
+                .basic_code()
+                .unwrap_or_default()
+                .to_string()
+        };
         let rank = |g: usize| {
             let known = self.basic.is_some_and(|b| b.get(&code(g)).is_some());
             (known, self.groups[g].size(), std::cmp::Reverse(code(g)))
@@ -680,7 +686,8 @@ impl Aligner<'_> {
         let code_of: Vec<String> = gs.iter().map(|&g| code(g)).collect();
         let mut codes = vec![None; self.regions.len()];
         for (&g, c) in gs.iter().zip(code_of) {
-            let members = std::mem::replace(&mut self.groups[g].members, vec![None; self.regions.len()]);
+            let members =
+                std::mem::replace(&mut self.groups[g].members, vec![None; self.regions.len()]);
             for (r, m) in members.into_iter().enumerate() {
                 if m.is_some() {
                     codes[r] = Some(c.clone());

@@ -466,14 +466,19 @@ pub fn compare(
         distinct.len() > 1,
         separate_levels,
     );
-    let conflicts = differences.iter().filter(|d| d.element == CODE_CONFLICT).count();
+    let conflicts = differences
+        .iter()
+        .filter(|d| d.element == CODE_CONFLICT)
+        .count();
     if conflicts > 0 {
         notes.insert(0, ComparisonNote::CodeConflicts { items: conflicts });
     }
     let lonely: Vec<String> = regions
         .iter()
         .enumerate()
-        .filter(|(i, r)| !r.items.is_empty() && !coverage.iter().any(|c| c.regions[*i] && c.aligned()))
+        .filter(|(i, r)| {
+            !r.items.is_empty() && !coverage.iter().any(|c| c.regions[*i] && c.aligned())
+        })
         .map(|(_, r)| r.name.clone())
         .collect();
     if !lonely.is_empty() && regions.len() > 1 {
@@ -604,11 +609,10 @@ impl Cx<'_> {
                 changed: None,
             })
             .collect();
-        let label = self
-            .std
-            .ids
-            .basic_code
-            .map_or_else(|| "基本编码".to_string(), |i| self.std.elements[i].label.clone());
+        let label = self.std.ids.basic_code.map_or_else(
+            || "基本编码".to_string(),
+            |i| self.std.elements[i].label.clone(),
+        );
         Some(Difference {
             item: item.clone(),
             element: CODE_CONFLICT.into(),
@@ -616,7 +620,10 @@ impl Cx<'_> {
             baseline: baseline.as_ref().map(|(c, _)| c.to_string()),
             baseline_source: baseline.map_or_else(|| NO_MAJORITY.to_string(), |(_, s)| s),
             level: None,
-            compared: listed.iter().map(|(r, _)| self.regions[*r].name.clone()).collect(),
+            compared: listed
+                .iter()
+                .map(|(r, _)| self.regions[*r].name.clone())
+                .collect(),
             regions,
         })
     }

@@ -518,10 +518,13 @@ impl<'a> Guides<'a> {
         let value = row.and_then(|r| r.value);
         let cells: Vec<Vec<Option<String>>> = value
             .as_deref()
-            .map(split_laws)
+            .map(crate::text::citations::parse)
             .unwrap_or_default()
             .into_iter()
-            .map(|l| vec![l.law, l.number, l.article, l.text])
+            .map(|c| {
+                let articles = (!c.articles.is_empty()).then(|| c.articles.join("、"));
+                vec![c.title, c.number, articles, c.text]
+            })
             .collect();
         Block {
             kind: "table",
@@ -723,106 +726,6 @@ fn span(amount: i64, unit: Option<&str>) -> String {
     }
 }
 
-/// One law cited in a legal basis.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Law {
-    pub law: Option<String>,
-    pub number: Option<String>,
-    pub article: Option<String>,
-    pub text: Option<String>,
-}
-
-/// Split a legal basis into the laws it cites, each with its name
-/// (《…》), document number (国务院令第412号, 国发〔2015〕11号, 主席令…),
-/// article (第二十四条第一款) and the quoted text.
-pub fn split_laws(text: &str) -> Vec<Law> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut cuts = vec![0usize];
-    for (k, &(pos, c)) in chars.iter().enumerate() {
-        if c != '《' || pos == 0 {
-            continue;
-        }
-        // look back over an enumerator such as `2.` `（二）` `2、` and spaces
-        let mut j = k;
-        while j > 0 {
-            let p = chars[j - 1].1;
-            if p.is_whitespace()
-                || p.is_ascii_digit()
-                || "０１２３４５６７８９一二三四五六七八九十.．、()（）".contains(p)
-            {
-                j -= 1;
-            } else {
-                break;
-            }
-        }
-        let starts = j == 0 || "；;。\n".contains(chars[j - 1].1);
-        if starts && j > 0 {
-            cuts.push(chars[j].0);
-        }
-    }
-    cuts.push(text.len());
-    cuts.windows(2)
-        .map(|w| text[w[0]..w[1]].trim().trim_end_matches(['；', ';']).trim())
-        .filter(|s| !s.is_empty())
-        .map(parse_law)
-        .collect()
-}
-
-fn parse_law(s: &str) -> Law {
-    let law = match (s.find('《'), s.find('》')) {
-        (Some(a), Some(b)) if a < b => Some(s[a..b + '》'.len_utf8()].to_string()),
-        _ => None,
-    };
-    let after_law = law
-        .as_ref()
-        .and_then(|l| s.find(l.as_str()).map(|p| p + l.len()))
-        .unwrap_or(0);
-    let number = doc_number(s);
-    let article = article_of(&s[after_law..]);
-    let text = article
-        .as_ref()
-        .and_then(|a| {
-            s[after_law..]
-                .find(a.as_str())
-                .map(|p| after_law + p + a.len())
-        })
-        .map(|p| {
-            s[p..]
-                .trim_start_matches([':', '：', ' ', '　', '，', ','])
-                .trim()
-                .to_string()
-        })
-        .filter(|t| !t.is_empty());
-    Law {
-        law,
-        number,
-        article,
-        text: text.or_else(|| Some(s.to_string())),
-    }
-}
-
-fn doc_number(s: &str) -> Option<String> {
-    use std::sync::OnceLock;
-    static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(
-            r"([\p{Han}]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d+号|(国务院|主席|[\p{Han}]{1,10}部|[\p{Han}]{1,10}局|[\p{Han}]{1,10}委员会)?令(第|〔\d{4}〕)?[\d一二三四五六七八九十百零〇]+号)",
-        )
-        .expect("valid regex")
-    });
-    re.find(s).map(|m| m.as_str().to_string())
-}
-
-fn article_of(s: &str) -> Option<String> {
-    use std::sync::OnceLock;
-    static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let n = "[0-9一二三四五六七八九十百零〇两]+";
-        regex::Regex::new(&format!("第{n}条(第{n}款)?(第{n}项)?")).expect("valid regex")
-    });
-    re.find(s).map(|m| m.as_str().to_string())
-}
-
 /// A process as steps: arrows (→) first, then lines, then enumerators
 /// (`1.` `（1）` `第一步`), then semicolons.
 pub fn split_steps(text: &str) -> Vec<String> {
@@ -923,33 +826,6 @@ pub fn split_qa(text: &str) -> Vec<Qa> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn laws_split_with_name_number_article_and_text() {
-        let laws = split_laws(
-            "1.《中华人民共和国道路运输条例》（国务院令第406号）第二十四条：申请从事货运经营的，应当具备下列条件。\n2.《道路货物运输及站场管理规定》第六条第一款 申请从事道路货物运输经营的……",
-        );
-        assert_eq!(laws.len(), 2, "{laws:?}");
-        assert_eq!(
-            laws[0].law.as_deref(),
-            Some("《中华人民共和国道路运输条例》")
-        );
-        assert_eq!(laws[0].number.as_deref(), Some("国务院令第406号"));
-        assert_eq!(laws[0].article.as_deref(), Some("第二十四条"));
-        assert_eq!(
-            laws[0].text.as_deref(),
-            Some("申请从事货运经营的，应当具备下列条件。")
-        );
-        assert_eq!(laws[1].article.as_deref(), Some("第六条第一款"));
-        assert_eq!(laws[1].number, None);
-        let l = split_laws("《国务院关于取消一批行政许可事项的决定》（国发〔2017〕46号）");
-        assert_eq!(l.len(), 1);
-        assert_eq!(l[0].number.as_deref(), Some("国发〔2017〕46号"));
-        assert_eq!(l[0].article, None);
-        // a title quoted inside the article text is not a new law
-        let l = split_laws("《某条例》第三条：依照《某办法》办理。");
-        assert_eq!(l.len(), 1, "{l:?}");
-    }
 
     #[test]
     fn steps_from_arrows_lines_and_enumerators() {

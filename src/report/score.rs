@@ -99,7 +99,11 @@ pub fn score_human(scores: &[RegionScore], notes: &[String], lang: Lang) -> Stri
         out.push('\n');
     }
     for n in notes {
-        out.push_str(&format!("{}{}{n}\n", ui::NOTES.get(lang), lang.pick("：", ": ")));
+        out.push_str(&format!(
+            "{}{}{n}\n",
+            ui::NOTES.get(lang),
+            lang.pick("：", ": ")
+        ));
     }
     // region names come from lists and file names
     crate::text::printable(&out).into_owned()

@@ -20,7 +20,6 @@ fn definition(key: &str, lang: Lang) -> &'static str {
     }
 }
 
-
 pub fn score_html(
     scores: &[RegionScore],
     baseline: &str,

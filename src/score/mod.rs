@@ -122,9 +122,9 @@ fn rank(out: &mut [RegionScore]) {
 /// Whether a check report found a required column missing: every item
 /// then lacks the element, as if each left its cell blank.
 fn lacks_required_column(c: &FileReport) -> bool {
-    c.findings.iter().any(|f| {
-        f.rule == "missing-column" && f.severity == crate::standard::Severity::Error
-    })
+    c.findings
+        .iter()
+        .any(|f| f.rule == "missing-column" && f.severity == crate::standard::Severity::Error)
 }
 
 /// Score regions. `checks[i]` is the check report of `regions[i]`.
@@ -177,17 +177,18 @@ pub fn score(
                     .count();
                 Index::share(implemented, b.entries.len())
             });
-            let accuracy = checks
-                .get(i)
-                .and_then(|c| c.as_ref())
-                .map_or_else(Index::default, |c| {
-                    let right = if lacks_required_column(c) {
-                        0
-                    } else {
-                        c.items - c.items_with_errors.min(c.items)
-                    };
-                    Index::share(right, c.items)
-                });
+            let accuracy =
+                checks
+                    .get(i)
+                    .and_then(|c| c.as_ref())
+                    .map_or_else(Index::default, |c| {
+                        let right = if lacks_required_column(c) {
+                            0
+                        } else {
+                            c.items - c.items_with_errors.min(c.items)
+                        };
+                        Index::share(right, c.items)
+                    });
             let with_visits = items.iter().filter(|it| it.visits.is_some()).count();
             let zero_visit = Index::share(
                 items.iter().filter(|it| it.visits == Some(0)).count(),
@@ -210,7 +211,12 @@ pub fn score(
                 .collect();
             let offered: usize = with_channels
                 .iter()
-                .map(|it| region.codes(it.channels).filter(|c| CHANNELS.contains(c)).count())
+                .map(|it| {
+                    region
+                        .codes(it.channels)
+                        .filter(|c| CHANNELS.contains(c))
+                        .count()
+                })
                 .sum();
             let channels = Index::share(offered, CHANNELS.len() * with_channels.len());
             let compressions: Vec<f64> = items.iter().filter_map(compression).collect();

@@ -7,6 +7,7 @@
 //! goes through these functions so that a difference in spelling is never
 //! mistaken for a difference in content.
 
+pub mod citations;
 pub mod names;
 
 use std::borrow::Cow;

@@ -202,7 +202,10 @@ impl Reading<'_> {
         let (Some(Value::Array(a)), Some(e)) = (list, element) else {
             return;
         };
-        if fields.iter().any(|f| f.element == e && !f.text.trim().is_empty()) {
+        if fields
+            .iter()
+            .any(|f| f.element == e && !f.text.trim().is_empty())
+        {
             return;
         }
         fields.retain(|f| f.element != e);

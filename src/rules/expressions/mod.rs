@@ -28,7 +28,9 @@ pub struct Vars {
 fn phone_key(std: &Standard, text: &str, found: Option<&[crate::codes::PhoneNumber]>) -> String {
     let found = match found {
         Some(f) => std::borrow::Cow::Borrowed(f),
-        None => std::borrow::Cow::Owned(crate::codes::find_phone_numbers(&crate::text::phone_text(text))),
+        None => std::borrow::Cow::Owned(crate::codes::find_phone_numbers(
+            &crate::text::phone_text(text),
+        )),
     };
     if found.is_empty() {
         return crate::text::compact(text).into_owned();
