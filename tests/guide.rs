@@ -477,3 +477,50 @@ fn strict_generates_nothing_from_a_list_with_errors() {
         .success();
     assert!(out.join("index.html").exists());
 }
+
+#[test]
+fn a_label_column_says_what_the_item_is_in_guide_and_export() {
+    let dir = tmp();
+    let mut rows = clean_list();
+    for r in rows.iter_mut().filter(|r| r.contains_key("事项类型")) {
+        r.remove("事项类型");
+        r.insert("事项类型名称".into(), "公共服务".into());
+    }
+    let list = list_xlsx(&dir, &rows);
+    let out = dir.path().join("md");
+    let code = rows[0]["实施编码"].clone();
+    santong()
+        .arg("guide")
+        .arg(&list)
+        .args(["--format", "md", "--item", &code, "--out"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(out.join(format!("items/{code}.md"))).unwrap();
+    let line = md
+        .lines()
+        .find(|l| l.contains("事项类型"))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(
+        line.contains("公共服务") && !line.contains("未提供"),
+        "{line}"
+    );
+    // export: the label column's label beside the code it stands for
+    let csv = dir.path().join("export");
+    santong()
+        .arg("export")
+        .arg(&list)
+        .args(["--format", "csv", "--output"])
+        .arg(&csv)
+        .assert()
+        .code(0);
+    let mut r = csv::Reader::from_path(csv.join("items.csv")).unwrap();
+    let head = r.headers().unwrap().clone();
+    let at = |name: &str| {
+        head.iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+    };
+    let first = r.records().next().unwrap().unwrap();
+    let label = at("item_type_label").map(|i| first[i].to_string());
+    assert_eq!(label.as_deref(), Some("公共服务"), "{head:?}");
+}

@@ -581,3 +581,49 @@ fn codes_carrying_other_codes_are_checked_without_their_columns() {
     write_csv(&p, &headers_of(&rows), &rows);
     assert!(!rules_of(&check(&p, false)).contains(&"impl-code-mismatch"));
 }
+
+#[test]
+fn a_vendor_code_table_is_one_finding_per_column_naming_its_values() {
+    let dir = tmp();
+    let p = path_in(&dir, "vendor.csv");
+    let mut rows = Vec::new();
+    for (i, need) in ["true", "false", "fasle", "true"].iter().enumerate() {
+        let mut r = clean_item("000111001000", i + 1);
+        r.insert("事项名称".into(), format!("测试事项{i}"));
+        r.insert("材料必要性".into(), need.to_string());
+        r.insert("审批结果类型".into(), ["10", "20", "99", "10"][i].into());
+        rows.push(r);
+    }
+    write_csv(&p, &headers_of(&rows), &rows);
+    let r = check(&p, false);
+    let vendor: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "vendor-code-table")
+        .collect();
+    assert_eq!(vendor.len(), 2, "{:?}", rules_of(&r));
+    let values: Vec<String> = vendor
+        .iter()
+        .map(|f| f.params["values_en"].to_string())
+        .collect();
+    assert!(
+        values
+            .iter()
+            .any(|v| v.contains("fasle ×1") && v.contains("true ×2")),
+        "{values:?}"
+    );
+    assert!(values.iter().any(|v| v.contains("99 ×1")), "{values:?}");
+    assert!(vendor.iter().all(|f| f.count() == 4));
+    assert!(
+        !rules_of(&r).contains(&"invalid-value"),
+        "{:?}",
+        rules_of(&r)
+    );
+    // near miss: national labels and codes
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.insert("材料必要性".into(), ["必要", "1", "非必要", "2"][i].into());
+        r.insert("审批结果类型".into(), "证照".into());
+    }
+    write_csv(&p, &headers_of(&rows), &rows);
+    assert!(!rules_of(&check(&p, false)).contains(&"vendor-code-table"));
+}

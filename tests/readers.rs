@@ -277,7 +277,7 @@ fn gbk_csv_with_codes_instead_of_labels() {
     });
     assert_eq!(
         errors(&check(&p, true)),
-        vec![("invalid-value".to_string(), 2, "N".to_string())]
+        vec![("vendor-code-table".to_string(), 2, "N".to_string())]
     );
 }
 

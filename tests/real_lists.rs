@@ -67,12 +67,16 @@ fn an_unknown_code_is_an_error_only_in_a_closed_vocabulary() {
     r.insert("网上办理深度".into(), "1,3,9,6".into());
     assert_eq!(
         on_column(&checked(&[r.clone()], false), "网上办理深度"),
-        vec![("invalid-value".to_string(), Severity::Warning)]
+        vec![("vendor-code-table".to_string(), Severity::Warning)]
     );
     r.insert("网上办理深度".into(), "1,3,6".into());
     assert!(on_column(&checked(&[r.clone()], false), "网上办理深度").is_empty());
     // 事项类型 is a closed national table
     r.insert("事项类型".into(), "99".into());
+    assert!(on_column(&checked(&[r.clone()], false), "事项类型")
+        .contains(&("vendor-code-table".to_string(), Severity::Error)));
+    // a word outside the table is a misread label, per cell
+    r.insert("事项类型".into(), "行政许诺".into());
     assert!(on_column(&checked(&[r], false), "事项类型")
         .contains(&("invalid-value".to_string(), Severity::Error)));
 }
@@ -159,7 +163,7 @@ fn rules_that_depend_on_an_unreadable_value_are_skipped_for_the_item() {
     assert!(of_rule(&rep, "missing-required")
         .iter()
         .all(|f| f.element != national().element_index("statutory_days")));
-    assert_eq!(of_rule(&rep, "invalid-value").len(), 1);
+    assert_eq!(of_rule(&rep, "vendor-code-table").len(), 1);
     // near miss: an administrative power with a readable type still needs them
     r.insert("事项类型".into(), "行政许可".into());
     let rep = checked(&[r], false);
@@ -238,7 +242,7 @@ fn without_the_label_column_a_provincial_code_is_one_invalid_value() {
         r.remove("事项类型名称");
     }
     let rep = checked(&rows, false);
-    let inv = of_rule(&rep, "invalid-value");
+    let inv = of_rule(&rep, "vendor-code-table");
     // 21 cannot be read: one finding for the column, and nothing that
     // depends on the type fires on a wrong reading
     assert_eq!(inv.len(), 1, "{inv:?}");
@@ -280,6 +284,7 @@ fn a_provincial_standard_can_declare_its_code_table() {
     assert!(
         !rules.iter().any(|r| [
             "invalid-value",
+            "vendor-code-table",
             "invalid-basic-code",
             "basic-code-type-mismatch",
             "missing-required",
@@ -293,7 +298,7 @@ fn a_provincial_standard_can_declare_its_code_table() {
     rows[0].insert("事项类型".into(), "22".into());
     write_csv(&p, &headers_of(&rows), &rows);
     let rep = santong::check::check_file(&p, &std, &Default::default()).unwrap();
-    assert_eq!(of_rule(&rep, "invalid-value").len(), 1);
+    assert_eq!(of_rule(&rep, "vendor-code-table").len(), 1);
 }
 
 #[test]
@@ -617,7 +622,7 @@ fn county_exchange_records_give_only_real_errors() {
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
     // the vendor code is one warning for the column
-    let depth = of_rule(&rep, "invalid-value");
+    let depth = of_rule(&rep, "vendor-code-table");
     assert_eq!(depth.len(), 1);
     assert_eq!(depth[0].severity, Severity::Warning);
 }

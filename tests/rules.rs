@@ -263,6 +263,15 @@ fn cases() -> Vec<Case> {
             bad: m(|r, _| set(r, "办件类型", "上报件")),
             good: m(|r, _| set(r, "办件类型", "2 承诺件")),
         },
+        // a code of another table is reported per column, not per cell;
+        // near miss: a national code
+        Case {
+            rule: "vendor-code-table",
+            column: "N",
+            with_basic: false,
+            bad: m(|r, _| set(r, "办件类型", "99")),
+            good: m(|r, _| set(r, "办件类型", "2")),
+        },
         Case {
             rule: "uncoded-item-type",
             column: "E",

@@ -120,8 +120,34 @@ fn header(std: &Standard, first: &[&str], elements: &[(usize, bool)]) -> Vec<(St
     cols
 }
 
-/// An element's cells: its value (and label) from the field.
-fn element_cells(std: &Standard, field: Option<&Field>, coded: bool, out: &mut Vec<Cell>) {
+/// An item's field for element `i`, and the label its label column
+/// (事项类型名称) gives it: the code as written stays the value, and the
+/// label column — which decides what the item is, as in `check` and
+/// `guide` — is its label, or its value too when no code is written.
+fn item_field<'i>(std: &Standard, item: &'i Item, i: usize) -> (Option<&'i Field>, Option<String>) {
+    let label = std
+        .label_column_of(i)
+        .and_then(|l| item.get(l))
+        .filter(|f| {
+            matches!(
+                interpret(&std.elements[i], std, &f.text, false).0,
+                Value::Code(_)
+            )
+        });
+    let code = item.get(i).filter(|f| !f.text.trim().is_empty());
+    let written = label.map(|f| crate::text::nfkc(&f.text).into_owned());
+    (code.or(label), written)
+}
+
+/// An element's cells: its value (and label) from the field, read as
+/// element `i`.
+fn element_cells(
+    std: &Standard,
+    i: usize,
+    field: Option<&Field>,
+    coded: bool,
+    out: &mut Vec<Cell>,
+) {
     let text = |s: &str| {
         if s.is_empty() {
             Cell::Null
@@ -136,7 +162,7 @@ fn element_cells(std: &Standard, field: Option<&Field>, coded: bool, out: &mut V
         }
         return;
     };
-    let el = &std.elements[f.element];
+    let el = &std.elements[i];
     let (value, _) = interpret(el, std, &f.text, f.numeric);
     let raw = crate::text::nfkc(&f.text).into_owned();
     let label_of = |code: &str| {
@@ -221,7 +247,13 @@ pub fn tables(std: &Standard, regions: &[Region<'_>], lang: Lang) -> Vec<Table> 
         for item in &c.items {
             let mut row = place(&r.name, c, item, item.row);
             for (i, coded) in &item_cols {
-                element_cells(std, item.get(*i), *coded, &mut row);
+                let (field, label) = item_field(std, item, *i);
+                element_cells(std, *i, field, *coded, &mut row);
+                if let (true, Some(l)) = (*coded, label) {
+                    if let Some(last) = row.last_mut() {
+                        *last = Cell::Text(l);
+                    }
+                }
             }
             items.rows.push(row);
             let keys = [
@@ -241,7 +273,7 @@ pub fn tables(std: &Standard, regions: &[Region<'_>], lang: Lang) -> Vec<Table> 
                     let mut row = place(&r.name, c, item, p.row);
                     row.extend(keys.iter().cloned());
                     for (i, coded) in cols {
-                        element_cells(std, p.get(*i), *coded, &mut row);
+                        element_cells(std, *i, p.get(*i), *coded, &mut row);
                     }
                     table.rows.push(row);
                 }

@@ -265,16 +265,30 @@ impl<'a> Guides<'a> {
         Guides { std, idx }
     }
 
+    /// An element's field; for a code with a label column (事项类型名称)
+    /// the label's when it is filled: it decides what the item is, as in
+    /// `check` (a provincial code, or no code column at all).
     fn field<'i>(&self, fields: &'i [Field], id: &str) -> Option<&'i Field> {
         let i = *self.idx.get(id)?;
-        fields
-            .iter()
-            .find(|f| f.element == i && !compact(&f.text).is_empty())
+        let filled = |e: usize| {
+            fields
+                .iter()
+                .find(move |f| f.element == e && !compact(&f.text).is_empty())
+        };
+        self.std
+            .label_column_of(i)
+            .and_then(filled)
+            .filter(|f| {
+                let el = &self.std.elements[i];
+                matches!(interpret(el, self.std, &f.text, false).0, Value::Code(_))
+            })
+            .or_else(|| filled(i))
     }
 
     fn value(&self, fields: &[Field], id: &str) -> Option<Value> {
         let f = self.field(fields, id)?;
-        let el = &self.std.elements[f.element];
+        // read as the element asked for (a label column's text too)
+        let el = &self.std.elements[*self.idx.get(id)?];
         Some(interpret(el, self.std, &f.text, f.numeric).0)
     }
 

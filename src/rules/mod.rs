@@ -406,6 +406,7 @@ registry! {
     OversizedCell => values::oversized_cell::OversizedCell,
     UncodedItemType => values::uncoded_item_type::UncodedItemType,
     ProvincialCode => values::provincial_code::ProvincialCode,
+    VendorCodeTable => values::vendor_code_table::VendorCodeTable,
     CodeLabelConflict => values::code_label_conflict::CodeLabelConflict,
     PlaceholderCode => codes::placeholder_code::PlaceholderCode,
     InvalidCreditCode => codes::invalid_credit_code::InvalidCreditCode,

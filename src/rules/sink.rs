@@ -230,7 +230,25 @@ impl<'a> Sink<'a> {
 
     /// Record a built-in rule's finding that stands for several rows.
     pub fn emit_rows(&mut self, rule: RuleId, at: At<'_>, params: Params, more_rows: Vec<u32>) {
-        if let Some(f) = self.record(rule.as_str(), self.std.severity_of(rule), at, params) {
+        self.emit_rows_as(rule, at, params, more_rows, false);
+    }
+
+    /// As [`Self::emit_rows`], one level below the rule's severity when
+    /// `downgrade`.
+    pub fn emit_rows_as(
+        &mut self,
+        rule: RuleId,
+        at: At<'_>,
+        params: Params,
+        more_rows: Vec<u32>,
+        downgrade: bool,
+    ) {
+        let severity = if downgrade {
+            self.downgraded(rule)
+        } else {
+            self.std.severity_of(rule)
+        };
+        if let Some(f) = self.record(rule.as_str(), severity, at, params) {
             f.more_rows = more_rows;
         }
     }

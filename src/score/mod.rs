@@ -127,6 +127,45 @@ fn lacks_required_column(c: &FileReport) -> bool {
         .any(|f| f.rule == "missing-column" && f.severity == crate::standard::Severity::Error)
 }
 
+/// The maturity indices of a region's items: zero visits, online at
+/// acceptance or beyond, channels offered.
+fn maturity(std: &crate::standard::Standard, region: &Region) -> (Index, Index, Index) {
+    let items = &region.items;
+    let depth_i = std.ids.online_depth;
+    let channels_i = std.ids.channels;
+    let with_visits = items.iter().filter(|it| it.visits.is_some()).count();
+    let zero_visit = Index::share(
+        items.iter().filter(|it| it.visits == Some(0)).count(),
+        with_visits,
+    );
+    let with_depth: Vec<&_> = items
+        .iter()
+        .filter(|it| depth_i.is_some_and(|d| it.has(d)))
+        .collect();
+    let online_accept = Index::share(
+        with_depth
+            .iter()
+            .filter(|it| region.codes(it.depth).any(|d| ACCEPTED_ONLINE.contains(&d)))
+            .count(),
+        with_depth.len(),
+    );
+    let with_channels: Vec<&_> = items
+        .iter()
+        .filter(|it| channels_i.is_some_and(|c| it.has(c)))
+        .collect();
+    let offered: usize = with_channels
+        .iter()
+        .map(|it| {
+            region
+                .codes(it.channels)
+                .filter(|c| CHANNELS.contains(c))
+                .count()
+        })
+        .sum();
+    let channels = Index::share(offered, CHANNELS.len() * with_channels.len());
+    (zero_visit, online_accept, channels)
+}
+
 /// Score regions. `checks[i]` is the check report of `regions[i]`.
 pub fn score(
     std: &crate::standard::Standard,
@@ -135,8 +174,6 @@ pub fn score(
     comparison: &Comparison,
     basic: Option<&BasicCatalogue>,
 ) -> Vec<RegionScore> {
-    let depth_i = std.ids.online_depth;
-    let channels_i = std.ids.channels;
     // basic codes where each region deviates
     let mut deviating: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for d in &comparison.differences {
@@ -189,36 +226,7 @@ pub fn score(
                         };
                         Index::share(right, c.items)
                     });
-            let with_visits = items.iter().filter(|it| it.visits.is_some()).count();
-            let zero_visit = Index::share(
-                items.iter().filter(|it| it.visits == Some(0)).count(),
-                with_visits,
-            );
-            let with_depth: Vec<&_> = items
-                .iter()
-                .filter(|it| depth_i.is_some_and(|d| it.has(d)))
-                .collect();
-            let online_accept = Index::share(
-                with_depth
-                    .iter()
-                    .filter(|it| region.codes(it.depth).any(|d| ACCEPTED_ONLINE.contains(&d)))
-                    .count(),
-                with_depth.len(),
-            );
-            let with_channels: Vec<&_> = items
-                .iter()
-                .filter(|it| channels_i.is_some_and(|c| it.has(c)))
-                .collect();
-            let offered: usize = with_channels
-                .iter()
-                .map(|it| {
-                    region
-                        .codes(it.channels)
-                        .filter(|c| CHANNELS.contains(c))
-                        .count()
-                })
-                .sum();
-            let channels = Index::share(offered, CHANNELS.len() * with_channels.len());
+            let (zero_visit, online_accept, channels) = maturity(std, region);
             let compressions: Vec<f64> = items.iter().filter_map(compression).collect();
             let compression = Index {
                 value: r4(mean(&compressions)),

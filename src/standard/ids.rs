@@ -53,6 +53,7 @@ pub enum RuleId {
     OversizedCell,
     UncodedItemType,
     ProvincialCode,
+    VendorCodeTable,
     CodeLabelConflict,
     PlaceholderCode,
     InvalidCreditCode,

@@ -134,6 +134,15 @@ impl Standard {
             .to_string()
     }
 
+    /// The element that carries the label of element `code` (事项类型名称
+    /// for 事项类型): where a list fills it, it decides what the code means.
+    pub fn label_column_of(&self, code: usize) -> Option<usize> {
+        let id = &self.elements.get(code)?.id;
+        self.elements
+            .iter()
+            .position(|e| e.label_of.as_deref() == Some(id.as_str()))
+    }
+
     pub fn vocabulary_of(&self, el: &Element) -> Option<&Vocabulary> {
         el.vocabulary
             .as_deref()

@@ -68,15 +68,21 @@ pub(crate) fn report(
     }
 }
 
+/// Whether `vendor-code-table` reports the problem instead (a code of
+/// another table, reported once per column).
+fn vendor(f: &Field, p: &Problem) -> bool {
+    super::vendor_code(f, p).is_some()
+}
+
 impl Rule for InvalidValue {
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
-        for (f, p) in cx.problems {
+        for (f, p) in cx.problems.iter().filter(|(f, p)| !vendor(f, p)) {
             report(cx.std(), sink, cx.source(), f, p);
         }
     }
 
     fn part(&mut self, cx: &PartCx<'_>, sink: &mut Sink<'_>) {
-        for (f, p) in cx.problems {
+        for (f, p) in cx.problems.iter().filter(|(f, p)| !vendor(f, p)) {
             report(cx.file.std, sink, cx.source, f, p);
         }
     }

@@ -6,6 +6,30 @@ pub mod missing_required;
 pub mod oversized_cell;
 pub mod provincial_code;
 pub mod uncoded_item_type;
+pub mod vendor_code_table;
+
+/// A token outside a vocabulary that is a code of another table, not a
+/// misspelt label: short, ASCII letters and digits (`true`, `fasle`, `99`).
+pub(crate) fn vendor_token(tok: &str) -> bool {
+    (1..=12).contains(&tok.len()) && tok.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// The code of another table a problem is about, if it is one: the
+/// token of a list, or the whole cell of a single code.
+pub(crate) fn vendor_code<'f>(
+    f: &'f crate::catalogue::Field,
+    p: &'f crate::catalogue::value::Problem,
+) -> Option<&'f str> {
+    let crate::catalogue::value::Problem::NotInVocabulary(tok) = p else {
+        return None;
+    };
+    let tok = if tok.is_empty() {
+        f.compact()
+    } else {
+        tok.as_str()
+    };
+    vendor_token(tok).then_some(tok)
+}
 
 use crate::rules::*;
 use crate::standard::Lookup;
