@@ -17,6 +17,7 @@ pub mod generate;
 pub mod i18n;
 pub mod locale;
 pub mod output;
+pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod schema;

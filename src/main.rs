@@ -54,6 +54,8 @@ enum Command {
     Score(cli::score::Args),
     /// Write a blank implementation-list workbook built from the standard
     Template(cli::template::Args),
+    /// Draft a provincial standard from real lists: header aliases, code tables, columns nobody could place
+    Profile(cli::profile::Args),
     /// Write a service guide (办事指南) per item: a static HTML site, Markdown, or Word documents
     Guide(cli::guide::Args),
     /// Write the application form (申请表) of items as xlsx
@@ -95,6 +97,7 @@ fn run(cli: Cli) -> anyhow::Result<cli::Exit> {
         Command::Diff(a) => cli::diff::run(a, &ui),
         Command::Score(a) => cli::score::run(a, &ui),
         Command::Template(a) => cli::template::run(a, &ui),
+        Command::Profile(a) => cli::profile::run(a, &ui),
         Command::Guide(a) => cli::guide::run(a, &ui),
         Command::Form(a) => cli::form::run(a, &ui),
         Command::Init(a) => cli::init::run(a, &ui),

@@ -25,6 +25,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("diff", 5),
     ("score", 6),
     ("config", 6),
+    // drafts a standard from what check found
+    ("profile", 6),
     ("settings", 7),
     ("schema", 7),
     ("report", 8),

@@ -33,6 +33,13 @@ fn without(rows: &[Row], keys: &[&str]) -> Vec<Row> {
         .collect()
 }
 
+/// Write rows as CSV under the test headers, without the column `gone`
+/// (its element then has no column at all).
+fn write_csv_without(p: &std::path::Path, rows: &[Row], gone: &str) {
+    let headers: Vec<String> = headers_of(rows).into_iter().filter(|h| h != gone).collect();
+    write_csv(p, &headers, rows);
+}
+
 fn balanced(r: &FileReport) {
     assert!(!r.rows.is_empty(), "no accounting for {}", r.path);
     for a in &r.rows {
@@ -313,11 +320,7 @@ fn unknown_columns_say_what_they_probably_are() {
         r.insert("经办人签字".into(), "张三".into());
     }
     let p = path_in(&dir, "sugg.csv");
-    let headers: Vec<String> = headers_of(&rows)
-        .into_iter()
-        .filter(|h| h != "咨询方式")
-        .collect();
-    write_csv(&p, &headers, &rows);
+    write_csv_without(&p, &rows, "咨询方式");
     let r = check(&p, false);
     let by_value = |v: &str| {
         r.findings
@@ -626,4 +629,112 @@ fn a_vendor_code_table_is_one_finding_per_column_naming_its_values() {
     }
     write_csv(&p, &headers_of(&rows), &rows);
     assert!(!rules_of(&check(&p, false)).contains(&"vendor-code-table"));
+}
+
+/// Run the binary.
+fn santong(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("santong")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn profile_drafts_a_standard_with_which_the_lists_have_no_label_or_code_finding() {
+    let dir = tmp();
+    // a county back office's list: its own header words, a code table of
+    // its own, a provincial type code with its label column, a column
+    // nobody can place
+    let mut rows = Vec::new();
+    for i in 0..6 {
+        let mut r = clean_item("000111001000", i + 1);
+        r.insert("事项名称".into(), format!("测试许可事项{i}"));
+        r.insert(
+            "材料必要性".into(),
+            ["true", "false", "fasle"][i % 3].into(),
+        );
+        r.insert("审批结果类型".into(), ["10", "20", "99"][i % 3].into());
+        r.insert("事项类型名称".into(), "行政许可".into());
+        r.insert("内部流水标记".into(), format!("LS{i}"));
+        rows.push(r);
+    }
+    let rows = rename(&rows, "咨询方式", "咨询服务电话号");
+    let list = path_in(&dir, "某县.csv");
+    write_csv_without(&list, &rows, "咨询方式");
+    let draft = dir.path().join("草稿");
+    let o = santong(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "profile".as_ref(),
+        list.as_os_str(),
+        "--out".as_ref(),
+        draft.as_os_str(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let vocab = std::fs::read_to_string(draft.join("vocabularies.yaml")).unwrap();
+    assert!(
+        vocab.contains("\"fasle\": \"非必要\"") && vocab.contains("to review"),
+        "{vocab}"
+    );
+    let elements = std::fs::read_to_string(draft.join("elements.yaml")).unwrap();
+    assert!(
+        elements.contains("consult_phone") && elements.contains("咨询服务电话号"),
+        "{elements}"
+    );
+    let standard = std::fs::read_to_string(draft.join("standard.yaml")).unwrap();
+    assert!(
+        standard.contains("extends: national") && standard.contains("内部流水标记"),
+        "{standard}"
+    );
+    assert!(standard.contains("header in row 1"), "{standard}");
+    // checked with the draft: no finding caused by a header word or a code table
+    let std = santong::standard::Standard::from_dir(&draft).unwrap();
+    let with = santong::check::check_file(&list, &std, &Default::default()).unwrap();
+    let label_or_code = [
+        "unknown-column",
+        "vendor-code-table",
+        "invalid-value",
+        "provincial-code",
+        "missing-column",
+        "missing-required",
+    ];
+    let left: Vec<&str> = rules_of(&with)
+        .into_iter()
+        .filter(|r| label_or_code.contains(r))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // near miss: with the national standard they are all there
+    let without = check(&list, false);
+    for r in ["unknown-column", "vendor-code-table"] {
+        assert!(rules_of(&without).contains(&r), "{r}");
+    }
+    // never over a draft without --force; in Chinese under zh
+    let again = santong(&[
+        "--lang".as_ref(),
+        "zh".as_ref(),
+        "profile".as_ref(),
+        list.as_os_str(),
+        "--out".as_ref(),
+        draft.as_os_str(),
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let forced = santong(&[
+        "--lang".as_ref(),
+        "zh".as_ref(),
+        "profile".as_ref(),
+        list.as_os_str(),
+        "--out".as_ref(),
+        draft.as_os_str(),
+        "--force".as_ref(),
+    ]);
+    assert_eq!(forced.status.code(), Some(0));
+    let vocab = std::fs::read_to_string(draft.join("vocabularies.yaml")).unwrap();
+    assert!(vocab.contains("待核对"), "{vocab}");
 }

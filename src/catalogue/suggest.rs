@@ -165,7 +165,9 @@ fn by_values(std: &Standard, values: &[String], taken: &[usize]) -> Vec<(usize, 
             crate::codes::validate_basic_code(&code(v)).is_ok()
         }),
         (ElementType::Phone, &|v| {
-            crate::codes::check_phone_cell(v).is_ok()
+            // a number, possible or not (a local number without its
+            // area code is still a phone)
+            !crate::codes::find_phone_numbers(&crate::text::phone_text(v)).is_empty()
         }),
     ];
     for (kind, fits) in kinds {

@@ -13,6 +13,7 @@ pub mod form;
 pub mod guide;
 pub mod init;
 pub mod locale;
+pub mod profile;
 pub mod progress;
 pub mod regional;
 pub mod rules;

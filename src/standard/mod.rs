@@ -134,6 +134,11 @@ impl Standard {
             .to_string()
     }
 
+    /// Headers never read nor reported (序号, 备注 …).
+    pub fn ignored_headers(&self) -> &[String] {
+        &self.ignored_headers
+    }
+
     /// The element that carries the label of element `code` (事项类型名称
     /// for 事项类型): where a list fills it, it decides what the code means.
     pub fn label_column_of(&self, code: usize) -> Option<usize> {

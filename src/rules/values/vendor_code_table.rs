@@ -83,6 +83,16 @@ impl Rule for VendorCodeTable {
                 ("values_en", shown(", ", " ×")),
                 ("count", rows.len().to_string()),
             ]);
+            // each code with its rows, for `santong profile` to draft the table
+            let codes: Vec<(String, Vec<u32>)> = c
+                .values
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            p.insert(
+                "codes".into(),
+                minijinja::Value::from(minijinja::value::Serde(codes)),
+            );
             if let Some(v) = std.vocabulary_of(el) {
                 p.insert("allowed".into(), minijinja::Value::from(v.describe()));
             }
