@@ -738,3 +738,84 @@ fn profile_drafts_a_standard_with_which_the_lists_have_no_label_or_code_finding(
     let vocab = std::fs::read_to_string(draft.join("vocabularies.yaml")).unwrap();
     assert!(vocab.contains("待核对"), "{vocab}");
 }
+
+#[test]
+fn handling_items_get_a_page_a_form_and_a_row_each() {
+    let dir = tmp();
+    let base = clean_item("000111001000", 1);
+    let mut rows = Vec::new();
+    for (n, case) in ["初次检验", "年度检验", "临时检验"].iter().enumerate() {
+        let mut r = base.clone();
+        r.insert("事项名称".into(), format!("渔业船舶检验（{case}）"));
+        r.insert(
+            "业务办理项编码".into(),
+            format!("{}0{}", base["实施编码"], n + 1),
+        );
+        rows.push(r);
+    }
+    let p = path_in(&dir, "handling.csv");
+    write_csv(&p, &headers_of(&rows), &rows);
+    let out = dir.path().join("md");
+    let o = santong(&[
+        "guide".as_ref(),
+        p.as_os_str(),
+        "--format".as_ref(),
+        "md".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    for (n, case) in ["初次检验", "年度检验", "临时检验"].iter().enumerate() {
+        let page = out.join(format!("items/{}0{}.md", base["实施编码"], n + 1));
+        let md =
+            std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+        assert!(md.contains(case), "{md}");
+    }
+    let forms = dir.path().join("forms");
+    let o = santong(&[
+        "form".as_ref(),
+        p.as_os_str(),
+        "--out".as_ref(),
+        forms.as_os_str(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        files_below(&forms)
+            .iter()
+            .filter(|f| f.extension().is_some_and(|x| x == "xlsx"))
+            .count(),
+        3
+    );
+    let csv = dir.path().join("export");
+    let o = santong(&[
+        "export".as_ref(),
+        p.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "--output".as_ref(),
+        csv.as_os_str(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let items = std::fs::read_to_string(csv.join("items.csv")).unwrap();
+    for n in 1..=3 {
+        assert!(
+            items.contains(&format!("{}0{n}", base["实施编码"])),
+            "{items}"
+        );
+    }
+}
