@@ -52,6 +52,9 @@ pub struct Profile {
     pub codes: BTreeMap<String, BTreeMap<String, CodeEntry>>,
     /// header → the lists with that column.
     pub unplaced: BTreeMap<String, BTreeSet<String>>,
+    /// Cumulative tables (网上办理深度) the lists grade one code a cell:
+    /// vocabulary id → the lists.
+    pub graded: BTreeMap<String, BTreeSet<String>>,
     pub shapes: Vec<Shape>,
 }
 
@@ -157,6 +160,13 @@ fn extend_examples(into: &mut Vec<(String, u32)>, more: Vec<(String, u32)>) {
 
 fn vendor(std: &Standard, p: &mut Profile, f: &crate::rules::Finding, file: &str) {
     let Some(v) = vocab_id(std, f) else { return };
+    if f.params.contains_key("scale") {
+        p.graded
+            .entry(v.id.clone())
+            .or_default()
+            .insert(file.to_string());
+        return;
+    }
     let Some(codes) = f.params.get("codes") else {
         return;
     };
@@ -250,7 +260,7 @@ pub fn render(p: &Profile, std: &Standard, lang: Lang) -> Vec<(&'static str, Str
     if !p.aliases.is_empty() {
         out.push(("elements.yaml", elements_yaml(p, std, lang)));
     }
-    if !p.codes.is_empty() {
+    if !p.codes.is_empty() || !p.graded.is_empty() {
         out.push(("vocabularies.yaml", vocabularies_yaml(p, lang)));
     }
     out
@@ -373,8 +383,26 @@ fn vocabularies_yaml(p: &Profile, lang: Lang) -> String {
         "# Code tables: codes in the lists that the national tables do not have, and the\n# national label each stands for. Those marked \"to review\" are guesses to\n# confirm; the others come from the lists' own label columns.\n",
     ));
     s.push_str("vocabularies:\n");
-    for (vocab, codes) in &p.codes {
-        s.push_str(&format!("  - id: {vocab}\n    codes:\n"));
+    let ids: BTreeSet<&String> = p.codes.keys().chain(p.graded.keys()).collect();
+    let none = BTreeMap::new();
+    for vocab in ids {
+        s.push_str(&format!("  - id: {vocab}\n"));
+        if let Some(files) = p.graded.get(vocab) {
+            let files: Vec<&str> = files.iter().map(String::as_str).collect();
+            s.push_str(&format!(
+                "    # {}: {}\n    cumulative: false\n",
+                lang.pick(
+                    "这些清单每格只写一个代码（系统自有的分级），待核对其含义",
+                    "these lists write one code a cell (a grading of their own); review what it means"
+                ),
+                files.join(", ")
+            ));
+        }
+        let codes = p.codes.get(vocab).unwrap_or(&none);
+        if codes.is_empty() {
+            continue;
+        }
+        s.push_str("    codes:\n");
         for (code, e) in codes {
             let note = match (e.certain, lang) {
                 (true, Lang::Zh) => format!("取自名称列；{} 行，如 {}", e.rows, examples(e, lang)),

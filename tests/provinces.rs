@@ -819,3 +819,54 @@ fn handling_items_get_a_page_a_form_and_a_row_each() {
         );
     }
 }
+
+#[test]
+fn a_cumulative_table_graded_one_code_a_cell_is_a_vendor_table() {
+    let dir = tmp();
+    let p = path_in(&dir, "depth.csv");
+    let write = |depths: &[&str]| {
+        let rows: Vec<Row> = depths
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let mut r = clean_item("000111001000", i + 1);
+                r.insert("事项名称".into(), format!("测试事项{i}"));
+                r.insert("网上办理深度".into(), d.to_string());
+                r
+            })
+            .collect();
+        write_csv(&p, &headers_of(&rows), &rows);
+        check(&p, false)
+    };
+    // a county system's own 1–4 grading
+    let r = write(&["4", "2", "3", "4"]);
+    let f: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "vendor-code-table")
+        .collect();
+    assert_eq!(f.len(), 1, "{:?}", rules_of(&r));
+    assert!(f[0].params.contains_key("scale"));
+    // near misses: the national cumulative lists, and a single cell
+    assert!(
+        !rules_of(&write(&["1,2,3,4", "1,2", "1,2,3", "1,2,3,4"])).contains(&"vendor-code-table")
+    );
+    assert!(!rules_of(&write(&["4", "1,2,3,4", "1,2", "1,2,3"])).contains(&"vendor-code-table"));
+    // the guide shows a bare code as written, not as 互联网受理
+    write(&["4", "2", "3", "4"]);
+    let out = dir.path().join("md");
+    let o = santong(&[
+        "guide".as_ref(),
+        p.as_os_str(),
+        "--format".as_ref(),
+        "md".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let pages: String = files_below(&out.join("items"))
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    assert!(!pages.contains("互联网受理"), "{pages}");
+}

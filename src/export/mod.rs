@@ -170,7 +170,12 @@ fn element_cells(
             .and_then(|v| v.label_of(code))
             .map(str::to_string)
     };
+    let bare = std
+        .vocabulary_of(el)
+        .is_some_and(|v| v.bare_degree(&f.text));
     let (v, label) = match value {
+        // a system's grading as likely as a national code: no national label
+        _ if bare => (text(&raw), Cell::Null),
         Value::Code(c) => {
             let l = label_of(&c);
             (text(&c), l.map(Cell::Text).unwrap_or(Cell::Null))

@@ -324,8 +324,14 @@ impl<'a> Guides<'a> {
                 .unwrap_or(c)
                 .to_string()
         };
+        // one bare code of a cumulative table (网上办理深度 `4`) may be a
+        // system's own grading: shown as written, never as a national label
+        let bare = self
+            .std
+            .vocabulary_of(el)
+            .is_some_and(|v| v.bare_degree(raw));
         Some(match v {
-            _ if !problems.is_empty() => raw.to_string(),
+            _ if !problems.is_empty() || bare => raw.to_string(),
             Value::Code(c) => label(&c),
             Value::Codes(cs) if !cs.is_empty() => {
                 cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("、")

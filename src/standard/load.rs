@@ -261,6 +261,7 @@ fn merge_vocabulary(b: &mut VocabularyDef, o: &VocabularyDef) {
     }
     merge(&mut b.uncoded, &o.uncoded);
     merge(&mut b.closed, &o.closed);
+    merge(&mut b.cumulative, &o.cumulative);
     merge(&mut b.codes, &o.codes);
 }
 
@@ -772,6 +773,7 @@ fn build_vocabularies(layers: &[Layer]) -> Result<HashMap<String, Vocabulary>, S
                 v.uncoded.clone().unwrap_or_default(),
             )
             .closed(v.closed.unwrap_or(false))
+            .cumulative(v.cumulative.unwrap_or(false))
             .with_local_codes(v.codes.clone().unwrap_or_default())
             .map_err(|e| {
                 invalid(

@@ -244,6 +244,10 @@ pub struct VocabularyDef {
     /// The national list is confirmed complete: an unknown code is an
     /// error. Otherwise (vendor codes are known to occur) a warning.
     pub closed: Option<bool>,
+    /// The codes are degrees a cell lists cumulatively (网上办理深度:
+    /// 互联网咨询, 收件, 预审, 受理 …): a cell of one bare code is not how the
+    /// national table is written, and is shown as written, not as a label.
+    pub cumulative: Option<bool>,
     /// A provincial code table: code → label of an entry. Codes are read
     /// through it first, so a list is checked on meaning.
     pub codes: Option<BTreeMap<String, String>>,

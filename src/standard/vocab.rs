@@ -32,6 +32,8 @@ pub struct Vocabulary {
     labels_longest_first: Vec<String>,
     /// The national list is confirmed complete.
     pub closed: bool,
+    /// Cells list the degrees reached cumulatively (see the model).
+    pub cumulative: bool,
     /// A provincial code table: local code → national code, read before
     /// the national codes.
     pub local_codes: Vec<(String, String)>,
@@ -89,6 +91,7 @@ impl Vocabulary {
             by_code,
             labels_longest_first,
             closed: false,
+            cumulative: false,
             local_codes: Vec::new(),
         }
     }
@@ -97,6 +100,19 @@ impl Vocabulary {
     pub fn closed(mut self, closed: bool) -> Self {
         self.closed = closed;
         self
+    }
+
+    pub fn cumulative(mut self, cumulative: bool) -> Self {
+        self.cumulative = cumulative;
+        self
+    }
+
+    /// Whether a cell of this vocabulary is one bare code of a cumulative
+    /// table (`4` in 网上办理深度): a system's own grading as likely as the
+    /// national code, so never given the national label.
+    pub fn bare_degree(&self, text: &str) -> bool {
+        let c = crate::text::compact(text);
+        self.cumulative && !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())
     }
 
     /// A provincial code table (code → label or national code); every
