@@ -678,3 +678,36 @@ fn a_label_column_gives_the_meaning_when_the_code_is_blank() {
         vec![("missing-required".to_string(), Severity::Error)]
     );
 }
+
+#[test]
+fn profile_takes_a_provincial_code_table_from_the_label_column() {
+    let dir = tmp();
+    let p = path_in(&dir, "广东.csv");
+    let rows = guangdong_list();
+    write_csv(&p, &headers_of(&rows), &rows);
+    let draft = dir.path().join("draft");
+    let o = assert_cmd::Command::cargo_bin("santong")
+        .unwrap()
+        .args(["--lang", "en", "profile"])
+        .arg(&p)
+        .arg("--out")
+        .arg(&draft)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let vocab = std::fs::read_to_string(draft.join("vocabularies.yaml")).unwrap();
+    assert!(
+        vocab.contains("\"21\": \"公共服务\"") && vocab.contains("from the label column; 4 rows"),
+        "{vocab}"
+    );
+    let std = santong::standard::Standard::from_dir(&draft).unwrap();
+    let rep = santong::check::check_file(&p, &std, &Default::default()).unwrap();
+    assert!(of_rule(&rep, "provincial-code").is_empty());
+    // near miss: with the national standard the table is reported
+    assert_eq!(of_rule(&checked(&rows, false), "provincial-code").len(), 1);
+}
