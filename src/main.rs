@@ -177,7 +177,10 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            if lang == Lang::Zh && e.use_stderr() {
+            // a bare `santong` (or a command without its subcommand) shows
+            // the help, already in the run's language, in either language
+            let help = e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+            if lang == Lang::Zh && e.use_stderr() && !help {
                 eprint!("{}", cli::locale::zh_error(&e));
             } else {
                 let _ = e.print();

@@ -746,3 +746,27 @@ fn progress_on_a_terminal_only() {
         assert!(!text(&quiet.stdout).contains(shown), "{cmd} -q");
     }
 }
+
+#[test]
+fn a_bare_santong_shows_the_help_in_either_language() {
+    let zh = santong("zh_CN.UTF-8").output().unwrap();
+    let en = santong("C").output().unwrap();
+    assert_eq!(zh.status.code(), en.status.code());
+    let zh = text(&zh.stderr);
+    assert!(
+        zh.contains("用法") && zh.contains("check") && !zh.contains("参数有误"),
+        "{zh}"
+    );
+    assert!(text(&en.stderr).contains("Usage"));
+    // near miss: a wrong argument is still an error in Chinese
+    let bad = santong("zh_CN.UTF-8")
+        .arg("--no-such-flag")
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).starts_with("错误"),
+        "{}",
+        text(&bad.stderr)
+    );
+}
