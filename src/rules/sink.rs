@@ -155,6 +155,15 @@ impl<'a> Sink<'a> {
     }
 
     /// A rule's severity one level down (error → warning).
+    /// The rule's severity, or one level below it when `downgrade`.
+    fn severity(&self, rule: RuleId, downgrade: bool) -> Severity {
+        if downgrade {
+            self.downgraded(rule)
+        } else {
+            self.std.severity_of(rule)
+        }
+    }
+
     fn downgraded(&self, rule: RuleId) -> Severity {
         match self.std.severity_of(rule) {
             Severity::Error => Severity::Warning,
@@ -243,11 +252,7 @@ impl<'a> Sink<'a> {
         more_rows: Vec<u32>,
         downgrade: bool,
     ) {
-        let severity = if downgrade {
-            self.downgraded(rule)
-        } else {
-            self.std.severity_of(rule)
-        };
+        let severity = self.severity(rule, downgrade);
         if let Some(f) = self.record(rule.as_str(), severity, at, params) {
             f.more_rows = more_rows;
         }
@@ -269,11 +274,7 @@ impl<'a> Sink<'a> {
         cause: String,
         downgrade: bool,
     ) {
-        let severity = if downgrade {
-            self.downgraded(rule)
-        } else {
-            self.std.severity_of(rule)
-        };
+        let severity = self.severity(rule, downgrade);
         if let Some(f) = self.record(rule.as_str(), severity, at, params) {
             f.cause = Some(cause);
         }
