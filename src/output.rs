@@ -49,6 +49,52 @@ pub fn workbook() -> rust_xlsxwriter::Workbook {
     wb
 }
 
+/// How a sheet prints: on A4, in the orientation its width needs, one page
+/// wide, with its header rows (first, last; 0-based) on every page and the
+/// page numbers in the footer (`footer`, e.g. `&C第 &P 页，共 &N 页`).
+pub fn print_setup(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    landscape: bool,
+    header: Option<(u32, u32)>,
+    footer: &str,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    ws.set_paper_size(9) // A4
+        .set_print_fit_to_pages(1, 0)
+        .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
+        .set_footer(footer);
+    if landscape {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    if let Some((first, last)) = header {
+        ws.set_repeat_rows(first, last)?;
+    }
+    Ok(())
+}
+
+/// The height in points of a row whose cells wrap: `cells` are (text,
+/// column width in Excel's units, about one Latin character or half a
+/// Chinese one). Spreadsheet programs do not grow rows on opening a file
+/// (LibreOffice prints wrapped text over the rows below), so the writer
+/// sets it.
+pub fn wrapped_row_height(cells: &[(&str, f64)]) -> f64 {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            let per_line = (width - 1.0).max(4.0);
+            text.split('\n')
+                .map(|l| {
+                    let w = unicode_width::UnicodeWidthStr::width(l) as f64;
+                    (w / per_line).ceil().max(1.0)
+                })
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max)
+        .min(27.0); // Excel's limit is 409 points
+    15.0 * lines
+}
+
 /// What a file is, as far as "the same file" goes: its canonical path and,
 /// on Unix, its device and inode (a hard link has another path).
 #[derive(Debug, Clone, PartialEq, Eq)]

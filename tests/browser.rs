@@ -38,25 +38,33 @@ fn browser_or_skip() -> Option<PathBuf> {
     b
 }
 
+/// Headless Chromium with a fresh profile and no network of its own.
+fn headless(browser: &Path, profile: &tempfile::TempDir) -> std::process::Command {
+    let mut c = std::process::Command::new(browser);
+    c.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]);
+    c.arg(format!("--user-data-dir={}", profile.path().display()));
+    c
+}
+
 /// Load a page headless; returns (DOM, console output).
 fn load(browser: &Path, page: &Path, query: &str) -> (String, String) {
     let profile = tempfile::tempdir().unwrap();
     let url = format!("file://{}{}", page.display(), query);
-    let out = std::process::Command::new(browser)
+    let out = headless(browser, &profile)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             "--enable-logging=stderr",
             "--v=0",
             "--virtual-time-budget=5000",
         ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")
         .arg(&url)
         .output()
@@ -310,5 +318,142 @@ fn check_report_counts_equal_json_and_filters_work() {
     assert!(
         order[first_warning..].iter().all(|s| *s != "error"),
         "{order:?}"
+    );
+}
+
+/// Print a page to PDF as a user would (Chromium's print, no header or
+/// footer); returns the PDF's text in content order with every space and
+/// line break removed, and what pdfinfo says of it (pages, page size).
+fn print_to_pdf(browser: &Path, page: &Path) -> (String, String) {
+    let profile = tempfile::tempdir().unwrap();
+    let pdf = page.with_extension("pdf");
+    let out = headless(browser, &profile)
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        pdf.is_file(),
+        "no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let poppler = |cmd: &str, args: &[&str]| -> String {
+        let out = std::process::Command::new(cmd)
+            .args(args)
+            .arg(&pdf)
+            .args(if cmd == "pdftotext" {
+                &["-"][..]
+            } else {
+                &[][..]
+            })
+            .output()
+            .unwrap_or_else(|e| panic!("{cmd} (poppler-utils) is needed: {e}"));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = poppler("pdftotext", &["-raw", "-enc", "UTF-8"]);
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    (text, poppler("pdfinfo", &[]))
+}
+
+fn squeezed(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_check_page_prints_on_a4_landscape_with_every_fix_and_chinese_chart_labels() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let dir = tmp();
+    let mut rows = clean_list();
+    rows[0].insert("承诺办结时限".into(), "30".into());
+    rows[0].insert("咨询方式".into(), "0771—5512345".into());
+    rows[2].insert("实施主体编码".into(), "11450721MB1558081X".into());
+    rows[4].insert("受理条件".into(), "法律、法规规定的其他条件".into());
+    rows[3].insert("事项类型".into(), "行政审批".into());
+    let a = path_in(&dir, "a.csv");
+    write_csv(&a, &headers_of(&rows), &rows);
+    let run = |format: &str, out: Option<&Path>| {
+        let mut c = Command::cargo_bin("santong").unwrap();
+        c.args([
+            "check", "--basic", "sample", "--lang", "zh", "--format", format,
+        ]);
+        if let Some(o) = out {
+            c.arg("--output").arg(o);
+        }
+        c.arg(&a).output().unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_slice(&run("json", None).stdout).unwrap();
+    let html = path_in(&dir, "report.html");
+    run("html", Some(&html));
+    let (text, info) = print_to_pdf(&browser, &html);
+    assert!(info.contains("841.92 x 594.96"), "A4 landscape: {info}");
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert!(diags.len() >= 5, "{diags:?}");
+    for d in diags {
+        for key in ["fix", "message"] {
+            if let Some(s) = d[key].as_str() {
+                assert!(
+                    text.contains(&squeezed(s)),
+                    "the printed page lacks {key} 「{s}」"
+                );
+            }
+        }
+    }
+    // the chart is labelled with the rules' Chinese titles, ids only as tooltips
+    let page = std::fs::read_to_string(&html).unwrap();
+    let chart = page
+        .split("id=\"chart\"")
+        .nth(1)
+        .unwrap()
+        .split("</svg>")
+        .next()
+        .unwrap();
+    let visible: String = chart
+        .split("<title>")
+        .map(|s| s.split_once("</title>").map_or(s, |(_, rest)| rest))
+        .collect();
+    let labels: Vec<&str> = chart
+        .split("</title>")
+        .skip(1)
+        .map(|s| s.split('<').next().unwrap())
+        .collect();
+    assert!(labels.len() >= 3, "{chart}");
+    for l in &labels {
+        assert!(
+            l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !l.contains('-'),
+            "a chart label is not a Chinese title: {l}"
+        );
+    }
+    assert!(visible.contains("必填要素为空"), "{chart}");
+}
+
+#[test]
+fn the_diff_page_prints_every_items_differences() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let dir = tmp();
+    let files = regions(&dir);
+    let html = path_in(&dir, "diff.html");
+    Command::cargo_bin("santong")
+        .unwrap()
+        .args([
+            "diff", "--basic", "sample", "--lang", "zh", "--format", "html", "--output",
+        ])
+        .arg(&html)
+        .args(&files)
+        .assert()
+        .code(0);
+    let (text, info) = print_to_pdf(&browser, &html);
+    assert!(info.contains("841.92 x 594.96"), "A4 landscape: {info}");
+    // the values that differ, inside the folded per-item sections
+    for v in ["出版物零售单位设立", "onerror=alert(1)", "000120001000"] {
+        assert!(text.contains(v), "the printed diff lacks 「{v}」");
+    }
+    assert!(
+        !text.contains("majority") && !text.contains("basic"),
+        "English baseline words"
     );
 }

@@ -54,7 +54,8 @@ fn py(python: &Path, args: &[&dyn AsRef<std::ffi::OsStr>]) -> Value {
 }
 
 /// Convert every file to PDF in one LibreOffice run; each must succeed.
-fn converts_to_pdf(soffice: &Path, files: &[PathBuf]) {
+/// Returns the directory of the PDFs.
+fn converts_to_pdf(soffice: &Path, files: &[PathBuf]) -> tempfile::TempDir {
     let dir = tmp();
     let profile = tmp();
     let out = std::process::Command::new("timeout")
@@ -94,6 +95,23 @@ fn converts_to_pdf(soffice: &Path, files: &[PathBuf]) {
         let head = std::fs::read(&pdf).unwrap();
         assert!(head.starts_with(b"%PDF"), "{} is not a PDF", pdf.display());
     }
+    dir
+}
+
+/// A PDF's page count and the size of its first page, as pdfinfo says.
+fn pdf_pages(pdf: &Path) -> (usize, String) {
+    let out = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed");
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    let field = |k: &str| {
+        info.lines()
+            .find(|l| l.starts_with(k))
+            .map(|l| l[k.len()..].trim().to_string())
+            .unwrap_or_default()
+    };
+    (field("Pages:").parse().unwrap_or(0), field("Page size:"))
 }
 
 fn santong() -> Command {
@@ -262,4 +280,134 @@ fn workbooks_open_and_the_template_validation_rejects_foreign_values() {
         .assert()
         .code(1);
     converts_to_pdf(&soffice, &[form, template, diff, score, annotated]);
+}
+
+/// Every workbook santong writes prints: A4, one page wide, the header row
+/// on every page, rows tall enough for their wrapped text; LibreOffice makes
+/// a handful of pages of each, not dozens of fragments.
+#[test]
+fn every_workbook_prints_on_a4_one_page_wide_with_its_header_repeated() {
+    let (Some(soffice), Some(python)) = (soffice(), python_with("openpyxl")) else {
+        return;
+    };
+    let dir = tmp();
+    let (list, rows) = sample_list(&dir);
+    let b = path_in(&dir, "b.csv");
+    let mut other = rows.clone();
+    other[0].insert("承诺办结时限".into(), "30".into());
+    other[1].insert(
+        "受理条件".into(),
+        "申请人应当具有与其申请事项相适应的场所、设备、人员和管理制度；法律、法规规定的其他条件。"
+            .repeat(3),
+    );
+    other[2].insert("咨询方式".into(), "0771—5512345".into());
+    write_csv(&b, &headers_of(&other), &other);
+    let out = |name: &str| path_in(&dir, name);
+    let (template, diff, score, annotated) = (
+        out("template.xlsx"),
+        out("diff.xlsx"),
+        out("score.xlsx"),
+        out("annotated.xlsx"),
+    );
+    santong()
+        .args(["template", "--lang", "zh", "--out"])
+        .arg(&template)
+        .assert()
+        .code(0);
+    for (cmd, o) in [("diff", &diff), ("score", &score)] {
+        santong()
+            .args([cmd, "--lang", "zh", "--format", "xlsx", "--output"])
+            .arg(o)
+            .arg(&list)
+            .arg(&b)
+            .assert()
+            .code(0);
+    }
+    let xlsx_b = path_in(&dir, "b.xlsx");
+    write_xlsx(&xlsx_b, "实施清单", &[], &headers_of(&other), &other);
+    santong()
+        .args(["check", "--lang", "zh", "--basic", "sample", "--annotate"])
+        .arg(&annotated)
+        .arg(&xlsx_b)
+        .assert()
+        .code(1);
+    let forms = dir.path().join("forms");
+    santong()
+        .arg("form")
+        .arg(&xlsx_b)
+        .arg("--out")
+        .arg(&forms)
+        .assert();
+    // the forms of items with errors say 待核实; no form lists a placeholder
+    let mut all: Vec<PathBuf> = std::fs::read_dir(&forms)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    all.sort();
+    let mut marked = Vec::new();
+    for f in &all {
+        let text = py(&python, &[&"form", f])["locked_text"].to_string();
+        assert!(!text.contains("未提供材料名称"), "{}: {text}", f.display());
+        if text.contains("待核实") {
+            marked.push(f.clone());
+        }
+    }
+    assert!(
+        !marked.is_empty() && marked.len() < all.len(),
+        "{marked:?} of {all:?}"
+    );
+    let form = marked[0].clone();
+    let files = [
+        template.clone(),
+        diff.clone(),
+        score.clone(),
+        annotated.clone(),
+        form,
+    ];
+    for f in &files {
+        let sheets = py(&python, &[&"print", f]);
+        for s in sheets.as_array().unwrap() {
+            let what = format!("{} [{}]", f.display(), s["sheet"]);
+            assert_eq!(s["paper_size"], 9, "A4: {what}");
+            assert_eq!(s["fit_to_page"], true, "fitted: {what}");
+            assert!(
+                s["fit_to_width"].is_null() || s["fit_to_width"] == 1,
+                "{what}"
+            );
+            assert_eq!(
+                s["fit_to_height"], 0,
+                "one page wide, as long as it takes: {what}"
+            );
+            assert_eq!(
+                s["short_rows"],
+                serde_json::json!([]),
+                "wrapped text taller than its row: {what}"
+            );
+            let tabular = s["columns"].as_u64().unwrap() >= 4 && f != &files[4];
+            let summary = s["sheet"] == "概况" || s["sheet"] == "汇总";
+            if tabular && !summary && !f.ends_with("annotated.xlsx") {
+                assert!(
+                    s["title_rows"].as_str().is_some_and(|t| !t.is_empty()),
+                    "header repeated: {what}"
+                );
+            }
+            if f.ends_with("annotated.xlsx") && s["sheet"] == "检查结果" {
+                assert!(
+                    s["title_rows"].as_str().is_some_and(|t| !t.is_empty()),
+                    "header repeated: {what}"
+                );
+                assert_eq!(s["orientation"], "landscape", "{what}");
+            }
+        }
+    }
+    let pdfs = converts_to_pdf(&soffice, &files);
+    for (f, most) in [(&template, 4), (&diff, 10), (&score, 4), (&annotated, 8)] {
+        let pdf = pdfs
+            .path()
+            .join(f.file_stem().unwrap())
+            .with_extension("pdf");
+        let (pages, size) = pdf_pages(&pdf);
+        assert!(size.contains("A4"), "{}: {size}", f.display());
+        assert!(pages <= most, "{} prints as {pages} pages", f.display());
+    }
 }

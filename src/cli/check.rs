@@ -123,8 +123,9 @@ fn load_areas(path: Option<&Path>) -> anyhow::Result<Option<AreaList>> {
     .transpose()
 }
 
-/// Check every file; a file that cannot be read is reported and the others
-/// are still checked. Returns the run and how many findings were ignored.
+/// Check every file; a file that cannot be read is said in one line on
+/// stderr, kept in the report, and the others are still checked. Returns
+/// the run and how many findings were ignored.
 fn check_all(
     files: &super::Gathered,
     std: &Standard,
@@ -297,6 +298,21 @@ fn describe_table(
     }
 }
 
+/// The annotated copy of the one workbook checked.
+fn write_annotated(
+    out: &Path,
+    file: &Path,
+    r: &santong::check::FileReport,
+    std: &Standard,
+    read: &santong::catalogue::ReadOptions,
+    lang: santong::i18n::Lang,
+) -> anyhow::Result<()> {
+    let grids = santong::catalogue::grid::read_grids(file, read)
+        .map_err(|e| anyhow::anyhow!("{}: {}", e.path, e.message))?;
+    let bytes = report::annotated_workbook(&grids, r, std, lang).map_err(anyhow::Error::msg)?;
+    super::write_atomic(out, &bytes)
+}
+
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
     let config = find_config(&a)?;
@@ -388,6 +404,8 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
             && ui.color_stdout(),
         fail_on,
         quiet: ui.quiet,
+        // a terminal shows stderr's line beside the report: once is enough
+        failures_on_stderr: to_stdout && std::io::IsTerminal::is_terminal(&std::io::stdout()),
     };
     let text = if ui.quiet && a.format == Format::Summary {
         // nothing but the exit code
@@ -404,11 +422,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         ui.note(&note.text(lang));
     }
     if let (Some(out), Some(FileOutcome::Checked(r))) = (&a.annotate, run.files.first()) {
-        let grids = santong::catalogue::grid::read_grids(&files[0], &opts.read)
-            .map_err(|e| anyhow::anyhow!("{}: {}", e.path, e.message))?;
-        let bytes =
-            report::annotated_workbook(&grids, r, &std, lang).map_err(anyhow::Error::msg)?;
-        super::write_atomic(out, &bytes)?;
+        write_annotated(out, &files[0], r, &std, &opts.read, lang)?;
     }
     super::emit(output, &text)?;
     Ok(report::exit_code(&run, fail_on) as Exit)

@@ -37,11 +37,12 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let std = super::load_standard(a.standard.as_deref())?;
     let read = a.limits.read_options(a.encoding.clone());
     let catalogues = super::load_catalogues(&a.files, &std, &read, ui)?;
-    if let Err(code) = super::verify_lists(&std, &catalogues, &read, a.strict, ui) {
-        return Ok(code);
-    }
-    let guides =
-        santong::generate::guide::build(&std, &catalogues, &a.items).map_err(anyhow::Error::msg)?;
+    let verification = match super::verify_lists(&std, &catalogues, &read, a.strict, ui) {
+        Ok(v) => v,
+        Err(code) => return Ok(code),
+    };
+    let guides = santong::generate::guide::build(&std, &catalogues, &a.items, &verification)
+        .map_err(anyhow::Error::msg)?;
     let out = super::out_dir(&a.out, &catalogues, a.force)?;
     let progress = super::progress::Progress::new(
         ui,
@@ -61,7 +62,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let forms =
         santong::report::counted(guides.len(), lang.pick("份申请表", "forms"), "form", lang);
     ui.note(&santong::tr!(
-        "已把 {} 写到 {}",
+        "已生成 {}，保存在 {}",
         "wrote {} to {}",
         forms,
         out.root().display()

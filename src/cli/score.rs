@@ -40,8 +40,10 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         || {
             Ok(match a.format {
                 RegionFormat::Json => report::score_json(&scores, &baseline, &notes),
-                RegionFormat::Html => report::score_html(&scores, &baseline, &notes, lang)
-                    .map_err(anyhow::Error::msg)?,
+                RegionFormat::Html => {
+                    report::score_html(&scores, &r.options.baseline.words(lang), &notes, lang)
+                        .map_err(anyhow::Error::msg)?
+                }
                 _ => report::score_human(&scores, &notes, lang),
             })
         },

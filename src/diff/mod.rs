@@ -51,6 +51,24 @@ impl Baseline {
             Baseline::Region(r) => r.clone(),
         }
     }
+
+    /// As a reader is told it: 基本目录（无定义时取多数） / 多数地区 / a region.
+    pub fn words(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Baseline::Region(r) => r.clone(),
+            other => source_words(&other.describe(), lang),
+        }
+    }
+}
+
+/// Where a difference's baseline came from, in words: `basic` → 基本目录,
+/// `majority` → 多数地区, a region's name as it is.
+pub fn source_words(source: &str, lang: crate::i18n::Lang) -> String {
+    match source {
+        "basic" => lang.pick("基本目录", "basic catalogue").to_string(),
+        "majority" => lang.pick("多数地区", "majority of regions").to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// How a comparison is made.

@@ -35,6 +35,8 @@ struct Formats {
     input_tall: Format,
     center: Format,
     note: Format,
+    /// The 待核实 mark: red, bold, boxed.
+    mark: Format,
 }
 
 impl Formats {
@@ -74,6 +76,10 @@ impl Formats {
                 .set_align(FormatAlign::Top)
                 .set_background_color(Color::RGB(0xFFFDF2)),
             center: boxed(Format::new()).set_align(FormatAlign::Center),
+            mark: boxed(Format::new())
+                .set_bold()
+                .set_font_color(Color::RGB(0xC00000))
+                .set_background_color(Color::RGB(0xFDE9E7)),
             note: cjk(Format::new())
                 .set_font_size(9)
                 .set_text_wrap()
@@ -113,6 +119,7 @@ impl Sheet<'_> {
         right: (&str, Option<DataValidation>),
     ) -> Result<(), XlsxError> {
         let (label, input) = (self.f.label.clone(), self.f.input.clone());
+        let height = fits(left.0, (0, 0), 24.0).max(fits(right.0, (3, 3), 24.0));
         for (c, (text, dv)) in [(0u16, left), (3u16, right)] {
             self.ws
                 .write_string_with_format(self.row, c, text, &label)?;
@@ -122,7 +129,7 @@ impl Sheet<'_> {
                     .add_data_validation(self.row, c + 1, self.row, c + 2, &dv)?;
             }
         }
-        self.ws.set_row_height(self.row, 24)?;
+        self.ws.set_row_height(self.row, height)?;
         self.row += 1;
         Ok(())
     }
@@ -138,6 +145,8 @@ impl Sheet<'_> {
         self.ws
             .write_string_with_format(self.row, 0, text, &label)?;
         self.merge(1, LAST_COL, value.unwrap_or(""), &fmt)?;
+        let height =
+            fits(value.unwrap_or(""), (1, LAST_COL), height).max(fits(text, (0, 0), height));
         self.ws.set_row_height(self.row, height)?;
         self.row += 1;
         Ok(())
@@ -225,7 +234,16 @@ fn title_block(s: &mut Sheet<'_>, item: &GuideItem) -> Result<String, XlsxError>
         &format!("受理机关：{body}　　实施编码：{code}"),
         &sub,
     )?;
-    s.row += 2;
+    s.row += 1;
+    if !item.unverified.is_empty() {
+        // the list has errors on this item: the form says so where it is seen first
+        let note = super::docx::unverified_note(item);
+        let mark = s.f.mark.clone();
+        s.merge(0, LAST_COL, &note, &mark)?;
+        s.ws.set_row_height(s.row, fits(&note, (0, LAST_COL), 16.0))?;
+        s.row += 1;
+    }
+    s.row += 1;
 
     Ok(name.to_string())
 }
@@ -343,7 +361,11 @@ fn materials_checklist(s: &mut Sheet<'_>, item: &GuideItem) -> Result<(), XlsxEr
     s.ws.write_string_with_format(s.row, 4, "类型及份数", &label)?;
     s.ws.write_string_with_format(s.row, 5, "是否提交", &label)?;
     s.row += 1;
-    let materials = materials_of(item);
+    let all = materials_of(item);
+    let unnamed = all.iter().filter(|m| m.name.is_empty()).count();
+    // a material with no name is no material an applicant can hand in:
+    // it is counted below the checklist, never listed as a placeholder
+    let materials: Vec<&Material> = all.iter().filter(|m| !m.name.is_empty()).collect();
     if materials.is_empty() {
         s.merge(
             0,
@@ -361,19 +383,16 @@ fn materials_checklist(s: &mut Sheet<'_>, item: &GuideItem) -> Result<(), XlsxEr
         s.ws.write_string_with_format(s.row, 3, &m.necessity, &center)?;
         s.ws.write_string_with_format(s.row, 4, &m.kind, &center)?;
         s.ws.write_string_with_format(s.row, 5, "", &input.clone().set_align(FormatAlign::Center))?;
-        let chars = m.name.chars().count() as f64;
-        s.ws.set_row_height(
-            s.row,
-            if chars > 14.0 {
-                15.0 * (chars / 14.0).ceil() + 6.0
-            } else {
-                21.0
-            },
-        )?;
+        s.ws.set_row_height(s.row, fits(&m.name, (1, 2), 21.0))?;
         s.row += 1;
     }
     if !materials.is_empty() {
         s.ws.add_data_validation(first, 5, s.row - 1, 5, &yes_no)?;
+    }
+    if unnamed > 0 {
+        let text = format!("另有 {unnamed} 项材料在清单中未填写名称，请向受理机关咨询。");
+        s.merge(0, LAST_COL, &text, &fixed)?;
+        s.row += 1;
     }
 
     Ok(())
@@ -419,6 +438,18 @@ fn page_setup(ws: &mut Worksheet, last: u32) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// The height a row needs for `text` wrapped across columns `c1..=c2`
+/// (with a little room around the box), never below `min`.
+fn fits(text: &str, (c1, c2): (u16, u16), min: f64) -> f64 {
+    let width: f64 = WIDTHS[c1 as usize..=c2 as usize].iter().sum();
+    let h = crate::output::wrapped_row_height(&[(text, width)]);
+    if h > 15.0 {
+        (h + 6.0).max(min)
+    } else {
+        min
+    }
+}
+
 /// A value as the guide phrases it (e.g. 自受理之日起10个工作日内办结).
 fn guide_row(item: &GuideItem, section: &str, id: &str) -> Option<String> {
     item.sections
@@ -461,9 +492,7 @@ fn materials_of(item: &GuideItem) -> Vec<Material> {
             let copies = get(row, "份数");
             let kind = get(row, "材料类型");
             Material {
-                name: Some(get(row, "材料名称"))
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or_else(|| "（未提供材料名称）".to_string()),
+                name: get(row, "材料名称"),
                 necessity: get(row, "材料必要性"),
                 kind: match (kind.is_empty(), copies.is_empty()) {
                     (false, false) => format!("{kind} {copies}份"),

@@ -242,15 +242,21 @@ pub fn select<'a>(
 
 /// The guides of the selected items (all in memory: for a few items, such
 /// as forms; the site writer builds them one at a time).
+/// With the list's error-level findings on each item (its 待核实 note).
 pub fn build(
     std: &Standard,
     catalogues: &[Catalogue],
     only: &[String],
+    verification: &super::verify::Verification,
 ) -> Result<Vec<GuideItem>, String> {
     let g = Guides::new(std);
     Ok(select(std, catalogues, only)?
         .iter()
-        .map(|s| g.guide(s))
+        .map(|s| {
+            let mut it = g.guide(s);
+            it.unverified = verification.of_item(s.item);
+            it
+        })
         .collect())
 }
 

@@ -116,15 +116,28 @@ fn prepare_column(
                     .set_error_message(format!("{}: {}", el.label, list.join("、")))?,
             )
         }
-        ElementType::Integer | ElementType::Duration => Some(
-            DataValidation::new()
-                .allow_whole_number(DataValidationRule::Between(
-                    el.min.unwrap_or(0) as i32,
-                    el.max.unwrap_or(100_000) as i32,
-                ))
-                .set_error_title(ui::A_WHOLE_NUMBER.get(lang))?
-                .set_error_message(ui::ENTER_A_WHOLE_NUMBER_WORKING.get(lang))?,
-        ),
+        ElementType::Integer | ElementType::Duration => {
+            let (min, max) = (el.min.unwrap_or(0) as i32, el.max.unwrap_or(100_000) as i32);
+            // a time limit is in working days; other whole numbers are counts
+            let message = if el.kind == ElementType::Duration {
+                ui::ENTER_A_WHOLE_NUMBER_WORKING.get(lang).to_string()
+            } else {
+                crate::tr_in!(
+                    lang,
+                    "{}应为 {} 到 {} 之间的整数",
+                    "{}: a whole number from {} to {}",
+                    el.label,
+                    min,
+                    max
+                )
+            };
+            Some(
+                DataValidation::new()
+                    .allow_whole_number(DataValidationRule::Between(min, max))
+                    .set_error_title(ui::A_WHOLE_NUMBER.get(lang))?
+                    .set_error_message(message)?,
+            )
+        }
         k if code_length(k).is_some() => {
             let n = code_length(k).unwrap_or(0);
             width = width.max(n as usize + 2);
@@ -132,7 +145,13 @@ fn prepare_column(
                 DataValidation::new()
                     .allow_text_length(DataValidationRule::EqualTo(n))
                     .set_error_title(ui::WRONG_CODE_LENGTH.get(lang))?
-                    .set_error_message(format!("{}: {n}", ui::CHARACTERS_EXPECTED.get(lang)))?,
+                    .set_error_message(crate::tr_in!(
+                        lang,
+                        "{}应为 {} 位",
+                        "{}: {} characters",
+                        el.label,
+                        n
+                    ))?,
             )
         }
         _ => el
@@ -140,7 +159,16 @@ fn prepare_column(
             .map(|m| {
                 DataValidation::new()
                     .allow_text_length(DataValidationRule::LessThanOrEqualTo(m as u32))
-                    .set_error_message(format!("≤ {m}"))
+                    .set_error_title(ui::TOO_LONG.get(lang))
+                    .and_then(|d| {
+                        d.set_error_message(crate::tr_in!(
+                            lang,
+                            "{}不超过 {} 个字",
+                            "{}: at most {} characters",
+                            el.label,
+                            m
+                        ))
+                    })
             })
             .transpose()?,
     };
@@ -183,11 +211,13 @@ fn sheet(
         .set_text_wrap()
         .set_background_color(Color::RGB(0xFFE8CC));
     let blank = Format::new().set_background_color(Color::RGB(0xFFC9C9));
+    let mut heads = Vec::new();
     for (i, el) in elements.iter().enumerate() {
         let col = i as u16;
         let f = if el.required { &head_required } else { &head };
         ws.write_string_with_format(0, col, &el.label, f)?;
-        prepare_column(std, ws, lookup, lk, col, el, lang)?;
+        let width = prepare_column(std, ws, lookup, lk, col, el, lang)?;
+        heads.push((el.label.as_str(), width as f64));
     }
     let last = elements.len().saturating_sub(1) as u16;
     // a required cell left blank on a row that has been started
@@ -223,8 +253,10 @@ fn sheet(
         }
     }
     ws.set_freeze_panes(1, 0)?;
-    ws.set_row_height(0, 32)?;
+    ws.set_row_height(0, crate::output::wrapped_row_height(&heads).max(32.0))?;
     ws.autofilter(0, 0, 0, last)?;
+    // printed: A4 landscape, one page wide, the header on every page
+    crate::output::print_setup(ws, true, Some((0, 0)), ui::PAGE_FOOTER.get(lang))?;
     Ok(())
 }
 

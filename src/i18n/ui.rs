@@ -33,7 +33,6 @@ pub const CANNOT_READ: T = T("无法读取", "cannot read");
 pub const CELL: T = T("单元格", "Cell");
 pub const CELL_2: T = T("位置", "Cell");
 pub const CHANGE_FROM_BASELINE: T = T("与基准的差异", "change from baseline");
-pub const CHARACTERS_EXPECTED: T = T("应为位数", "characters expected");
 pub const CHECK_RESULTS: T = T("实施清单检查结果", "Check results");
 pub const COMPRESSION: T = T("时限压缩", "compression");
 pub const COULD_NOT_READ: T = T("无法读取", "Could not read");
@@ -119,6 +118,11 @@ pub const NOT_IN_THE_VOCABULARY: T = T("不在代码表中", "Not in the vocabul
 pub const NO_FINDINGS: T = T("未发现问题", "no findings");
 pub const NO_FINDINGS_2: T = T("没有发现问题。", "No findings.");
 pub const OFF: T = T("关闭", "off");
+pub const TOO_LONG: T = T("内容过长", "Too long");
+/// A region that has the item but not the element: not compared.
+pub const NOT_APPLICABLE: T = T("未比较", "n/a");
+/// A printed sheet's footer (Excel's header/footer codes).
+pub const PAGE_FOOTER: T = T("&C第 &P 页，共 &N 页", "&CPage &P of &N");
 pub const OPTIONAL: T = T("选填", "optional");
 pub const OTHER: T = T("其他", "Other");
 pub const NOT_ALIGNED: T = T(

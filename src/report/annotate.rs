@@ -108,6 +108,7 @@ fn build(
         let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(&g.name)?;
         copy_sheet(ws, g, &marks)?;
+        crate::output::print_setup(ws, true, None, ui::PAGE_FOOTER.get(lang))?;
         if g.hidden {
             ws.set_hidden(true);
         }
@@ -152,6 +153,12 @@ fn write_summary(
     let r = write_rule_totals(ws, report, std, lang, &bold, &head)?;
     let head_row = write_findings(ws, r, grids, report, std, lang, single, (&bold, &head))?;
     ws.set_freeze_panes(head_row + 1, 0)?;
+    crate::output::print_setup(
+        ws,
+        true,
+        Some((head_row, head_row)),
+        ui::PAGE_FOOTER.get(lang),
+    )?;
     ws.set_active(true);
     Ok(())
 }
@@ -257,9 +264,16 @@ fn write_findings(
         if let Some(v) = &f.value {
             ws.write_string(r, 5, clip(v))?;
         }
-        ws.write_string_with_format(r, 6, clip(&x.message), &wrap)?;
-        if let Some(fix) = &x.fix {
-            ws.write_string_with_format(r, 7, clip(fix), &wrap)?;
+        let message = clip(&x.message);
+        ws.write_string_with_format(r, 6, message, &wrap)?;
+        let fix = x.fix.as_deref().map(clip).unwrap_or_default();
+        if !fix.is_empty() {
+            ws.write_string_with_format(r, 7, fix, &wrap)?;
+        }
+        // rows grow to their wrapped text, or it prints over the rows below
+        let height = crate::output::wrapped_row_height(&[(message, cols[6].1), (fix, cols[7].1)]);
+        if height > 15.0 {
+            ws.set_row_height(r, height)?;
         }
         r += 1;
     }

@@ -41,6 +41,7 @@ fn texts(lang: Lang) -> Value {
         "sev_error": severity(Severity::Error, lang),
         "sev_warning": severity(Severity::Warning, lang),
         "sev_info": severity(Severity::Info, lang),
+        "colon": lang.pick("：", ": "),
     })
 }
 
@@ -57,6 +58,8 @@ struct Row<'a> {
 #[derive(Serialize)]
 struct Bar<'a> {
     id: &'a str,
+    /// The rule's title in the run's language, shortened to fit the chart.
+    label: String,
     count: usize,
     y: usize,
     width: f64,
@@ -77,11 +80,28 @@ fn bars<'a>(rules: &[RuleTotal<'a>]) -> Vec<Bar<'a>> {
         .enumerate()
         .map(|(i, r)| Bar {
             id: r.id,
+            label: chart_label(if r.title.is_empty() { r.id } else { r.title }),
             count: r.count,
             y: i * 22,
             width: ((r.count as f64 / top) * BAR_MAX).max(1.0).round(),
         })
         .collect()
+}
+
+/// At most 40 columns (20 Chinese characters, about 250 px at 12 px), with an ellipsis.
+fn chart_label(title: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut w = 0;
+    for c in title.chars() {
+        w += c.width().unwrap_or(0);
+        if w > 40 {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl<'a> Emitter<'a> for Html<'a> {
@@ -106,7 +126,7 @@ impl<'a> Emitter<'a> for Html<'a> {
             "files": s.files,
             "totals": {"errors": s.errors, "warnings": s.warnings, "infos": s.infos, "findings": self.rows.len()},
             "rules": s.rules,
-            "chart": {"bars": bars(&s.rules), "height": s.rules.len() * 22 + 4, "label_width": 230, "width": 230.0 + BAR_MAX + 60.0},
+            "chart": {"bars": bars(&s.rules), "height": s.rules.len() * 22 + 4, "label_width": 260, "width": 260.0 + BAR_MAX + 60.0},
             "elements": elements.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
             "findings": self.rows,
         });

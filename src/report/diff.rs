@@ -300,7 +300,7 @@ pub fn diff_human(c: &Comparison, lang: Lang) -> String {
         "{}{}{}",
         ui::BASELINE_2.get(lang),
         colon(lang),
-        c.baseline.describe()
+        c.baseline.words(lang)
     );
     let _ = match lang {
         Lang::Zh => writeln!(

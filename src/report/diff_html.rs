@@ -43,6 +43,8 @@ fn texts(lang: Lang) -> Value {
         "extra": ui::EXTRA.get(lang).to_string(),
         "blank": ui::BLANK.get(lang).to_string(),
         "not_compared": ui::THE_REGION_S_LIST_LACKS.get(lang).to_string(),
+        "not_applicable": ui::NOT_APPLICABLE.get(lang).to_string(),
+        "colon": lang.pick("：", ": "),
         "no_majority": ui::NO_MAJORITY.get(lang).to_string(),
         "notes": ui::NOTES_2.get(lang).to_string(),
         "local_commitments": ui::LOCAL_COMMITMENTS.get(lang).to_string(),
@@ -136,7 +138,7 @@ pub fn diff_html(c: &Comparison, lang: Lang) -> Result<String, String> {
                             None => json!({"state": "absent"}),
                         })
                         .collect();
-                    json!({"element": d.element, "label": d.label, "baseline": d.baseline, "source": d.baseline_source, "split": d.split(), "level": d.level, "cells": cells})
+                    json!({"element": d.element, "label": d.label, "baseline": d.baseline, "source": if lang == Lang::Zh { format!("（{}）", crate::diff::source_words(&d.baseline_source, lang)) } else { format!("({})", crate::diff::source_words(&d.baseline_source, lang)) }, "split": d.split(), "level": d.level, "cells": cells})
                 })
                 .collect();
             let mut els: Vec<&str> = ds.iter().map(|d| d.element.as_str()).collect();
@@ -147,7 +149,7 @@ pub fn diff_html(c: &Comparison, lang: Lang) -> Result<String, String> {
     let ctx = json!({
         "lang": ui::EN.get(lang),
         "t": texts(lang),
-        "baseline": c.baseline.describe(),
+        "baseline": c.baseline.words(lang),
         "regions": regions,
         "region_summaries": c.regions,
         "summary": {

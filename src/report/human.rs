@@ -26,6 +26,8 @@ pub struct Human {
     lang: Lang,
     color: bool,
     detail: Detail,
+    /// Unreadable files were said on stderr beside this report.
+    skip_failures: bool,
     out: String,
 }
 
@@ -35,8 +37,15 @@ impl Human {
             lang,
             color,
             detail,
+            skip_failures: false,
             out: String::new(),
         }
+    }
+
+    /// Leave out the files that could not be read: stderr said them.
+    pub fn failures_on_stderr(mut self, yes: bool) -> Self {
+        self.skip_failures = yes;
+        self
     }
 
     /// Severity word, coloured for a terminal when asked.
@@ -58,7 +67,7 @@ impl Human {
         let lang = self.lang;
         // Chinese punctuation is full width, with no space after it
         let (sep, sep2) = match lang {
-            Lang::Zh => (if sep == ";" { "；" } else { "：" }, "，"),
+            Lang::Zh => (if sep == ";" { "；" } else { "：" }, "、"),
             Lang::En => (if sep == ";" { "; " } else { ": " }, ", "),
         };
         format!(
@@ -74,11 +83,14 @@ impl Human {
 impl<'a> Emitter<'a> for Human {
     fn file(&mut self, f: &FileView<'a>) {
         if let Some(message) = f.failure {
+            if self.skip_failures {
+                return;
+            }
             // Chinese punctuation is full width, with no space after it
             let colon = self.lang.pick("：", ": ");
             let _ = writeln!(
                 self.out,
-                "{}: {}{colon}{}\n",
+                "{}{colon}{}{colon}{}\n",
                 p(f.path),
                 ui::CANNOT_READ.get(self.lang),
                 p(message)
@@ -151,8 +163,26 @@ impl<'a> Emitter<'a> for Human {
                 let _ = writeln!(self.out, "  {cell} {} {n}", pad(rule, 30));
             }
         }
+        let failed = s.files.iter().filter(|f| f.failure.is_some()).count();
+        if failed == s.files.len() {
+            // nothing was read: a zero summary would read like a pass
+            let _ = writeln!(self.out, "{}", nothing_read(failed, self.lang));
+            return Ok(self.out);
+        }
         let counts = self.counts(":", s.items, s.errors, s.warnings, s.infos);
         let _ = writeln!(self.out, "{counts}");
         Ok(self.out)
+    }
+}
+
+/// The last line of a run in which no file could be read.
+pub(crate) fn nothing_read(failed: usize, lang: Lang) -> String {
+    match (lang, failed) {
+        (Lang::Zh, 0) => "没有检查任何文件".to_string(),
+        (Lang::Zh, 1) => "没有检查任何文件：唯一的文件无法读取".to_string(),
+        (Lang::Zh, n) => format!("没有检查任何文件：{n} 个文件都无法读取"),
+        (Lang::En, 0) => "no file was checked".to_string(),
+        (Lang::En, 1) => "no file was checked: the one file given could not be read".to_string(),
+        (Lang::En, n) => format!("no file was checked: none of the {n} files could be read"),
     }
 }

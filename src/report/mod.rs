@@ -62,6 +62,9 @@ pub struct RenderOptions {
     pub quiet: bool,
     /// The severity that fails the run (JUnit marks those cases failed).
     pub fail_on: Option<crate::standard::Severity>,
+    /// The files that could not be read were said on stderr beside the
+    /// report (a terminal): the human report does not say them again.
+    pub failures_on_stderr: bool,
 }
 
 /// Render a check run in a format.
@@ -73,20 +76,22 @@ pub fn render(
     opts: &RenderOptions,
 ) -> Result<String, String> {
     let emitter: Box<dyn Emitter<'_> + '_> = match format {
-        Format::Human => Box::new(human::Human::with_detail(
-            lang,
-            opts.color,
-            if opts.quiet {
-                human::Detail::Findings
-            } else {
-                human::Detail::Full
-            },
-        )),
-        Format::Summary => Box::new(human::Human::with_detail(
-            lang,
-            opts.color,
-            human::Detail::Summary,
-        )),
+        Format::Human => Box::new(
+            human::Human::with_detail(
+                lang,
+                opts.color,
+                if opts.quiet {
+                    human::Detail::Findings
+                } else {
+                    human::Detail::Full
+                },
+            )
+            .failures_on_stderr(opts.failures_on_stderr),
+        ),
+        Format::Summary => Box::new(
+            human::Human::with_detail(lang, opts.color, human::Detail::Summary)
+                .failures_on_stderr(opts.failures_on_stderr),
+        ),
         Format::Json => Box::<json::Json>::default(),
         Format::Html => Box::<check_html::Html>::default(),
         Format::Sarif => Box::new(sarif::Sarif::new(std, lang)),

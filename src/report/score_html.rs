@@ -65,6 +65,7 @@ pub fn score_html(
             "region": ui::REGION.get(lang).to_string(),
             "items": ui::ITEMS.get(lang).to_string(),
             "overall": ui::OVERALL.get(lang).to_string(),
+            "colon": lang.pick("：", ": "),
         },
         "baseline": baseline,
         "notes": notes,

@@ -24,14 +24,15 @@ pub fn severity_count(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
-/// A count of findings of a severity: `1 错误`, `1 error`, `2 errors`.
+/// A count of findings of a severity, with Chinese measure words:
+/// `1 个错误`, `2 条提示`, `1 error`, `2 errors`.
 pub fn severity_counted(s: Severity, n: usize, lang: Lang) -> String {
-    let one = match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        _ => "note",
+    let (one, zh) = match s {
+        Severity::Error => ("error", "个错误"),
+        Severity::Warning => ("warning", "个警告"),
+        _ => ("note", "条提示"),
     };
-    counted(n, severity_count(s, lang), one, lang)
+    counted(n, lang.pick(zh, severity_count(s, lang)), one, lang)
 }
 
 /// `n` and a noun: Chinese has one form (`3 个事项`), English a singular

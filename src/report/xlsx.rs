@@ -77,12 +77,41 @@ fn x(e: XlsxError) -> String {
     e.to_string()
 }
 
+/// A table's header on row 0 (text, column width), tall enough for its
+/// wrapped words, repeated on every printed page, and the sheet's print
+/// setup: A4, one page wide, landscape when `landscape`.
+fn table_header(
+    ws: &mut Worksheet,
+    cols: &[(&str, f64)],
+    landscape: bool,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let h = header();
+    for (i, (t, w)) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, *t, &h)?;
+        ws.set_column_width(i as u16, *w)?;
+    }
+    ws.set_row_height(0, crate::output::wrapped_row_height(cols).max(18.0))?;
+    crate::output::print_setup(ws, landscape, Some((0, 0)), ui::PAGE_FOOTER.get(lang))
+}
+
+/// A row's height for its wrapped cells (text, column width).
+fn fit_row(ws: &mut Worksheet, r: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+    let h = crate::output::wrapped_row_height(cells);
+    if h > 15.0 {
+        ws.set_row_height(r, h)?;
+    }
+    Ok(())
+}
+
 fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), XlsxError> {
     let h = header();
     ws.set_column_width(0, 28)?;
     ws.set_column_width(1, 14)?;
+    ws.set_column_width(2, 14)?;
+    crate::output::print_setup(ws, false, None, ui::PAGE_FOOTER.get(lang))?;
     let rows: [(&str, String); 5] = [
-        (ui::BASELINE.get(lang), c.baseline.describe()),
+        (ui::BASELINE.get(lang), c.baseline.words(lang)),
         (ui::ITEMS_COMPARED.get(lang), c.items_compared().to_string()),
         (
             ui::IDENTICAL_EVERYWHERE.get(lang),
@@ -93,6 +122,7 @@ fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), X
     ];
     for (i, (k, v)) in rows.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, *k, &h)?;
+        fit_row(ws, i as u32, &[(k, 28.0)])?;
         match v.parse::<f64>() {
             Ok(n) => ws.write_number(i as u32, 1, n)?,
             Err(_) => ws.write_string(i as u32, 1, v)?,
@@ -101,6 +131,7 @@ fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), X
     let mut r = 6u32;
     ws.write_string_with_format(r, 0, ui::ELEMENT.get(lang), &h)?;
     ws.write_string_with_format(r, 1, ui::DIFFERENCES_3.get(lang), &h)?;
+    fit_row(ws, r, &[(ui::DIFFERENCES_3.get(lang), 14.0)])?;
     let by = c.by_element();
     for (id, label) in &c.elements {
         if let Some(n) = by.get(id.as_str()) {
@@ -113,6 +144,14 @@ fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), X
     ws.write_string_with_format(r, 0, ui::REGION.get(lang), &h)?;
     ws.write_string_with_format(r, 1, ui::ITEMS.get(lang), &h)?;
     ws.write_string_with_format(r, 2, ui::DEVIATIONS.get(lang), &h)?;
+    fit_row(
+        ws,
+        r,
+        &[
+            (ui::ITEMS.get(lang), 14.0),
+            (ui::DEVIATIONS.get(lang), 14.0),
+        ],
+    )?;
     for reg in &c.regions {
         r += 1;
         ws.write_string(r, 0, &reg.name)?;
@@ -128,33 +167,25 @@ fn family_sheet(
     ids: &[&str],
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let h = header();
     let dev_fmt = Format::new()
         .set_background_color(Color::RGB(0xFFE3E3))
         .set_text_wrap();
     let same_fmt = Format::new().set_font_color(Color::RGB(0x868E96));
+    let wrap = Format::new().set_text_wrap();
     let regions: Vec<&str> = c.regions.iter().map(|r| r.name.as_str()).collect();
     let mut cols = vec![
-        ui::ITEM_KEY.get(lang),
-        ui::ITEM.get(lang),
-        ui::ELEMENT.get(lang),
-        ui::BASELINE.get(lang),
+        (ui::ITEM_KEY.get(lang), 15.0),
+        (ui::ITEM.get(lang), 28.0),
+        (ui::ELEMENT.get(lang), 14.0),
+        (ui::BASELINE.get(lang), 30.0),
     ];
-    cols.extend(regions.iter().copied());
-    for (i, t) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *t, &h)?;
-    }
+    cols.extend(regions.iter().map(|r| (*r, 30.0)));
+    table_header(ws, &cols, true, lang)?;
     let by_key: std::collections::HashMap<&str, &Vec<bool>> = c
         .coverage
         .iter()
         .map(|cv| (cv.item.key.as_str(), &cv.regions))
         .collect();
-    ws.set_column_width(0, 15)?;
-    ws.set_column_width(1, 28)?;
-    ws.set_column_width(2, 14)?;
-    for i in 3..cols.len() {
-        ws.set_column_width(i as u16, 30)?;
-    }
     ws.set_freeze_panes(1, 4)?;
     let mut r = 0u32;
     for d in c
@@ -168,12 +199,23 @@ fn family_sheet(
             .map(|v| (*v).clone())
             .unwrap_or_default();
         ws.write_string(r, 0, &d.item.key)?;
-        ws.write_string(r, 1, &d.item.name)?;
-        ws.write_string(r, 2, &d.label)?;
+        ws.write_string_with_format(r, 1, &d.item.name, &wrap)?;
+        ws.write_string_with_format(r, 2, &d.label, &wrap)?;
+        let mut shown: Vec<(&str, f64)> = vec![(&d.item.name, 28.0), (&d.label, 14.0)];
+        if let (false, Some(b)) = (d.split(), d.baseline.as_deref()) {
+            shown.push((b, 30.0));
+        }
+        shown.extend(
+            d.regions
+                .iter()
+                .filter_map(|x| x.value.as_deref())
+                .map(|v| (v, 30.0)),
+        );
+        fit_row(ws, r, &shown)?;
         if d.split() {
             ws.write_string_with_format(r, 3, ui::NO_MAJORITY.get(lang), &same_fmt)?;
         } else {
-            ws.write_string(r, 3, d.baseline.as_deref().unwrap_or(""))?;
+            ws.write_string_with_format(r, 3, d.baseline.as_deref().unwrap_or(""), &wrap)?;
         }
         for (j, reg) in regions.iter().enumerate() {
             let col = 4 + j as u16;
@@ -196,7 +238,7 @@ fn family_sheet(
                     ws.write_string_with_format(r, col, "＝", &same_fmt)?;
                 }
                 None if cov.get(j).copied().unwrap_or(false) => {
-                    ws.write_string_with_format(r, col, "n/a", &same_fmt)?;
+                    ws.write_string_with_format(r, col, ui::NOT_APPLICABLE.get(lang), &same_fmt)?;
                 }
                 None => {
                     ws.write_string_with_format(r, col, "—", &same_fmt)?;
@@ -213,18 +255,14 @@ fn family_sheet(
 /// Local commitments regions set differently: one row per item and
 /// element, each region's value (with its compression) in its column.
 fn commitments_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), XlsxError> {
-    let h = header();
     let regions: Vec<&str> = c.regions.iter().map(|r| r.name.as_str()).collect();
     let mut cols = vec![
-        ui::ITEM_KEY.get(lang),
-        ui::ITEM.get(lang),
-        ui::ELEMENT.get(lang),
+        (ui::ITEM_KEY.get(lang), 16.0),
+        (ui::ITEM.get(lang), 28.0),
+        (ui::ELEMENT.get(lang), 16.0),
     ];
-    cols.extend(regions.iter().copied());
-    for (i, t) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *t, &h)?;
-        ws.set_column_width(i as u16, if i == 1 { 28 } else { 16 })?;
-    }
+    cols.extend(regions.iter().map(|r| (*r, 16.0)));
+    table_header(ws, &cols, cols.len() > 5, lang)?;
     ws.set_freeze_panes(1, 3)?;
     for (i, v) in c.variations.iter().enumerate() {
         let r = i as u32 + 1;
@@ -305,7 +343,6 @@ pub fn diff_xlsx(c: &Comparison, lang: Lang) -> Result<Vec<u8>, String> {
 /// The scorecard as a workbook: one ranked sheet and the definitions.
 pub fn score_xlsx(scores: &[RegionScore], lang: Lang) -> Result<Vec<u8>, String> {
     let mut wb = crate::output::workbook();
-    let h = header();
     let pct = Format::new().set_num_format("0.0%");
     let ws = wb
         .add_worksheet()
@@ -318,12 +355,12 @@ pub fn score_xlsx(scores: &[RegionScore], lang: Lang) -> Result<Vec<u8>, String>
     ];
     cols.extend(COLUMNS.iter().map(|(_, zh, en)| lang.pick(zh, en)));
     cols.push(ui::OVERALL.get(lang));
-    for (i, t) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *t, &h)
-            .map_err(x)?;
-        ws.set_column_width(i as u16, if i == 1 { 24 } else { 14 })
-            .map_err(x)?;
-    }
+    let cols: Vec<(&str, f64)> = cols
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, if i == 1 { 24.0 } else { 14.0 }))
+        .collect();
+    table_header(ws, &cols, true, lang).map_err(x)?;
     for (r, s) in scores.iter().enumerate() {
         let r = r as u32 + 1;
         ws.write_number(r, 0, s.rank as f64).map_err(x)?;
@@ -353,17 +390,13 @@ pub fn score_xlsx(scores: &[RegionScore], lang: Lang) -> Result<Vec<u8>, String>
 /// what a reader checks a share against.
 fn score_counts(ws: &mut Worksheet, scores: &[RegionScore], lang: Lang) -> Result<(), XlsxError> {
     ws.set_name(ui::SCORE_COUNTS.get(lang))?;
-    let h = header();
     let heads = [
-        ui::REGION.get(lang),
-        ui::INDEX.get(lang),
-        ui::NUMERATOR.get(lang),
-        ui::DENOMINATOR.get(lang),
+        (ui::REGION.get(lang), 24.0),
+        (ui::INDEX.get(lang), 24.0),
+        (ui::NUMERATOR.get(lang), 12.0),
+        (ui::DENOMINATOR.get(lang), 12.0),
     ];
-    for (i, t) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *t, &h)?;
-        ws.set_column_width(i as u16, if i < 2 { 24 } else { 12 })?;
-    }
+    table_header(ws, &heads, false, lang)?;
     let mut r = 1;
     for s in scores {
         for ((_, index), (_, zh, en)) in s.indices().iter().zip(COLUMNS) {

@@ -4,6 +4,8 @@ other tools use (openpyxl, python-docx) and report what they see as JSON.
   office_check.py docx FILE...          headings, fonts, tables of each document
   office_check.py form FILE             protection, unlocked cells, validations, page setup
   office_check.py annotated FILE         notes, fills, widths and links of an annotated copy
+  office_check.py print FILE            each visible sheet's print setup, and the
+                                        rows whose wrapped text is taller than the row
   office_check.py validate FILE SHEET CELL VALUE
                                         would the workbook's own data validation
                                         accept VALUE typed into CELL (or into the
@@ -159,6 +161,59 @@ def annotated_report(path):
     return out
 
 
+def print_report(path):
+    import openpyxl
+    import unicodedata
+
+    wb = openpyxl.load_workbook(path)
+    out = []
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        ps = ws.page_setup
+        from openpyxl.utils import get_column_letter
+        widths = {}
+        for d in ws.column_dimensions.values():
+            # openpyxl keeps a run of equal columns as one dimension (min..max)
+            for i in range(d.min or 1, (d.max or d.min or 1) + 1):
+                widths[get_column_letter(i)] = d.width or 8.43
+        spans = {}
+        for m in ws.merged_cells.ranges:
+            spans[(m.min_row, m.min_col)] = sum(
+                widths.get(get_column_letter(i), 8.43) for i in range(m.min_col, m.max_col + 1)
+            )
+        short = []
+        for row in ws.iter_rows():
+            need = 1
+            for c in row:
+                if type(c).__name__ == "MergedCell" or not isinstance(c.value, str):
+                    continue
+                if c.alignment is None or not c.alignment.wrap_text:
+                    continue
+                w = spans.get((c.row, c.column), widths.get(c.column_letter, 8.43))
+                lines = 0
+                for part in c.value.split("\n"):
+                    cols = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in part)
+                    lines += max(1, -(-cols // max(int(w) - 1, 4)))
+                need = max(need, lines)
+            if need > 1:
+                h = ws.row_dimensions[row[0].row].height or 15
+                if h < need * 15 * 0.9:
+                    short.append({"row": row[0].row, "height": h, "lines": need})
+        out.append({
+            "sheet": ws.title,
+            "paper_size": int(ps.paperSize) if ps.paperSize is not None else None,
+            "orientation": ps.orientation,
+            "fit_to_width": ps.fitToWidth,
+            "fit_to_height": ps.fitToHeight,
+            "fit_to_page": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+            "title_rows": ws.print_title_rows,
+            "columns": ws.max_column,
+            "short_rows": short,
+        })
+    return out
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == "docx":
@@ -167,6 +222,8 @@ def main():
         res = form_report(sys.argv[2])
     elif cmd == "annotated":
         res = annotated_report(sys.argv[2])
+    elif cmd == "print":
+        res = print_report(sys.argv[2])
     elif cmd == "validate":
         res = validate(*sys.argv[2:6])
     else:

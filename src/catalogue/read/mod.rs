@@ -121,7 +121,7 @@ fn dotted(exts: &[&str]) -> String {
     exts.iter()
         .map(|e| format!(".{e}"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(crate::tr!("、", ", ").as_str())
 }
 
 /// `.xlsx, .xlsm, …, .yml`: what a directory walk reads.
