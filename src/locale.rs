@@ -31,17 +31,6 @@ macro_rules! tr {
     };
 }
 
-/// A message in a given language: `tr_in!(lang, "中文 {}", "English {}", x)`.
-#[macro_export]
-macro_rules! tr_in {
-    ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
-        match $lang {
-            $crate::i18n::Lang::Zh => format!($zh $(, $arg)*),
-            $crate::i18n::Lang::En => format!($en $(, $arg)*),
-        }
-    };
-}
-
 /// An operating-system error in the run's language: the common kinds in
 /// words of their own, the rest as the system says them.
 pub fn io_error(e: &std::io::Error) -> String {

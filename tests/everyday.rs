@@ -693,12 +693,7 @@ fn the_main_commands_speak_chinese_under_a_zh_locale() {
 /// is shortened so a short run shows it.
 #[test]
 fn progress_on_a_terminal_only() {
-    let has_script = std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_script {
-        eprintln!("no script(1): terminal test skipped");
+    if !has_script() {
         return;
     }
     let bin = assert_cmd::cargo::cargo_bin("santong");
@@ -769,4 +764,128 @@ fn a_bare_santong_shows_the_help_in_either_language() {
         "{}",
         text(&bad.stderr)
     );
+}
+
+/// What a clerk could misread is said once: rules left out for want of a
+/// basic catalogue, a list given as the catalogue, a run that read no file,
+/// a comparison of one region.
+#[test]
+fn runs_that_could_mislead_say_what_they_did() {
+    let dir = tempfile::tempdir().unwrap();
+    // without --basic: one note naming the rules that did not run
+    let out = santong("zh_CN.UTF-8")
+        .args(["check", CSV])
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    let notes: Vec<&str> = err.lines().filter(|l| l.contains("--basic")).collect();
+    assert_eq!(notes.len(), 1, "{err}");
+    assert!(
+        notes[0].contains("未给出基本目录") && notes[0].contains("name-mismatch"),
+        "{err}"
+    );
+    let out = santong("zh_CN.UTF-8")
+        .args(["check", "--basic", "sample", CSV])
+        .output()
+        .unwrap();
+    assert!(
+        !text(&out.stderr).contains("未给出基本目录"),
+        "{}",
+        text(&out.stderr)
+    );
+    // a list given as the catalogue
+    let out = santong("zh_CN.UTF-8")
+        .args(["check", "--basic", CSV, XLSX])
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(err.matches("像是实施清单").count(), 1, "{err}");
+    let catalogue = dir.path().join("基本目录.csv");
+    std::fs::write(
+        &catalogue,
+        "基本编码,事项名称,事项类型\n000111001000,食品经营许可,行政许可\n000111002000,公共场所卫生许可,行政许可\n",
+    )
+    .unwrap();
+    let out = santong("zh_CN.UTF-8")
+        .args(["check", "--basic"])
+        .arg(&catalogue)
+        .arg(CSV)
+        .output()
+        .unwrap();
+    assert!(
+        !text(&out.stderr).contains("像是实施清单"),
+        "{}",
+        text(&out.stderr)
+    );
+    // nothing read: the last line says so, never a zero summary
+    let out = santong("zh_CN.UTF-8")
+        .args(["check", "没有这个文件.xlsx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report = text(&out.stdout);
+    assert!(
+        report
+            .trim_end()
+            .ends_with("没有检查任何文件：唯一的文件无法读取"),
+        "{report}"
+    );
+    assert!(!report.contains("0 个事项"), "{report}");
+    let out = santong("C").args(["check", CSV]).output().unwrap();
+    assert!(
+        text(&out.stdout).trim_end().ends_with("0 notes"),
+        "{}",
+        text(&out.stdout)
+    );
+    // one region compared with nothing: refused in one line
+    let out = santong("zh_CN.UTF-8").args(["diff", CSV]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("两个或更多地区"), "{err}");
+}
+
+/// A workbook to `-` on a terminal is refused in one line; piped, it flows.
+#[test]
+fn a_binary_format_is_not_written_to_a_terminal() {
+    if !has_script() {
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("santong");
+    for cmd in [
+        format!("diff {XLSX} {CSV} --format xlsx --output -"),
+        "template --out -".to_string(),
+    ] {
+        let line = format!("{} --lang zh {cmd}", bin.display());
+        let on_terminal = std::process::Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .output()
+            .unwrap();
+        let seen = text(&on_terminal.stdout);
+        assert!(seen.contains("不把二进制文件写到终端"), "{cmd}: {seen}");
+        assert!(!seen.contains("PK"), "{cmd}: bytes reached the terminal");
+        let piped = santong("C").args(cmd.split(' ')).output().unwrap();
+        assert_eq!(
+            piped.status.code(),
+            Some(0),
+            "{cmd}: {}",
+            text(&piped.stderr)
+        );
+        assert!(
+            piped.stdout.starts_with(b"PK"),
+            "{cmd}: the workbook flows down a pipe"
+        );
+    }
+}
+
+/// Whether script(1) is here to give a command a terminal.
+fn has_script() -> bool {
+    let yes = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !yes {
+        eprintln!("no script(1): terminal test skipped");
+    }
+    yes
 }

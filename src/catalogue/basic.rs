@@ -44,12 +44,29 @@ pub struct BasicCatalogue {
     pub defects: Vec<(Arc<Source>, BasicDefect)>,
     by_name: HashMap<String, String>,
     prefixes: HashSet<String>,
+    /// Items with an implementation code or an implementing body: a basic
+    /// catalogue has neither, so many of them mean an implementation list
+    /// was given where the catalogue was meant.
+    pub implemented: usize,
 }
 
 impl BasicCatalogue {
     pub fn load(path: &Path, standard: &Standard, opts: &ReadOptions) -> Result<Self, ReadError> {
         let cat = Catalogue::load(path, standard, opts)?;
-        let out = Self::from_catalogue(&cat, standard);
+        let mut out = Self::from_catalogue(&cat, standard);
+        let listed: Vec<usize> = ["impl_code", "body_name"]
+            .iter()
+            .filter_map(|id| standard.element_index(id))
+            .collect();
+        out.implemented = cat
+            .items
+            .iter()
+            .filter(|it| {
+                listed
+                    .iter()
+                    .any(|i| it.get(*i).is_some_and(|f| !f.text.trim().is_empty()))
+            })
+            .count();
         if out.entries.is_empty() {
             return Err(ReadError::new(
                 path,
@@ -154,6 +171,12 @@ impl BasicCatalogue {
 
     pub fn get(&self, code: &str) -> Option<&BasicEntry> {
         self.entries.get(code)
+    }
+
+    /// Whether the catalogue reads like an implementation list: most of
+    /// its items have an implementation code or an implementing body.
+    pub fn looks_like_a_list(&self) -> bool {
+        self.implemented > 0 && self.implemented * 2 >= self.entries.len().max(1)
     }
 
     pub fn code_for_name(&self, name: &str) -> Option<&str> {

@@ -298,6 +298,33 @@ fn describe_table(
     }
 }
 
+/// What the basic catalogue changes, said once: the rules that did not run
+/// for want of one, or a list given where the catalogue was meant.
+fn note_basic(
+    choice: Option<&santong::settings::BasicChoice>,
+    basic: Option<&santong::catalogue::BasicCatalogue>,
+    std: &Standard,
+    ui: &super::Ui,
+) {
+    match (choice, basic) {
+        (None, _) => {
+            let rules = santong::rules::needing_the_catalogue(std);
+            if !rules.is_empty() {
+                ui.note(&Note::NoBasic { rules: &rules }.text(ui.lang));
+            }
+        }
+        (Some(santong::settings::BasicChoice::File(p)), Some(b)) if b.looks_like_a_list() => {
+            let path = p.display().to_string();
+            let note = Note::BasicIsAList {
+                path: &path,
+                implemented: b.implemented,
+            };
+            ui.note(&note.text(ui.lang));
+        }
+        _ => {}
+    }
+}
+
 /// The annotated copy of the one workbook checked.
 fn write_annotated(
     out: &Path,
@@ -390,6 +417,14 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let (mut run, ignored) = check_all(&gathered, &std, &opts);
     progress.finish();
     print_rows(ui, &run);
+    // said only when some list was checked: with none, no rule ran anyway
+    if run
+        .files
+        .iter()
+        .any(|f| matches!(f, FileOutcome::Checked(_)))
+    {
+        note_basic(settings.basic.as_ref(), basic.as_ref(), &std, ui);
+    }
     // the basic catalogue is checked too: its own defects come first
     if let (Some(santong::settings::BasicChoice::File(p)), Some(b)) = (&settings.basic, &basic) {
         if let Some(r) = santong::check::basic_report(p, b, &std) {

@@ -15,6 +15,14 @@ pub struct Args {
 
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
+    if a.args.files.len() < 2 {
+        // one region is compared with nothing: say so rather than report "no differences"
+        anyhow::bail!(santong::tr!(
+            "diff 比较两个或更多地区的清单，这里只给出了 {} 份；给一个地区打分请用 santong score",
+            "diff compares the lists of two regions or more; {} was given (santong score rates one region)",
+            a.args.files.len()
+        ));
+    }
     let r = Regional::load(&a.args, ui)?;
     let cmp = r.compare();
     let format = a.args.format;

@@ -39,6 +39,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let catalogues = super::load_catalogues(&a.files, &std, &read, ui)?;
     let inputs: Vec<PathBuf> = catalogues.iter().map(|c| c.path.clone()).collect();
     super::refuse_overwrite(&inputs, Some(&a.output))?;
+    super::refuse_binary_to_terminal(&a.output, a.force)?;
     super::refuse_existing(&a.output, a.force)?;
     let progress = super::progress::Progress::new(
         ui,

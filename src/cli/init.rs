@@ -35,11 +35,16 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         .into_iter()
         .partition(|(rel, _)| !a.force && a.dir.join(rel).symlink_metadata().is_ok());
     if write.is_empty() {
-        anyhow::bail!(tr!(
-            "{} 中这些文件都已存在；要覆盖请加 --force",
-            "every file init writes exists in {}; pass --force to overwrite them",
-            a.dir.display()
-        ));
+        // a repository already set up is not an error
+        eprintln!(
+            "{}",
+            tr!(
+                "{} 已设置好：init 要写的文件都已存在，未作改动（要重写请加 --force）",
+                "{} is already set up: every file init writes exists, nothing changed (--force rewrites them)",
+                a.dir.display()
+            )
+        );
+        return Ok(0);
     }
     for (rel, text) in &write {
         let path = a.dir.join(rel);

@@ -27,7 +27,7 @@ use anyhow::Context;
 use santong::catalogue::{BasicCatalogue, Catalogue, ReadOptions};
 use santong::settings::{BasicChoice, StandardChoice};
 use santong::standard::Standard;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// A run's exit status: 0 clean, 1 findings, 2 failure.
@@ -154,6 +154,7 @@ pub fn emit_xlsx(output: Option<&Path>, bytes: Result<Vec<u8>, String>) -> anyho
             "--format xlsx needs --output FILE.xlsx (or --output - for standard output)"
         ));
     };
+    refuse_binary_to_terminal(p, false)?;
     let bytes = bytes.map_err(anyhow::Error::msg)?;
     if p.as_os_str() == "-" {
         return match std::io::stdout().lock().write_all(&bytes) {
@@ -162,6 +163,19 @@ pub fn emit_xlsx(output: Option<&Path>, bytes: Result<Vec<u8>, String>) -> anyho
         };
     }
     write_atomic(p, &bytes)
+}
+
+/// A workbook or database written to standard output is bytes a terminal
+/// cannot show (and may take for control sequences): refused there unless
+/// `force`; a redirect or a pipe takes it.
+pub fn refuse_binary_to_terminal(output: &Path, force: bool) -> anyhow::Result<()> {
+    if output.as_os_str() == "-" && !force && std::io::stdout().is_terminal() {
+        anyhow::bail!(santong::tr!(
+            "不把二进制文件写到终端：请用文件名代替 `-`，或把标准输出重定向到文件",
+            "refusing to write a binary file to the terminal: give a file name instead of `-`, or redirect standard output to a file"
+        ));
+    }
+    Ok(())
 }
 
 pub fn refuse_overwrite(inputs: &[PathBuf], output: Option<&Path>) -> anyhow::Result<()> {

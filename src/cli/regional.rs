@@ -89,6 +89,14 @@ impl Regional {
             &read,
         )?;
         if let (Some(b), Some(p)) = (&basic, &a.basic) {
+            if b.looks_like_a_list() {
+                let path = p.display().to_string();
+                let note = santong::i18n::Note::BasicIsAList {
+                    path: &path,
+                    implemented: b.implemented,
+                };
+                ui.note(&note.text(lang));
+            }
             if !b.defects.is_empty() {
                 let path = p.display().to_string();
                 let note = santong::i18n::Note::BasicDefects {

@@ -21,6 +21,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let std = super::load_standard(a.standard.as_deref())?;
     let bytes =
         santong::generate::template::blank_template(&std, lang).map_err(anyhow::Error::msg)?;
+    super::refuse_binary_to_terminal(&a.out, a.force)?;
     super::refuse_existing(&a.out, a.force)?;
     super::write_atomic(&a.out, &bytes)?;
     if a.out.as_os_str() != "-" {

@@ -59,6 +59,72 @@ struct Lookup {
     next_col: u16,
 }
 
+/// The validation of a column that is not a code list: whole numbers in
+/// their range, codes of their length, text up to its length.
+fn plain_validation(
+    el: &Element,
+    width: &mut usize,
+    lang: crate::i18n::Lang,
+) -> Result<Option<DataValidation>, XlsxError> {
+    Ok(match el.kind {
+        ElementType::Integer | ElementType::Duration => {
+            let (min, max) = (el.min.unwrap_or(0) as i32, el.max.unwrap_or(100_000) as i32);
+            // a time limit is in working days; other whole numbers are counts
+            let message = if el.kind == ElementType::Duration {
+                ui::ENTER_A_WHOLE_NUMBER_WORKING.get(lang).to_string()
+            } else {
+                crate::tr_in!(
+                    lang,
+                    "{}应为 {} 到 {} 之间的整数",
+                    "{}: a whole number from {} to {}",
+                    el.label,
+                    min,
+                    max
+                )
+            };
+            Some(
+                DataValidation::new()
+                    .allow_whole_number(DataValidationRule::Between(min, max))
+                    .set_error_title(ui::A_WHOLE_NUMBER.get(lang))?
+                    .set_error_message(message)?,
+            )
+        }
+        k if code_length(k).is_some() => {
+            let n = code_length(k).unwrap_or(0);
+            *width = (*width).max(n as usize + 2);
+            Some(
+                DataValidation::new()
+                    .allow_text_length(DataValidationRule::EqualTo(n))
+                    .set_error_title(ui::WRONG_CODE_LENGTH.get(lang))?
+                    .set_error_message(crate::tr_in!(
+                        lang,
+                        "{}应为 {} 位",
+                        "{}: {} characters",
+                        el.label,
+                        n
+                    ))?,
+            )
+        }
+        _ => el
+            .max_length
+            .map(|m| {
+                DataValidation::new()
+                    .allow_text_length(DataValidationRule::LessThanOrEqualTo(m as u32))
+                    .set_error_title(ui::TOO_LONG.get(lang))
+                    .and_then(|d| {
+                        d.set_error_message(crate::tr_in!(
+                            lang,
+                            "{}不超过 {} 个字",
+                            "{}: at most {} characters",
+                            el.label,
+                            m
+                        ))
+                    })
+            })
+            .transpose()?,
+    })
+}
+
 /// Validation, note and width for one column.
 fn prepare_column(
     std: &Standard,
@@ -116,61 +182,7 @@ fn prepare_column(
                     .set_error_message(format!("{}: {}", el.label, list.join("、")))?,
             )
         }
-        ElementType::Integer | ElementType::Duration => {
-            let (min, max) = (el.min.unwrap_or(0) as i32, el.max.unwrap_or(100_000) as i32);
-            // a time limit is in working days; other whole numbers are counts
-            let message = if el.kind == ElementType::Duration {
-                ui::ENTER_A_WHOLE_NUMBER_WORKING.get(lang).to_string()
-            } else {
-                crate::tr_in!(
-                    lang,
-                    "{}应为 {} 到 {} 之间的整数",
-                    "{}: a whole number from {} to {}",
-                    el.label,
-                    min,
-                    max
-                )
-            };
-            Some(
-                DataValidation::new()
-                    .allow_whole_number(DataValidationRule::Between(min, max))
-                    .set_error_title(ui::A_WHOLE_NUMBER.get(lang))?
-                    .set_error_message(message)?,
-            )
-        }
-        k if code_length(k).is_some() => {
-            let n = code_length(k).unwrap_or(0);
-            width = width.max(n as usize + 2);
-            Some(
-                DataValidation::new()
-                    .allow_text_length(DataValidationRule::EqualTo(n))
-                    .set_error_title(ui::WRONG_CODE_LENGTH.get(lang))?
-                    .set_error_message(crate::tr_in!(
-                        lang,
-                        "{}应为 {} 位",
-                        "{}: {} characters",
-                        el.label,
-                        n
-                    ))?,
-            )
-        }
-        _ => el
-            .max_length
-            .map(|m| {
-                DataValidation::new()
-                    .allow_text_length(DataValidationRule::LessThanOrEqualTo(m as u32))
-                    .set_error_title(ui::TOO_LONG.get(lang))
-                    .and_then(|d| {
-                        d.set_error_message(crate::tr_in!(
-                            lang,
-                            "{}不超过 {} 个字",
-                            "{}: at most {} characters",
-                            el.label,
-                            m
-                        ))
-                    })
-            })
-            .transpose()?,
+        _ => plain_validation(el, &mut width, lang)?,
     };
     if let Some(dv) = dv {
         ws.add_data_validation(rows.0, col, rows.1, col, &dv)?;

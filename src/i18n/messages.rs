@@ -345,6 +345,10 @@ pub enum Note<'a> {
     Ignored { count: usize, config: &'a str },
     /// The basic catalogue has defective entries, left out of a comparison.
     BasicDefects { count: usize, path: &'a str },
+    /// `--basic` names what reads as an implementation list.
+    BasicIsAList { path: &'a str, implemented: usize },
+    /// Rules that need the basic catalogue were not run.
+    NoBasic { rules: &'a [&'a str] },
     /// A list generated from has error-level findings.
     ListErrors {
         path: &'a str,
@@ -383,6 +387,23 @@ impl Note<'_> {
             (Note::BasicDefects { count, path }, Lang::En) => {
                 format!("the basic catalogue {path} has {count} defects; those entries were left out (santong check --basic {path} lists them)")
             }
+            (Note::BasicIsAList { path, implemented }, Lang::Zh) => format!(
+                "注意：--basic 给出的 {path} 像是实施清单而不是基本目录（{implemented} 个事项带实施编码或实施主体）；若要检查它，请把它放在 --basic 的参数之外"
+            ),
+            (Note::BasicIsAList { path, implemented }, Lang::En) => format!(
+                "note: {path}, given as --basic, reads like an implementation list rather than a basic catalogue ({} with an implementation code or body); to check it, give it as a file, not as --basic's argument",
+                super::en_count(*implemented, "item", "items")
+            ),
+            (Note::NoBasic { rules }, Lang::Zh) => format!(
+                "未给出基本目录（--basic），这 {} 条规则没有运行：{}；用 --basic 基本目录文件 或 --basic sample 启用",
+                rules.len(),
+                rules.join("、")
+            ),
+            (Note::NoBasic { rules }, Lang::En) => format!(
+                "no basic catalogue (--basic), so {} did not run: {}; give --basic FILE or --basic sample",
+                super::en_count(rules.len(), "rule", "rules"),
+                rules.join(", ")
+            ),
             (Note::ListErrors { path, errors, items }, Lang::Zh) => format!(
                 "警告：{path} 有 {errors} 处错误（涉及 {items} 个事项），由这些事项生成的内容已标注“待核实”；用 santong check {path} 查看"
             ),

@@ -118,3 +118,14 @@ impl Msg {
         lang.pick(&self.zh, &self.en)
     }
 }
+
+/// A message in a given language: `tr_in!(lang, "中文 {}", "English {}", x)`.
+#[macro_export]
+macro_rules! tr_in {
+    ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Zh => format!($zh $(, $arg)*),
+            $crate::i18n::Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}

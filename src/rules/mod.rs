@@ -26,6 +26,7 @@ mod wording;
 
 pub use crate::standard::RuleId;
 pub use basic::duplicate_basic_code::check_catalogue as check_basic_catalogue;
+pub use basic::needing_the_catalogue;
 pub use doc::{doc_of, markdown, DocView, RuleDoc};
 pub use sink::{params, reasons, At, Finding, Params, Sink};
 

@@ -9,6 +9,23 @@ pub mod unknown_basic_code;
 
 use crate::catalogue::BasicEntry;
 use crate::rules::ItemCx;
+use crate::standard::{RuleId, Severity, Standard};
+
+/// The rules that judge an item against its catalogue entry: without
+/// `--basic` they cannot run (duplicate-basic-code judges the catalogue
+/// itself). Those the standard has switched on, by id.
+pub fn needing_the_catalogue(std: &Standard) -> Vec<&'static str> {
+    [
+        RuleId::UnknownBasicCode,
+        RuleId::NameMismatch,
+        RuleId::TypeMismatch,
+        RuleId::LegalBasisMismatch,
+    ]
+    .into_iter()
+    .filter(|id| std.builtin_rule(*id).severity != Severity::Off)
+    .map(RuleId::as_str)
+    .collect()
+}
 
 /// The item's entry in the basic catalogue, when the check has one and the
 /// item's basic code is valid and listed.
