@@ -268,6 +268,37 @@ severity:
 fail_on: error
 "#;
 
+/// The starter `santong.yaml` with its comments in Chinese.
+const STARTER_ZH: &str = r#"# santong.yaml —— 本清单仓库中 `santong check` 的设置。
+# 不带文件参数运行 `santong check` 时，从当前目录向上查找并读取本文件。
+# 文件结构见 `santong schema config`。
+
+# 所用标准：`national`（内置国家标准），或相对本文件的标准目录，
+# 例如写明 `extends: national` 的省级标准。
+standard: national
+
+# 基本目录（用于同一事项、同一编码的规则）：`sample`（随附的样例），
+# 或相对本文件的基本目录文件（xlsx、csv、yaml）。
+basic: sample
+
+# 要检查的清单文件（相对本文件的通配符）。
+files:
+  - "@FILES@"
+
+# 按规则调整级别（error 错误、warning 警告、note 提示、off 关闭）。
+severity:
+  unknown-column: off
+
+# 认可的偏差。每条都须写明理由；`items` 把它限定在部分实施编码。
+# ignore:
+#   - rule: promise-exceeds-statutory
+#     items: ["11450721MB155808114000111001000"]
+#     reason: 经省政府令第12号调整法定时限
+
+# 哪些问题使检查不通过：error（错误，默认）、warning（警告）或 never（从不）。
+fail_on: error
+"#;
+
 /// Where the CI workflow `santong init` writes gets santong from: a git
 /// repository (built at a branch, tag or commit) or santong's source tree
 /// inside the catalogue repository (a git submodule or a vendored copy).
@@ -392,7 +423,7 @@ env:
 "#;
 
 /// The pre-commit configuration written by `santong init`.
-const PRE_COMMIT: &str = r#"# pre-commit (https://pre-commit.com): check the catalogues before each commit.
+const PRE_COMMIT: &str = r#"# @PRE_COMMIT_COMMENT@
 repos:
   - repo: local
     hooks:
@@ -407,16 +438,28 @@ repos:
 /// The starter `santong.yaml`; its glob names every extension a
 /// directory walk reads (from the readers registry).
 pub fn starter() -> String {
-    STARTER.replace(
+    starter_in(crate::i18n::Lang::En)
+}
+
+/// The starter `santong.yaml` with its comments in a language (the keys
+/// and values are the same in both).
+pub fn starter_in(lang: crate::i18n::Lang) -> String {
+    lang.pick(STARTER_ZH, STARTER).replace(
         "@FILES@",
         &crate::catalogue::read::starter_glob("catalogues"),
     )
 }
 
 /// The pre-commit hook, triggered by the same extensions.
-fn pre_commit() -> String {
+fn pre_commit(lang: crate::i18n::Lang) -> String {
     let exts = crate::catalogue::read::walked_extensions(|_| true);
-    PRE_COMMIT.replace("@EXTENSIONS@", &exts.join("|"))
+    PRE_COMMIT.replace("@EXTENSIONS@", &exts.join("|")).replace(
+        "@PRE_COMMIT_COMMENT@",
+        lang.pick(
+            "pre-commit（https://pre-commit.com）：每次提交前检查清单。",
+            "pre-commit (https://pre-commit.com): check the catalogues before each commit.",
+        ),
+    )
 }
 
 /// Where `santong init` writes the CI workflow.
@@ -424,12 +467,15 @@ pub const WORKFLOW_FILE: &str = ".github/workflows/santong.yml";
 
 /// Files `santong init` writes, relative to the repository; the workflow
 /// only when it is told where to get santong from.
-pub fn init_files(source: Option<&WorkflowSource>) -> Vec<(&'static str, String)> {
-    let mut files = vec![(FILE_NAME, starter())];
+pub fn init_files(
+    source: Option<&WorkflowSource>,
+    lang: crate::i18n::Lang,
+) -> Vec<(&'static str, String)> {
+    let mut files = vec![(FILE_NAME, starter_in(lang))];
     if let Some(source) = source {
         files.push((WORKFLOW_FILE, workflow(source)));
     }
-    files.push((".pre-commit-config.yaml", pre_commit()));
+    files.push((".pre-commit-config.yaml", pre_commit(lang)));
     files
 }
 

@@ -89,6 +89,10 @@ fn config_schema_accepts_the_starter_and_requires_reasons() {
         return;
     };
     assert!(ok);
+    // the Chinese starter differs in its comments only
+    let zh = santong::config::starter_in(santong::i18n::Lang::Zh);
+    assert!(zh.contains("# 所用标准"), "{zh}");
+    assert_eq!(yaml(&zh), starter);
     let mut with = starter.clone();
     with["ignore"] = json!([{"rule": "catch-all-clause", "reason": "经复函同意"}]);
     assert_eq!(valid("config", &with), Some(true));

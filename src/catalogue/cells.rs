@@ -672,7 +672,8 @@ fn check_encoding(path: &Path, enc: &'static encoding_rs::Encoding) -> Result<()
                         crate::tr!(
                             "第 {} 字节不是有效的 {} 编码；{}",
                             "byte {} is not valid {}; {}",
-                            pos,
+                            // counted from 1, as a reader counts
+                            pos + 1,
                             enc.name(),
                             try_encoding(enc)
                         ),

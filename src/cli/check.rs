@@ -340,6 +340,38 @@ fn write_annotated(
     super::write_atomic(out, &bytes)
 }
 
+/// The report and the annotated copy go to two different files, neither of
+/// them anything this run reads.
+fn refuse_outputs(
+    files: &[PathBuf],
+    output: Option<&Path>,
+    annotate: Option<&Path>,
+) -> anyhow::Result<()> {
+    // every file read so far (catalogues come later) is protected by the
+    // writer; these are refused before any work is done
+    for out in [output, annotate].into_iter().flatten() {
+        if santong::output::was_read(out) {
+            anyhow::bail!(santong::tr!(
+                "拒绝写到 {} 上：本次运行读取了它",
+                "refusing to write over {}: this run read it",
+                out.display()
+            ));
+        }
+    }
+    super::refuse_overwrite(files, output)?;
+    super::refuse_overwrite(files, annotate)?;
+    if let (Some(o), Some(n)) = (output, annotate) {
+        if o == n || super::same_file(o, n) {
+            anyhow::bail!(santong::tr!(
+                "--annotate 和 --output 都是 {}：请给两个不同的文件",
+                "--annotate and --output are both {}: give them different files",
+                o.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
     let config = find_config(&a)?;
@@ -367,28 +399,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     };
     let basic = super::load_basic(settings.basic.as_ref(), &std, &read)?;
     let areas = load_areas(settings.areas.as_deref())?;
-    // every file read so far (catalogues come later) is protected by the
-    // writer; these are refused before any work is done
-    for out in [output, a.annotate.as_deref()].into_iter().flatten() {
-        if santong::output::was_read(out) {
-            anyhow::bail!(santong::tr!(
-                "拒绝写到 {} 上：本次运行读取了它",
-                "refusing to write over {}: this run read it",
-                out.display()
-            ));
-        }
-    }
-    super::refuse_overwrite(files, output)?;
-    super::refuse_overwrite(files, a.annotate.as_deref())?;
-    if let (Some(o), Some(n)) = (output, &a.annotate) {
-        if o == n || super::same_file(o, n) {
-            anyhow::bail!(santong::tr!(
-                "--annotate 和 --output 都是 {}：请给两个不同的文件",
-                "--annotate and --output are both {}: give them different files",
-                o.display()
-            ));
-        }
-    }
+    refuse_outputs(files, output, a.annotate.as_deref())?;
     if a.annotate.is_some() && files.len() != 1 {
         anyhow::bail!(santong::tr!(
             "--annotate 只复制一个工作簿，但给出了 {} 个文件",
@@ -417,14 +428,6 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let (mut run, ignored) = check_all(&gathered, &std, &opts);
     progress.finish();
     print_rows(ui, &run);
-    // said only when some list was checked: with none, no rule ran anyway
-    if run
-        .files
-        .iter()
-        .any(|f| matches!(f, FileOutcome::Checked(_)))
-    {
-        note_basic(settings.basic.as_ref(), basic.as_ref(), &std, ui);
-    }
     // the basic catalogue is checked too: its own defects come first
     if let (Some(santong::settings::BasicChoice::File(p)), Some(b)) = (&settings.basic, &basic) {
         if let Some(r) = santong::check::basic_report(p, b, &std) {
@@ -460,5 +463,13 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         write_annotated(out, &files[0], r, &std, &opts.read, lang)?;
     }
     super::emit(output, &text)?;
+    // after the report, and only when some list was checked: with none, no rule ran anyway
+    if run
+        .files
+        .iter()
+        .any(|f| matches!(f, FileOutcome::Checked(_)))
+    {
+        note_basic(settings.basic.as_ref(), basic.as_ref(), &std, ui);
+    }
     Ok(report::exit_code(&run, fail_on) as Exit)
 }

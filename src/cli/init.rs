@@ -30,7 +30,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         .as_deref()
         .map(|s| workflow_source(&a.dir, s, a.rev.as_deref()))
         .transpose()?;
-    let files = santong::config::init_files(source.as_ref());
+    let files = santong::config::init_files(source.as_ref(), lang);
     let (kept, write): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|(rel, _)| !a.force && a.dir.join(rel).symlink_metadata().is_ok());

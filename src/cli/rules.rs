@@ -17,7 +17,16 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let std = super::load_standard(a.standard.as_deref())?;
     let mut out = String::new();
     for r in &std.rules {
-        let el = r.elements.join(",");
+        // the elements by their labels under Chinese, by id in English
+        let names: Vec<&str> = r
+            .elements
+            .iter()
+            .map(|e| match (lang, std.element(e)) {
+                (santong::i18n::Lang::Zh, Some(el)) => el.label.as_str(),
+                _ => e.as_str(),
+            })
+            .collect();
+        let el = names.join(lang.pick("、", ","));
         // padded by display width: the severity word may be Chinese
         out.push_str(&format!(
             "{} {} {} {}\n",

@@ -46,9 +46,10 @@ fn explain_rule(std: &Standard, rule: &crate::standard::Rule, zh: bool) -> Strin
     } else {
         rule.elements
             .iter()
-            .map(|e| match std.element(e) {
-                Some(el) => format!("{} {}", el.label, e),
-                None => e.clone(),
+            .map(|e| match (std.element(e), zh) {
+                (Some(el), true) => el.label.clone(),
+                (Some(el), false) => format!("{} {}", el.label, e),
+                (None, _) => e.clone(),
             })
             .collect::<Vec<_>>()
             .join(pick("、", ", "))
@@ -75,29 +76,123 @@ fn explain_rule(std: &Standard, rule: &crate::standard::Rule, zh: bool) -> Strin
         out.push('\n');
     }
     push(&mut out, pick("消息", "Message"));
-    push(&mut out, &format!("  {}", lang.msg(&rule.message)));
+    let message = readable(std, &rule.id, "message", lang)
+        .unwrap_or_else(|| lang.msg(&rule.message).to_string());
+    push(&mut out, &format!("  {message}"));
     if let Some(fix) = &rule.fix {
         push(&mut out, pick("修改建议", "Fix"));
-        push(&mut out, &format!("  {}", lang.msg(fix)));
+        let fix = readable(std, &rule.id, "fix", lang).unwrap_or_else(|| lang.msg(fix).to_string());
+        push(&mut out, &format!("  {fix}"));
     }
     if rule.when.is_some() || rule.assert.is_some() {
         push(&mut out, pick("表达式", "Expression"));
-        for (what, x) in [("when", &rule.when), ("assert", &rule.assert)] {
+        for (what, x) in [
+            (pick("适用条件：", "when: "), &rule.when),
+            (pick("须满足：", "assert: "), &rule.assert),
+        ] {
             if let Some(x) = x {
-                push(&mut out, &format!("  {what}: `{x}`"));
+                push(&mut out, &format!("  {what}`{x}`"));
             }
         }
     }
     if let Some(d) = &doc {
         push(&mut out, pick("示例", "Examples"));
-        for g in &d.good {
+        let (good, bad) = d.examples(lang);
+        for g in good {
             push(&mut out, &format!("  ✓ {}{g}", pick("正确：", "good: ")));
         }
-        for b in &d.bad {
+        for b in bad {
             push(&mut out, &format!("  ✗ {}{b}", pick("错误：", "bad:  ")));
         }
     }
     out
+}
+
+/// A message or fix as a reader sees it, with each value the finding fills
+/// in shown as a named blank (〔要素名〕, ‹column›): the template's own
+/// syntax is for the standard's authors, not for the reader.
+fn readable(std: &Standard, rule: &str, part: &str, lang: Lang) -> Option<String> {
+    let name = crate::standard::template_name(rule, part, lang.code());
+    let t = std.env().get_template(&name).ok()?;
+    let vars = t.undeclared_variables(false);
+    let ctx: std::collections::BTreeMap<String, String> = vars
+        .into_iter()
+        .map(|v| {
+            let word = blank_word(&v, lang);
+            (v, word)
+        })
+        .collect();
+    t.render(minijinja::Value::from(minijinja::value::Serde(&ctx)))
+        .ok()
+}
+
+/// The words for a value a message fills in.
+fn blank_word(var: &str, lang: Lang) -> String {
+    const WORDS: [(&str, &str, &str); 53] = [
+        ("code_type_label", "类型位的含义", "what the digits mean"),
+        ("tier_zh", "省级或市级", "tier"),
+        ("tier_en", "省级或市级", "tier"),
+        ("label", "要素名", "column"),
+        ("value", "取值", "value"),
+        ("first", "首次出现的行", "first row"),
+        ("count", "个数", "count"),
+        ("expected", "应有的值", "expected value"),
+        ("reason_zh", "原因", "reason"),
+        ("reason_en", "原因", "reason"),
+        ("meaning", "含义", "meaning"),
+        ("code", "编码", "code"),
+        ("other", "另一取值", "other value"),
+        ("meaning_code", "代码", "code"),
+        ("body", "实施主体", "body"),
+        ("written", "原写法", "as written"),
+        ("visits", "到办事现场次数", "visits"),
+        ("suggestion", "建议值", "suggestion"),
+        ("promised_days", "承诺办结时限", "promised days"),
+        ("statutory_days", "法定办结时限", "statutory days"),
+        ("number", "号码", "number"),
+        ("kept", "保留部分", "part kept"),
+        ("kept_version", "版本号", "version"),
+        ("version", "版本号", "version"),
+        ("size", "长度", "size"),
+        ("last", "末列", "last column"),
+        ("subs", "子项编码", "sub-item codes"),
+        ("sub", "子项位", "sub-item digits"),
+        ("code_type", "类型位", "type digits"),
+        ("vertical", "机构名称", "body"),
+        ("tail", "中断处", "where it breaks"),
+        ("shown", "内容", "text"),
+        ("item_row", "行号", "row"),
+        ("impl_code", "实施编码", "implementation code"),
+        ("error", "问题", "problem"),
+        ("basic", "基本编码", "basic code"),
+        ("allowed", "可选取值", "allowed values"),
+        ("values_zh", "取值", "values"),
+        ("values_en", "取值", "values"),
+        ("dash", "横线", "dash"),
+        ("area", "区划代码", "area code"),
+        ("credit", "信用代码", "credit code"),
+        ("org", "组织机构代码", "organisation code"),
+        ("date", "日期", "date"),
+        ("clause", "兜底表述", "catch-all clause"),
+        ("condition", "条件", "condition"),
+        ("result_name", "结果名称", "result name"),
+        ("level_label", "层级", "level"),
+        ("item_type_label", "事项类型", "item type"),
+        ("national", "国家代码", "national code"),
+        ("length", "长度", "length"),
+        ("position", "位置", "position"),
+        ("rule", "规则", "rule"),
+    ];
+    let word = WORDS
+        .iter()
+        .find(|(v, _, _)| *v == var)
+        .map(|(_, zh, en)| lang.pick(zh, en));
+    match (lang, word) {
+        (Lang::Zh, Some(w)) => format!("〔{w}〕"),
+        (Lang::Zh, None) => "〔…〕".to_string(),
+        (Lang::En, Some(w)) => format!("‹{w}›"),
+        (Lang::En, None) => "‹…›".to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -112,12 +207,31 @@ mod tests {
             assert!(zh.contains("说明："), "{}: no Chinese description", r.id);
             assert!(zh.contains("✓ 正确："), "{}: no good example", r.id);
             assert!(zh.contains("✗ 错误："), "{}: no bad example", r.id);
-            assert!(zh.contains(&r.message.zh) && !zh.contains(&r.message.en));
+            // the message as a reader sees it: no template syntax, the blanks named
+            assert!(!zh.contains("{{") && !zh.contains("{%"), "{zh}");
+            assert!(!zh.contains(&r.message.en), "{zh}");
+            let message = readable(&std, &r.id, "message", Lang::Zh).unwrap_or_default();
+            assert!(
+                !message.is_empty() && zh.contains(&message),
+                "{}: {zh}",
+                r.id
+            );
+            // expressions are the standard's own code; the rest is Chinese
+            let prose: String = zh.lines().filter(|l| !l.contains('`')).collect();
+            for w in [" with ", " the ", " and ", " for ", " twice", " once"] {
+                assert!(!prose.contains(w), "{}: English {w:?} under zh: {zh}", r.id);
+            }
             assert!(!zh.contains("About") && !zh.contains("Message"), "{zh}");
             let en = explain_rule(&std, r, false);
             assert!(en.contains("About: "), "{}: no English description", r.id);
             assert!(en.contains("✓ good: ") && en.contains("✗ bad:  "), "{en}");
-            assert!(en.contains(&r.message.en) && !en.contains(&r.message.zh));
+            assert!(!en.contains("{{") && !en.contains("{%"), "{en}");
+            let message = readable(&std, &r.id, "message", Lang::En).unwrap_or_default();
+            assert!(
+                !message.is_empty() && en.contains(&message),
+                "{}: {en}",
+                r.id
+            );
             // Chinese labels of elements stay; the headings are English
             assert!(!en.contains("说明：") && !en.contains("\n消息"), "{en}");
         }

@@ -91,7 +91,13 @@ impl<'a> Junit<'a> {
 
 impl<'a> Emitter<'a> for Junit<'a> {
     fn finding(&mut self, x: FindingView<'a>) {
-        let line = format!("{} [{}] {}\n", x.cell, x.severity, x.message);
+        // the severity in the report's language: [错误] / [error]
+        let line = format!(
+            "{} [{}] {}\n",
+            x.cell,
+            super::words::severity(x.finding.severity, self.lang),
+            x.message
+        );
         self.hits
             .entry(x.rule)
             .or_default()

@@ -12,6 +12,9 @@ pub struct RuleDoc {
     pub zh: &'static str,
     pub good: &'static [&'static str],
     pub bad: &'static [&'static str],
+    /// The examples in Chinese, where they have words (empty: as `good`).
+    pub good_zh: &'static [&'static str],
+    pub bad_zh: &'static [&'static str],
 }
 
 /// A rule's documentation, whichever kind of rule it is.
@@ -20,6 +23,26 @@ pub struct DocView<'a> {
     pub zh: &'a str,
     pub good: Vec<&'a str>,
     pub bad: Vec<&'a str>,
+    pub good_zh: Vec<&'a str>,
+    pub bad_zh: Vec<&'a str>,
+}
+
+impl<'a> DocView<'a> {
+    /// The good and bad examples in a language.
+    pub fn examples(&self, lang: crate::i18n::Lang) -> (&[&'a str], &[&'a str]) {
+        let zh = lang == crate::i18n::Lang::Zh;
+        let good = if zh && !self.good_zh.is_empty() {
+            &self.good_zh
+        } else {
+            &self.good
+        };
+        let bad = if zh && !self.bad_zh.is_empty() {
+            &self.bad_zh
+        } else {
+            &self.bad
+        };
+        (good, bad)
+    }
 }
 
 /// The documentation of a rule of the standard, if it has any.
@@ -31,6 +54,8 @@ pub fn doc_of(rule: &Rule) -> Option<DocView<'_>> {
             zh: d.zh,
             good: d.good.to_vec(),
             bad: d.bad.to_vec(),
+            good_zh: d.good_zh.to_vec(),
+            bad_zh: d.bad_zh.to_vec(),
         });
     }
     rule.doc.as_ref().map(|d| DocView {
@@ -38,6 +63,8 @@ pub fn doc_of(rule: &Rule) -> Option<DocView<'_>> {
         zh: &d.zh,
         good: d.good.iter().map(String::as_str).collect(),
         bad: d.bad.iter().map(String::as_str).collect(),
+        good_zh: d.good_zh.iter().map(String::as_str).collect(),
+        bad_zh: d.bad_zh.iter().map(String::as_str).collect(),
     })
 }
 
@@ -84,6 +111,12 @@ pub fn markdown(std: &Standard) -> String {
         }
         for b in &d.bad {
             out.push_str(&format!("- bad: {b}\n"));
+        }
+        for g in &d.good_zh {
+            out.push_str(&format!("- 正确：{g}\n"));
+        }
+        for b in &d.bad_zh {
+            out.push_str(&format!("- 错误：{b}\n"));
         }
         if r.builtin == Some(RuleId::InvalidValue) {
             out.push_str(&provenance_table(std));

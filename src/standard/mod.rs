@@ -12,7 +12,7 @@ mod load;
 pub mod model;
 mod vocab;
 
-pub use expr::is_blank;
+pub use expr::{is_blank, template_name};
 pub use ids::{ElementIds, RuleId, BUILTIN_COUNT};
 pub use load::{StandardError, NATIONAL_FILES, SAMPLE_BASIC_CATALOGUE};
 pub use model::{

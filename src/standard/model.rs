@@ -304,6 +304,11 @@ pub struct RuleDocDef {
     pub good: Vec<String>,
     #[serde(default)]
     pub bad: Vec<String>,
+    /// The examples in Chinese where they have words (empty: as `good`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub good_zh: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bad_zh: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

@@ -69,4 +69,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "`--basic` 指定的基本目录中同一基本编码出现两次。基本目录在加载时即被检查：编码格式错误、事项类型无法识别、编码第3—4位与事项类型不一致、缺少名称的条目，按相应规则（invalid-basic-code、invalid-value、basic-code-type-mismatch、missing-required）针对该文件报告，检查照常进行，只使用无误的条目。",
     good: &["000104002000 once"],
     bad: &["000104002000 twice"],
+    good_zh: &["000104002000 只出现一次"],
+    bad_zh: &["000104002000 出现两次"],
 };

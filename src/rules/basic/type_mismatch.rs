@@ -42,4 +42,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "使用 `--basic` 时，事项类型与基本目录不同。",
     good: &["行政许可"],
     bad: &["行政确认"],
+    good_zh: &[],
+    bad_zh: &[],
 };

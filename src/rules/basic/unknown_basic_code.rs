@@ -46,4 +46,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "使用 `--basic` 时，基本编码不在基本目录中。省级增设的编码（编制方代码不是00）只在目录含有该省事项时报告。",
     good: &["000104002000 in the catalogue"],
     bad: &["000199999000"],
+    good_zh: &["000104002000 在基本目录中"],
+    bad_zh: &[],
 };

@@ -77,4 +77,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "同一文件中两个事项的实施编码相同。为列出材料而重复事项单元格的行不算重复；同一事项的多个业务办理项也不算：实施编码相同而业务办理项编码不同，或没有该编码时名称后的办理情形不同（渔业船舶检验（初次检验）／（年度检验））。",
     good: &["each item its own code", "渔业船舶检验（初次检验） and 渔业船舶检验（年度检验） under one 实施编码"],
     bad: &["two rows with the same code and different names"],
+    good_zh: &["每个事项有自己的编码", "渔业船舶检验（初次检验） 和 渔业船舶检验（年度检验） 同属一个实施编码"],
+    bad_zh: &["两行编码相同而名称不同"],
 };

@@ -45,4 +45,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "有效信用代码的第9—17位不符合 GB 11714 组织机构代码的校验规则。",
     good: &["11450721348531435D"],
     bad: &["a code whose 17th character is wrong but whose 18th was recomputed"],
+    good_zh: &[],
+    bad_zh: &["第17位有误、第18位却按有误的第17位重算的代码"],
 };

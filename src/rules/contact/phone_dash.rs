@@ -22,7 +22,9 @@ impl Rule for PhoneDash {
     fn item(&mut self, cx: &ItemCx<'_>, sink: &mut Sink<'_>) {
         for (n, f) in super::first_number(cx, &self.elements, |n| n.dash.is_some()) {
             let dash = n.dash.map(String::from).unwrap_or_default();
-            let p = params(&[("number", n.raw), ("dash", dash)]);
+            // quoted as the cell writes it, not as it was read
+            let number = super::as_written(&f.text, &n.raw);
+            let p = params(&[("number", number), ("dash", dash)]);
             sink.emit(RuleId::PhoneDash, At::field(cx.source(), f), p);
         }
     }
@@ -33,4 +35,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "电话号码中使用了非半角连字符的横线（全角“－”、– — ― − ‐，或数字间的“一”）。号码仍可识别；因拨号或比对号码的系统可能无法识别，给出警告。",
     good: &["020-12333"],
     bad: &["020–12333"],
+    good_zh: &[],
+    bad_zh: &[],
 };

@@ -192,4 +192,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "标准中的表达式（规则的 when、assert 或要素的 required_when）对某事项无法求值（例如对文本做算术）。每个文件、每个表达式只在第一个失败的事项处报告一次，规则不会悄悄失效；应修改标准，而不是清单。",
     good: &["assert: promised_days <= statutory_days"],
     bad: &["assert: promised_days + name > 0"],
+    good_zh: &["assert：promised_days <= statutory_days"],
+    bad_zh: &["assert：promised_days + name > 0（文字加数字）"],
 };

@@ -76,4 +76,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "同一事项中同一材料出现两次。",
     good: &["two different materials"],
     bad: &["营业执照 twice"],
+    good_zh: &["两种不同的材料"],
+    bad_zh: &["营业执照 出现两次"],
 };

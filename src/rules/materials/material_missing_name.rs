@@ -29,4 +29,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "申请材料行没有填写材料名称。",
     good: &["a row with 材料名称"],
     bad: &["a row with only 材料类型"],
+    good_zh: &["填有 材料名称 的行"],
+    bad_zh: &["只填了 材料类型 的行"],
 };

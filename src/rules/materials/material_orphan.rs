@@ -29,4 +29,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "单独材料表中的材料，其关联键（实施编码，否则依次为业务办理项编码、地方实施编码、基本编码或事项名称，取该表有的第一个）不对应任何事项。",
     good: &["the item's code"],
     bad: &["a code of no item"],
+    good_zh: &["所属事项的编码"],
+    bad_zh: &["不属于任何事项的编码"],
 };

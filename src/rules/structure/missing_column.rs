@@ -69,10 +69,14 @@ impl Rule for MissingColumn {
                 continue;
             }
             let mut p = Params::new();
-            p.insert(
-                "condition".into(),
-                MjValue::from(el.required_when.clone().unwrap_or_default()),
-            );
+            for (key, lang) in [
+                ("condition", crate::i18n::Lang::Zh),
+                ("condition_en", crate::i18n::Lang::En),
+            ] {
+                let words =
+                    crate::rules::values::missing_required::condition_words(cx.std(), el, lang);
+                p.insert(key.into(), MjValue::from(words));
+            }
             let at = At::cell(src, cx.file.header_row(src), None, Some(i));
             sink.emit_downgraded(RuleId::MissingColumn, at, p);
         }
@@ -84,7 +88,9 @@ impl Rule for MissingColumn {
         }
         if let (Some(src), Some(e)) = (cx.item_tables.first(), cx.file.std.ids.material_name) {
             let at = At::cell(src, cx.file.header_row(src), None, Some(e));
-            sink.emit_downgraded(RuleId::MissingColumn, at, Params::new());
+            let mut p = Params::new();
+            p.insert("no_materials".into(), MjValue::from(true));
+            sink.emit_downgraded(RuleId::MissingColumn, at, p);
         }
     }
 }
@@ -94,4 +100,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "事项表缺少必填要素的列；同一表缺少多列时合为一条并列出各列（门户索引导出缺少大部分列，原因只有一个）。按条件必填的要素（行政权力事项的时限、行政处罚事项的处罚要素）在第一个需要它的事项出现时报告一次；整个清单没有任何申请材料时，对“材料名称”给出警告。",
     good: &["Header row contains 事项名称 … 实施主体编码."],
     bad: &["Header row lacks 实施主体编码."],
+    good_zh: &["表头有 事项名称 … 实施主体编码"],
+    bad_zh: &["表头缺少 实施主体编码"],
 };

@@ -36,4 +36,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "交换 JSON 中同一 task_code（及同一业务办理项编码）出现多个 task_version 时，只读取版本最高的一条，其余记录不检查、不比较。两个版本号都是数字时按数值比较。",
     good: &["每个 task_code 只交换最新版本"],
     bad: &["同一 task_code 的 task_version 1 与 2 同时出现在一个文件中"],
+    good_zh: &[],
+    bad_zh: &[],
 };

@@ -27,4 +27,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "单元格中是表格错误值（#DIV/0!、#N/A、#NAME?、#NULL!、#NUM!、#REF!、#VALUE!）：制表时公式出错，或把出错结果粘贴成了文本。该单元格应有的内容已丢失，按 Excel 显示的原样报告在该单元格上。",
     good: &["20"],
     bad: &["#DIV/0!"],
+    good_zh: &[],
+    bad_zh: &[],
 };

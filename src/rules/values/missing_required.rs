@@ -30,7 +30,11 @@ impl Rule for MissingRequired {
             if !el.required {
                 p.insert(
                     "condition".into(),
-                    MjValue::from(el.required_when.clone().unwrap_or_default()),
+                    MjValue::from(condition_words(cx.std(), el, crate::i18n::Lang::Zh)),
+                );
+                p.insert(
+                    "condition_en".into(),
+                    MjValue::from(condition_words(cx.std(), el, crate::i18n::Lang::En)),
                 );
             }
             let value = cx.values.get(&i).map(|(_, f)| f.text.as_str());
@@ -78,4 +82,58 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "必填要素（国家交换规范中的必填项）为空，或只写了“无”等表示没有的词。`required_when` 使要素仅对部分事项必填（如事项类型不是公共服务时的法定办结时限）。也适用于必填的材料要素（材料必要性）。",
     good: &["受理条件: 申请人具有…"],
     bad: &["受理条件: 无"],
+    good_zh: &[],
+    bad_zh: &[],
 };
+
+/// When a conditionally required element is required, in words: its
+/// `required_when` of the form `element == "code"` or `!=`, joined by
+/// `and`/`or`, read with the element's label and the code's meaning
+/// (事项类型为“行政处罚”); anything else as "where the standard requires it".
+pub(crate) fn condition_words(
+    std: &crate::standard::Standard,
+    el: &crate::standard::Element,
+    lang: crate::i18n::Lang,
+) -> String {
+    let Some(expr) = el.required_when.as_deref() else {
+        return String::new();
+    };
+    let words = |part: &str| -> Option<String> {
+        let (lhs, op, rhs) = if let Some((l, r)) = part.split_once("!=") {
+            (l, "!=", r)
+        } else {
+            let (l, r) = part.split_once("==")?;
+            (l, "==", r)
+        };
+        let id = lhs.trim();
+        let code = rhs.trim().trim_matches(|c| c == '"' || c == '\'');
+        let target = std.element(id)?;
+        let meaning = std
+            .vocabulary_of(target)
+            .and_then(|v| v.label_of(code))
+            .unwrap_or(code);
+        Some(match (lang, op) {
+            (crate::i18n::Lang::Zh, "==") => format!("{}为“{meaning}”", target.label),
+            (crate::i18n::Lang::Zh, _) => format!("{}不是“{meaning}”", target.label),
+            (crate::i18n::Lang::En, "==") => format!("{} is {meaning}", target.label),
+            (crate::i18n::Lang::En, _) => format!("{} is not {meaning}", target.label),
+        })
+    };
+    let (joiner, parts): (&str, Vec<&str>) = if expr.contains(" or ") {
+        (lang.pick("或", " or "), expr.split(" or ").collect())
+    } else {
+        (lang.pick("且", " and "), expr.split(" and ").collect())
+    };
+    let said: Option<Vec<String>> = parts.iter().map(|p| words(p)).collect();
+    match said {
+        Some(w) => lang
+            .pick("{}时必填", "required when {}")
+            .replace("{}", &w.join(joiner)),
+        None => lang
+            .pick(
+                "按标准在适用时必填",
+                "required where the standard says it applies",
+            )
+            .to_string(),
+    }
+}

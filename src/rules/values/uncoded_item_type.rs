@@ -28,4 +28,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "事项类型是标准接受但没有国家代码的名称（如2022年后出现的行政备案）。",
     good: &["行政许可"],
     bad: &["行政备案"],
+    good_zh: &[],
+    bad_zh: &[],
 };

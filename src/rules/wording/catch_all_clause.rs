@@ -58,4 +58,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "受理条件和材料名称不得使用“法律、法规规定的其他条件”“其他材料”等兜底表述；匹配模式是 rules.yaml 中的数据（`params.patterns`）。",
     good: &["营业执照"],
     bad: &["其他材料"],
+    good_zh: &[],
+    bad_zh: &[],
 };

@@ -18,4 +18,6 @@ pub const DOC: RuleDoc = RuleDoc {
     zh: "单元格中含有替换字符 U+FFFD（�），表示无法解码的字节：把 GBK 清单当作 UTF-8 读取、文件在字符中间被截断，或文本已被其他系统弄乱。santong 不会悄悄替换字节：指定 --encoding 时遇到无法解码的字节即停止并给出字节位置；未指定时，所在的每个单元格报告本问题。",
     good: &["食品经营许可"],
     bad: &["食品经营\u{FFFD}\u{FFFD}"],
+    good_zh: &[],
+    bad_zh: &[],
 };
