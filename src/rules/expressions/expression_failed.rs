@@ -189,7 +189,7 @@ impl<'a> RequiredWhen<'a> {
 
 pub const DOC: RuleDoc = RuleDoc {
     en: "An expression of the standard — a rule's `when` or `assert`, or an element's `required_when` — that cannot be evaluated on an item (for example, arithmetic on a text value). It is reported once per file and expression, at the first item it fails on, so a broken rule is never silently off; fix the standard, not the list.",
-    zh: "标准中的表达式（规则的 when、assert 或要素的 required_when）对某事项无法求值（例如对文本做算术）。每个文件、每个表达式只在第一个失败的事项处报告一次，规则不会悄悄失效；应修改标准，而不是清单。",
+    zh: "标准中的表达式（规则的 `when`、`assert` 或要素的 `required_when`）对某事项无法求值（例如对文本做算术）。每个文件、每个表达式只在第一个失败的事项处报告一次，规则不会悄悄失效；应修改标准，而不是清单。",
     good: &["assert: promised_days <= statutory_days"],
     bad: &["assert: promised_days + name > 0"],
     good_zh: &["assert：promised_days <= statutory_days"],
