@@ -36,12 +36,17 @@ fn prose_words(line: &str) -> Vec<String> {
             kept.push(' ');
         }
     }
-    kept.split(|c: char| c.is_whitespace() || "，。；：、（）()“”\"'[]{}<>|,;!?「」《》".contains(c))
-        .filter(|t| !t.is_empty())
-        .filter(|t| !t.chars().any(|c| "-_./:=@#%&+\\*$~".contains(c) || c.is_ascii_digit()))
-        .filter(|t| t.chars().all(|c| c.is_ascii_alphabetic()))
-        .map(str::to_string)
-        .collect()
+    kept.split(|c: char| {
+        c.is_whitespace() || "，。；：、（）()“”\"'[]{}<>|,;!?「」《》".contains(c)
+    })
+    .filter(|t| !t.is_empty())
+    .filter(|t| {
+        !t.chars()
+            .any(|c| "-_./:=@#%&+\\*$~".contains(c) || c.is_ascii_digit())
+    })
+    .filter(|t| t.chars().all(|c| c.is_ascii_alphabetic()))
+    .map(str::to_string)
+    .collect()
 }
 
 /// Every line of `text` with English prose or template syntax, as
@@ -66,7 +71,9 @@ fn page_text(html: &str) -> String {
     let mut s = html.to_string();
     for tag in ["script", "style"] {
         while let Some(a) = s.find(&format!("<{tag}")) {
-            let Some(b) = s[a..].find(&format!("</{tag}>")) else { break };
+            let Some(b) = s[a..].find(&format!("</{tag}>")) else {
+                break;
+            };
             s.replace_range(a..a + b + tag.len() + 3, "\n");
         }
     }
@@ -129,8 +136,7 @@ fn docx_text(path: &Path) -> String {
     let f = std::fs::File::open(path).unwrap();
     let mut z = zip::ZipArchive::new(f).unwrap();
     let mut xml = String::new();
-    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
     page_text(&xml.replace("</w:p>", "</w:p>\n"))
 }
 
@@ -174,7 +180,10 @@ fn every_command_speaks_chinese_under_a_chinese_locale() {
             "{what}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        bad.extend(scan(&format!("{what} (stderr)"), &String::from_utf8_lossy(&out.stderr)));
+        bad.extend(scan(
+            &format!("{what} (stderr)"),
+            &String::from_utf8_lossy(&out.stderr),
+        ));
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let with = |head: &[&str]| -> Vec<String> {
@@ -185,7 +194,13 @@ fn every_command_speaks_chinese_under_a_chinese_locale() {
     let only = |args: &[&str]| -> Vec<String> { args.iter().map(|s| s.to_string()).collect() };
     let mut texts: Vec<(String, String)> = Vec::new();
     // check in every text format, with and without the basic catalogue
-    for (fmt, basic) in [("human", true), ("human", false), ("summary", true), ("junit", true), ("github", true)] {
+    for (fmt, basic) in [
+        ("human", true),
+        ("human", false),
+        ("summary", true),
+        ("junit", true),
+        ("github", true),
+    ] {
         let mut head = vec!["check", "--format", fmt];
         if basic {
             head.extend(["--basic", "sample"]);
@@ -195,16 +210,37 @@ fn every_command_speaks_chinese_under_a_chinese_locale() {
         let out = if fmt == "junit" { page_text(&out) } else { out };
         // the annotation prefix `::warning file=…,title=rule row::` is syntax
         let out = if fmt == "github" {
-            out.lines().map(|l| l.rsplit("::").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
+            out.lines()
+                .map(|l| l.rsplit("::").next().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("\n")
         } else {
             out
         };
         texts.push((format!("check --format {fmt}"), out));
     }
-    let args = with(&["check", "--basic", "sample", "--format", "html", "--output", "check.html"]);
+    let args = with(&[
+        "check",
+        "--basic",
+        "sample",
+        "--format",
+        "html",
+        "--output",
+        "check.html",
+    ]);
     run("check --format html", &args);
-    texts.push(("check.html".into(), page_text(&std::fs::read_to_string(d.join("check.html")).unwrap())));
-    let annotate = ["check", "--basic", "sample", "--annotate", "批注.xlsx", names[0].as_str()];
+    texts.push((
+        "check.html".into(),
+        page_text(&std::fs::read_to_string(d.join("check.html")).unwrap()),
+    ));
+    let annotate = [
+        "check",
+        "--basic",
+        "sample",
+        "--annotate",
+        "批注.xlsx",
+        names[0].as_str(),
+    ];
     run("check --annotate", &only(&annotate));
     texts.push(("批注.xlsx".into(), workbook_text(&d.join("批注.xlsx"))));
     // diff and score, as text, page and workbook
@@ -213,18 +249,31 @@ fn every_command_speaks_chinese_under_a_chinese_locale() {
         let out = run(cmd, &args);
         texts.push((cmd.into(), out));
         let html = format!("{cmd}.html");
-        let args = with(&[cmd, "--basic", "sample", "--format", "html", "--output", &html]);
+        let args = with(&[
+            cmd, "--basic", "sample", "--format", "html", "--output", &html,
+        ]);
         run(&html, &args);
-        texts.push((html.clone(), page_text(&std::fs::read_to_string(d.join(&html)).unwrap())));
+        texts.push((
+            html.clone(),
+            page_text(&std::fs::read_to_string(d.join(&html)).unwrap()),
+        ));
         let xlsx = format!("{cmd}.xlsx");
-        let args = with(&[cmd, "--basic", "sample", "--format", "xlsx", "--output", &xlsx]);
+        let args = with(&[
+            cmd, "--basic", "sample", "--format", "xlsx", "--output", &xlsx,
+        ]);
         run(&xlsx, &args);
         texts.push((xlsx.clone(), workbook_text(&d.join(&xlsx))));
     }
     // generated guides, forms and the template
     run("guide", &(with(&["guide", "--out", "site"])));
-    run("guide --format docx", &(with(&["guide", "--format", "docx", "--out", "word"])));
-    run("guide --format md", &(with(&["guide", "--format", "md", "--out", "md"])));
+    run(
+        "guide --format docx",
+        &(with(&["guide", "--format", "docx", "--out", "word"])),
+    );
+    run(
+        "guide --format md",
+        &(with(&["guide", "--format", "md", "--out", "md"])),
+    );
     run("form", &(with(&["form", "--out", "forms"])));
     run("template", &only(&["template", "--out", "模板.xlsx"]));
     texts.push(("模板.xlsx".into(), workbook_text(&d.join("模板.xlsx"))));
@@ -247,20 +296,32 @@ fn every_command_speaks_chinese_under_a_chinese_locale() {
     for id in rules.lines().filter_map(|l| l.split_whitespace().next()) {
         let out = run(&format!("explain {id}"), &only(&["explain", id]));
         // the standard's expressions are code
-        let out: String = out.lines().filter(|l| !l.contains('`')).collect::<Vec<_>>().join("\n");
+        let out: String = out
+            .lines()
+            .filter(|l| !l.contains('`'))
+            .collect::<Vec<_>>()
+            .join("\n");
         texts.push((format!("explain {id}"), out));
     }
     let repo = d.join("repo");
     std::fs::create_dir(&repo).unwrap();
     santong(&repo).arg("init").assert().code(0);
     let yaml = std::fs::read_to_string(repo.join("santong.yaml")).unwrap();
-    let comments: String = yaml.lines().filter(|l| l.trim_start().starts_with('#')).collect::<Vec<_>>().join("\n");
+    let comments: String = yaml
+        .lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
     texts.push(("santong.yaml".into(), comments));
     for (what, text) in &texts {
         assert!(!text.trim().is_empty(), "{what} is empty");
         bad.extend(scan(what, text));
     }
-    assert!(bad.is_empty(), "English or template syntax under zh:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "English or template syntax under zh:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -271,6 +332,9 @@ fn the_scan_sees_english_and_template_syntax() {
     assert!(scan("x", "规则 `assert: promised_days <= statutory_days`").is_empty());
     // and what is
     assert_eq!(scan("x", "基准：basic / majority").len(), 1);
-    assert_eq!(scan("x", "no basic catalogue, so 4 rules did not run").len(), 1);
+    assert_eq!(
+        scan("x", "no basic catalogue, so 4 rules did not run").len(),
+        1
+    );
     assert_eq!(scan("x", "“{{ label }}”为必填").len(), 1);
 }

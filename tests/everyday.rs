@@ -889,3 +889,105 @@ fn has_script() -> bool {
     }
     yes
 }
+
+/// The man page under zh renders as written: no stretched lines, a NAME
+/// line whatis can read, and no references to pages that do not exist.
+#[test]
+fn the_chinese_man_page_renders_without_stretched_lines() {
+    let man = santong("zh_CN.UTF-8").arg("man").output().unwrap();
+    assert_eq!(man.status.code(), Some(0));
+    let page = text(&man.stdout);
+    assert!(page.contains(".ad l"), "justified");
+    assert!(!page.contains("(1)"), "a reference to another page");
+    let name = page
+        .split(".SH 名称\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
+    assert!(
+        name.starts_with("santong \\- ") && name.chars().count() < 40,
+        "{name}"
+    );
+    assert!(
+        page.contains("\\fBsantong check\\fR"),
+        "subcommands named in the page"
+    );
+    // rendered, where groff is here
+    let Ok(mut groff) = std::process::Command::new("sh")
+        .args(["-c", "preconv -e utf-8 | groff -Tutf8 -man -rLL=80n"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    else {
+        return;
+    };
+    use std::io::Write as _;
+    groff
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
+    let out = groff.wait_with_output().unwrap();
+    let shown = text(&out.stdout);
+    if !out.status.success() || shown.trim().is_empty() {
+        eprintln!("no groff: rendering not checked");
+        return;
+    }
+    let lines: Vec<&str> = shown.lines().collect();
+    for l in &lines[1..lines.len().saturating_sub(1)] {
+        assert!(!l.trim().contains("    "), "a stretched line: {l:?}");
+    }
+}
+
+/// On a terminal the human report fits its width; piped, a message stays
+/// on one line; `-v` shows a header's line break as ⏎.
+#[test]
+fn the_human_report_fits_the_terminal_and_verbose_shows_line_breaks() {
+    if !has_script() {
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("santong");
+    let line = format!(
+        "stty rows 40 cols 72; {} --lang zh check --color never {XLSX}",
+        bin.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .output()
+        .unwrap();
+    let seen = text(&out.stdout).replace('\r', "");
+    assert!(seen.contains("修改建议"), "{seen}");
+    for l in seen.lines() {
+        let w = unicode_width::UnicodeWidthStr::width(l);
+        assert!(w <= 72, "{w} columns: {l}");
+    }
+    // near miss: piped, the report keeps a message on one line
+    let piped = santong("zh_CN.UTF-8")
+        .args(["check", XLSX])
+        .output()
+        .unwrap();
+    assert!(text(&piped.stdout)
+        .lines()
+        .any(|l| unicode_width::UnicodeWidthStr::width(l) > 72));
+    // a header cell with a line break, as -v reports it
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.csv");
+    let csv = std::fs::read_to_string(CSV)
+        .unwrap()
+        .replacen("事项名称", "\"事项\n名称\"", 1);
+    std::fs::write(&list, csv).unwrap();
+    let out = santong("zh_CN.UTF-8")
+        .args(["check", "-v"])
+        .arg(&list)
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert!(err.contains("事项⏎名称 → 事项名称"), "{err}");
+    assert!(
+        !err.lines().any(|l| l.trim_start().starts_with("名称 →")),
+        "{err}"
+    );
+}

@@ -251,6 +251,11 @@ fn describe_rows(path: &str, a: &santong::catalogue::RowAccount) -> String {
     line
 }
 
+/// A header cell on one line: its line breaks shown as ⏎.
+fn one_line(s: &str) -> String {
+    s.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎")
+}
+
 fn describe_table(
     std: &Standard,
     t: &santong::catalogue::TableInfo,
@@ -286,14 +291,14 @@ fn describe_table(
         };
         let e = &std.elements[*el];
         let name = lang.pick(&e.label, &e.id);
-        ui.detail(&format!("    {at}{header} → {name}"));
+        ui.detail(&format!("    {at}{} → {name}", one_line(header)));
     }
     for (col, header) in &t.unknown {
         ui.detail(&santong::tr!(
             "    {} {} → （未识别）",
             "    {} {} → (not recognised)",
             santong::catalogue::column_letter(*col),
-            header
+            one_line(header)
         ));
     }
 }
@@ -444,6 +449,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         quiet: ui.quiet,
         // a terminal shows stderr's line beside the report: once is enough
         failures_on_stderr: to_stdout && std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        width: to_stdout.then(super::terminal_width).flatten(),
     };
     let text = if ui.quiet && a.format == Format::Summary {
         // nothing but the exit code

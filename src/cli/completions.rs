@@ -41,7 +41,8 @@ pub fn man(_: ManArgs, mut cmd: clap::Command) -> anyhow::Result<Exit> {
         writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
         out.extend_from_slice(part.as_bytes());
     }
-    let mut page = String::from_utf8_lossy(&out).into_owned();
+    let page = String::from_utf8_lossy(&out).into_owned();
+    let mut page = one_page(&page);
     // section headings as Chinese man pages name them
     if santong::locale::is_zh() {
         for (en, zh) in [
@@ -60,4 +61,50 @@ pub fn man(_: ManArgs, mut cmd: clap::Command) -> anyhow::Result<Exit> {
     }
     super::print(&page)?;
     Ok(0)
+}
+
+/// The man page as one page: no justified lines (a Chinese line has no
+/// spaces to stretch but the few it has, which justification widens), no
+/// hyphenation, a NAME line short enough for `whatis`, and subcommands
+/// referred to by their sections here rather than by `santong-check(1)`
+/// pages that are not installed.
+fn one_page(page: &str) -> String {
+    let mut out = String::with_capacity(page.len() + 64);
+    let mut in_name = false;
+    for line in page.lines() {
+        if line.starts_with(".TH ") {
+            out.push_str(line);
+            out.push_str("\n.ad l\n.nh\n");
+            continue;
+        }
+        if in_name && !line.starts_with('.') {
+            out.push_str(&santong::tr!(
+                "santong \\- 政务服务事项实施清单检查工具\n",
+                "santong \\- check government service-item lists against the national standard\n"
+            ));
+            in_name = false;
+            continue;
+        }
+        in_name = line == ".SH NAME";
+        // `santong\-check(1)` → **santong check**, a section of this page
+        let mut l = line.to_string();
+        while let Some(at) = l.find("santong\\-") {
+            let rest = &l[at + "santong\\-".len()..];
+            let Some(close) = rest.find("(1)") else { break };
+            let sub = rest[..close].to_string();
+            if !sub
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '\\')
+            {
+                break;
+            }
+            l.replace_range(
+                at..at + "santong\\-".len() + close + 3,
+                &format!("\\fBsantong {sub}\\fR"),
+            );
+        }
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out
 }

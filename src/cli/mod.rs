@@ -70,7 +70,15 @@ impl Ui {
     /// A note on standard error, unless --quiet.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            eprintln!("{text}");
+            // wrapped to a terminal's width, one line elsewhere
+            match terminal_width_of(&console::Term::stderr()) {
+                Some(w) if w >= 40 => {
+                    for line in santong::report::wrap(text, w) {
+                        eprintln!("{line}");
+                    }
+                }
+                _ => eprintln!("{text}"),
+            }
         }
     }
 
@@ -163,6 +171,21 @@ pub fn emit_xlsx(output: Option<&Path>, bytes: Result<Vec<u8>, String>) -> anyho
         };
     }
     write_atomic(p, &bytes)
+}
+
+/// The width of the terminal standard output is, if it is one.
+pub fn terminal_width() -> Option<usize> {
+    terminal_width_of(&console::Term::stdout())
+}
+
+/// The width of a terminal, if `term` is one.
+fn terminal_width_of(term: &console::Term) -> Option<usize> {
+    if !term.is_term() {
+        return None;
+    }
+    term.size_checked()
+        .map(|(_, cols)| usize::from(cols))
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
 }
 
 /// A workbook or database written to standard output is bytes a terminal

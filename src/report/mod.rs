@@ -9,6 +9,7 @@ pub mod emit;
 mod explain;
 mod github;
 mod human;
+pub use human::wrap;
 mod json;
 mod junit;
 mod sarif;
@@ -65,6 +66,8 @@ pub struct RenderOptions {
     /// The files that could not be read were said on stderr beside the
     /// report (a terminal): the human report does not say them again.
     pub failures_on_stderr: bool,
+    /// The terminal's width in columns, when the human report goes to one.
+    pub width: Option<usize>,
 }
 
 /// Render a check run in a format.
@@ -86,7 +89,8 @@ pub fn render(
                     human::Detail::Full
                 },
             )
-            .failures_on_stderr(opts.failures_on_stderr),
+            .failures_on_stderr(opts.failures_on_stderr)
+            .width(opts.width),
         ),
         Format::Summary => Box::new(
             human::Human::with_detail(lang, opts.color, human::Detail::Summary)
