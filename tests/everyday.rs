@@ -991,3 +991,54 @@ fn the_human_report_fits_the_terminal_and_verbose_shows_line_breaks() {
         "{err}"
     );
 }
+
+/// The README's Chinese section takes a clerk from nothing to an annotated
+/// workbook: its first command, run on a bundled example, writes the
+/// workbook it names, with the 检查结果 sheet first.
+#[test]
+fn the_readme_chinese_section_leads_to_an_annotated_workbook() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let zh = readme.split("\n---\n").next().unwrap();
+    assert!(
+        zh.contains("## 给同事的说明（中文）"),
+        "the README begins in Chinese"
+    );
+    assert!(
+        !zh.contains("cargo run"),
+        "the clerk's section needs no cargo run"
+    );
+    let command = zh
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|b| b.lines().next())
+        .unwrap()
+        .to_string();
+    assert!(
+        command.starts_with("santong check ") && command.contains("--annotate"),
+        "{command}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    let list = args.iter().find(|a| a.ends_with("清单.xlsx")).unwrap();
+    let out_name = args[args.iter().position(|a| *a == "--annotate").unwrap() + 1];
+    std::fs::copy(XLSX, dir.path().join(list)).unwrap();
+    let out = santong("zh_CN.UTF-8")
+        .current_dir(dir.path())
+        .args(&args)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        text(&out.stderr)
+    );
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("修改建议") && report.contains("个错误"),
+        "{report}"
+    );
+    let wb = dir.path().join(out_name);
+    let names = calamine::Reader::sheet_names(&calamine::open_workbook_auto(&wb).unwrap());
+    assert_eq!(names[0], "检查结果", "{names:?}");
+    assert!(std::path::Path::new("docs/使用说明.md").is_file());
+}

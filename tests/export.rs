@@ -143,3 +143,80 @@ assert any(r["material_name"] == "营业执照" for r in m)
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "3");
 }
+
+/// The findings of `check --format json` on a file: (rule, row) pairs
+/// and the file's item count.
+fn findings(path: &Path) -> (Vec<(String, u64)>, u64) {
+    let out = santong()
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut hits: Vec<(String, u64)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["row"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    hits.sort();
+    (hits, v["files"][0]["items"].as_u64().unwrap())
+}
+
+/// Round trips (issue 29): `check` reads santong's own CSV export, and a
+/// list headed by element ids reads as the same list headed by labels.
+#[test]
+fn check_reads_its_own_export_and_lists_headed_by_element_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("csv");
+    export("csv", &out);
+    let (hits, items) = findings(&out.join("items.csv"));
+    let all: u64 = EXAMPLES.iter().map(|e| findings(Path::new(e)).1).sum();
+    assert_eq!(items, all, "every exported item is read back");
+    // every column is recognised: the metadata and label columns are the export's own
+    for (rule, _) in &hits {
+        assert!(
+            rule != "unknown-column" && rule != "duplicate-column",
+            "{hits:?}"
+        );
+    }
+    assert!(
+        !hits
+            .iter()
+            .any(|(r, row)| r == "missing-column" && *row > 1),
+        "{hits:?}"
+    );
+    // the same list, headed by labels and by ids
+    let text = std::fs::read_to_string(EXAMPLES[1]).unwrap();
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let at = lines.iter().position(|l| l.contains("事项名称")).unwrap();
+    let head = lines[at].trim_end();
+    let std = santong::standard::Standard::national().unwrap();
+    let ids: Vec<String> = head
+        .split(',')
+        .map(|h| {
+            let el = std.match_header(h);
+            match el.first() {
+                Some(&i) => std.elements[i].id.clone(),
+                None => h.to_string(),
+            }
+        })
+        .collect();
+    assert!(ids.iter().any(|h| h == "promised_days"), "{ids:?}");
+    let by_id = dir.path().join("by-id.csv");
+    let body: String = lines[at + 1..].concat();
+    std::fs::write(&by_id, format!("{}\r\n{body}", ids.join(","))).unwrap();
+    let by_label = dir.path().join("by-label.csv");
+    std::fs::write(&by_label, format!("{}{body}", lines[at])).unwrap();
+    assert_eq!(findings(&by_id), findings(&by_label));
+}

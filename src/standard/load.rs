@@ -179,6 +179,21 @@ fn dir_layer(dir: &Path) -> Result<Layer, StandardError> {
     parse_layer(dir.display().to_string(), texts)
 }
 
+/// The columns `santong export` writes beside the elements: where a row
+/// came from.
+const EXPORT_META: [&str; 4] = ["region", "source", "sheet", "row"];
+
+/// The headers an element has in santong's export: its id (the region
+/// element's is `region_value`, `region` being the export's own column),
+/// and on a materials or fees table the item's key columns.
+fn exported_names(id: &str) -> Vec<String> {
+    match id {
+        "region" => vec!["region_value".into()],
+        "impl_code" | "basic_code" | "name" => vec![id.into(), format!("item_{id}")],
+        _ => vec![id.into()],
+    }
+}
+
 pub fn load_national() -> Result<Standard, StandardError> {
     build(vec![national_layer()?])
 }
@@ -387,7 +402,13 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
     let ids = super::ElementIds::resolve(&element_index);
     let mut header_index: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in elements.iter().enumerate() {
-        for name in std::iter::once(&e.label).chain(e.aliases.iter()) {
+        // a list headed by element ids (santong's own export, a system's
+        // API dump) reads as one headed by labels
+        let by_id = exported_names(&e.id);
+        for name in std::iter::once(&e.label)
+            .chain(e.aliases.iter())
+            .chain(by_id.iter())
+        {
             let key = crate::text::header_keys(name).remove(0);
             let slot = header_index.entry(key).or_default();
             if !slot.contains(&i) {
@@ -395,6 +416,10 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
             }
         }
     }
+    // what santong's export adds beside the elements is not an element
+    let mut ignored_headers = meta.ignored_headers.clone().unwrap_or_default();
+    ignored_headers.extend(EXPORT_META.iter().map(|s| s.to_string()));
+    ignored_headers.extend(elements.iter().map(|e| format!("{}_label", e.id)));
     let rule_index = rules
         .iter()
         .enumerate()
@@ -419,9 +444,7 @@ fn build(layers: Vec<Layer>) -> Result<Standard, StandardError> {
             .collect(),
         hotlines: meta.hotlines.unwrap_or_default(),
         vertical_bodies: meta.vertical_bodies.unwrap_or_default(),
-        ignored_headers: meta
-            .ignored_headers
-            .unwrap_or_default()
+        ignored_headers: ignored_headers
             .iter()
             .map(|h| crate::text::header_keys(h).remove(0))
             .collect(),
