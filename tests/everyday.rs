@@ -699,6 +699,7 @@ fn progress_on_a_terminal_only() {
     let bin = assert_cmd::cargo::cargo_bin("santong");
     let cwd = std::env::current_dir().unwrap();
     let lists = format!("{} {} docs/examples/灵山县-实施清单-GBK.csv", XLSX, CSV);
+    let out_dir = tempfile::tempdir().unwrap();
     for (cmd, shown) in [
         (
             format!("diff {lists} --format json --output /dev/null"),
@@ -711,6 +712,22 @@ fn progress_on_a_terminal_only() {
         (
             format!("check {lists} --no-config --format json --output /dev/null"),
             "rows checked",
+        ),
+        // the phases after reading: comparing, checking and scoring, writing
+        (
+            format!("diff {lists} --format json --output /dev/null"),
+            "comparing the lists of 3 regions",
+        ),
+        (
+            format!("score {lists} --format json --output /dev/null"),
+            "scoring",
+        ),
+        (
+            format!(
+                "export {lists} --format jsonl --force --output {}",
+                out_dir.path().join("x").display()
+            ),
+            "writing the tables",
         ),
     ] {
         let line = format!("{} --lang en {cmd}", bin.display());
@@ -740,6 +757,35 @@ fn progress_on_a_terminal_only() {
             .unwrap();
         assert!(!text(&quiet.stdout).contains(shown), "{cmd} -q");
     }
+    // a CSV's rows are estimated from its size: a count towards a total
+    let line = format!(
+        "{} --lang en check {CSV} --no-config --format json --output /dev/null",
+        bin.display()
+    );
+    let seen = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(&cwd)
+        .env("SANTONG_PROGRESS_AFTER_MS", "0")
+        .output()
+        .unwrap();
+    let seen = text(&seen.stdout);
+    let counted = seen
+        .split(" items and material rows checked")
+        .any(|before| {
+            let tail: String = before
+                .chars()
+                .rev()
+                .take_while(|c| !c.is_whitespace())
+                .collect();
+            let tail: String = tail.chars().rev().collect();
+            tail.split_once('/').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && a.chars().all(|c| c.is_ascii_digit())
+                    && !b.is_empty()
+                    && b.chars().all(|c| c.is_ascii_digit())
+            })
+        });
+    assert!(counted, "no N/M count: {seen}");
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         ));
     }
     let r = Regional::load(&a.args, ui)?;
-    let cmp = r.compare();
+    let cmp = r.compare_shown(ui);
     let format = a.args.format;
     emit_report(
         format,

@@ -73,8 +73,11 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
             findings: f.as_deref(),
         })
         .collect();
+    let writing =
+        super::progress::Progress::phase(ui, lang.pick("正在写出表", "writing the tables"));
     let tables = export::tables(&std, &regions, lang);
     let written = export::write(&tables, a.format, &a.output).map_err(anyhow::Error::msg)?;
+    writing.finish();
     // the tables by the names a query uses
     let rows: Vec<String> = tables
         .iter()

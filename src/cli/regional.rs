@@ -131,6 +131,19 @@ impl Regional {
     pub fn compare(&self) -> Comparison {
         santong::diff::compare(&self.std, &self.regions, self.basic.as_ref(), &self.options)
     }
+
+    /// [`compare`](Self::compare) with a spinner on a terminal.
+    pub fn compare_shown(&self, ui: &super::Ui) -> Comparison {
+        let what = santong::tr!(
+            "正在比较 {} 个地区的清单",
+            "comparing the lists of {} regions",
+            self.regions.len()
+        );
+        let progress = super::progress::Progress::phase(ui, &what);
+        let cmp = self.compare();
+        progress.finish();
+        cmp
+    }
 }
 
 /// Write a text report, or a workbook.

@@ -16,7 +16,13 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
     let a = a.args;
     let r = Regional::load(&a, ui)?;
-    let cmp = r.compare();
+    let cmp = r.compare_shown(ui);
+    let checking = super::progress::Progress::new(
+        ui,
+        None,
+        lang.pick("个事项和材料行已检查", "items and material rows checked"),
+    );
+    let advance = |n: u64| checking.inc(n);
     let opts = CheckOptions {
         every_row: false,
         ignore: None,
@@ -25,13 +31,16 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         read: r.read.clone(),
         threads: santong::check::threads(),
         on_table: None,
-        on_progress: None,
+        on_progress: Some(santong::check::OnProgress(&advance)),
     };
     let checks: Vec<_> = check_files(&a.files, &r.std, &opts)
         .into_iter()
         .map(Result::ok)
         .collect();
+    checking.finish();
+    let scoring = super::progress::Progress::phase(ui, lang.pick("正在打分", "scoring"));
     let scores = santong::score::score(&r.std, &r.regions, &checks, &cmp, r.basic.as_ref());
+    scoring.finish();
     let baseline = r.options.baseline.describe();
     let notes = report::score_notes(&cmp, lang);
     emit_report(

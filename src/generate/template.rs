@@ -179,7 +179,12 @@ fn prepare_column(
             Some(
                 base.set_error_style(style)
                     .set_error_title(ui::NOT_IN_THE_VOCABULARY.get(lang))?
-                    .set_error_message(format!("{}: {}", el.label, list.join("、")))?,
+                    .set_error_message(format!(
+                        "{}{}{}",
+                        el.label,
+                        lang.pick("：", ": "),
+                        list.join("、")
+                    ))?,
             )
         }
         _ => plain_validation(el, &mut width, lang)?,

@@ -46,18 +46,22 @@ fn header() -> Format {
 }
 
 fn deviation_note(d: &Difference, dev: &Deviation, lang: Lang) -> String {
+    let colon = lang.pick("：", ": ");
     if let (Some(m), Some(e)) = (&dev.missing, &dev.extra) {
         let mut parts = Vec::new();
         if !m.is_empty() {
-            parts.push(format!("{}: {}", ui::MISSING.get(lang), m.join("、")));
+            parts.push(format!("{}{colon}{}", ui::MISSING.get(lang), m.join("、")));
         }
         if !e.is_empty() {
-            parts.push(format!("{}: {}", ui::EXTRA.get(lang), e.join("、")));
+            parts.push(format!("{}{colon}{}", ui::EXTRA.get(lang), e.join("、")));
         }
         for c in dev.changed.iter().flatten() {
             match &c.baseline {
-                Some(b) => parts.push(format!("{} · {}: {b} → {}", c.material, c.label, c.value)),
-                None => parts.push(format!("{} · {}: {}", c.material, c.label, c.value)),
+                Some(b) => parts.push(format!(
+                    "{} · {}{colon}{b} → {}",
+                    c.material, c.label, c.value
+                )),
+                None => parts.push(format!("{} · {}{colon}{}", c.material, c.label, c.value)),
             }
         }
         return parts.join("\n");
@@ -65,12 +69,12 @@ fn deviation_note(d: &Difference, dev: &Deviation, lang: Lang) -> String {
     let base = d.baseline.as_deref().unwrap_or("");
     if dev.diff.iter().any(|(op, _)| *op != DiffOp::Equal) {
         return format!(
-            "{}: {}",
+            "{}{colon}{}",
             ui::CHANGE_FROM_BASELINE.get(lang),
             short_diff(base, dev.value.as_deref().unwrap_or(""))
         );
     }
-    format!("{}: {}", ui::BASELINE_2.get(lang), base)
+    format!("{}{colon}{}", ui::BASELINE_2.get(lang), base)
 }
 
 fn x(e: XlsxError) -> String {
