@@ -257,7 +257,7 @@ fn zh_arg(a: Arg, key: &str) -> Arg {
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
     if takes_values && !defaults.is_empty() && !a.is_hide_default_value_set() {
-        text.push_str(&format!(" [默认: {}]", defaults.join(", ")));
+        text.push_str(&format!("（默认：{}）", defaults.join("、")));
         a = a.hide_default_value(true);
     }
     let values: Vec<String> = a
@@ -267,7 +267,7 @@ fn zh_arg(a: Arg, key: &str) -> Arg {
         .map(|v| v.get_name().to_string())
         .collect();
     if takes_values && !values.is_empty() && !a.is_hide_possible_values_set() {
-        text.push_str(&format!(" [可选: {}]", values.join(", ")));
+        text.push_str(&format!("（可选：{}）", values.join("、")));
         a = a.hide_possible_values(true);
     }
     a.help(text)
