@@ -290,6 +290,9 @@ fn every_workbook_prints_on_a4_one_page_wide_with_its_header_repeated() {
     let (Some(soffice), Some(python)) = (soffice(), python_with("openpyxl")) else {
         return;
     };
+    if !required("poppler-utils (pdfinfo)", on_path("pdfinfo").is_some()) {
+        return;
+    }
     let dir = tmp();
     let (list, rows) = sample_list(&dir);
     let b = path_in(&dir, "b.csv");

@@ -6,6 +6,9 @@
 use crate::standard::{ElementType, Lookup, Standard};
 use crate::text::compact;
 
+/// Whether a value is a code of some kind.
+type CodeTest<'a> = dyn Fn(&str) -> bool + 'a;
+
 /// What tells that a column probably means an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
@@ -152,7 +155,7 @@ fn by_values(std: &Standard, values: &[String], taken: &[usize]) -> Vec<(usize, 
         crate::codes::split_impl_code(c)
             .is_some_and(|p| crate::codes::validate_credit_code(p.credit).is_ok())
     };
-    let kinds: [(ElementType, &dyn Fn(&str) -> bool); 5] = [
+    let kinds: [(ElementType, &CodeTest); 5] = [
         (ElementType::CreditCode, &|v| {
             crate::codes::validate_credit_code(&code(v)).is_ok()
         }),

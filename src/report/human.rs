@@ -287,7 +287,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                     let rest = line.split_off(at);
                     lines.push(line.trim_end().to_string());
                     line = rest.trim_start().to_string();
-                    w = w - bw;
+                    w -= bw;
                     if line.is_empty() {
                         w = 0;
                     }

@@ -4,6 +4,9 @@ use crate::catalogue::suggest::suggest;
 use crate::rules::*;
 use minijinja::Value as MjValue;
 
+/// Adjacent unknown columns (column, header) and the element they may be.
+type Run<'a> = (Vec<&'a (u32, String)>, Option<usize>);
+
 pub struct UnknownColumn;
 
 impl UnknownColumn {
@@ -42,7 +45,7 @@ impl Rule for UnknownColumn {
             .collect();
         // a run of adjacent unknown columns without a guess is one finding
         // at its first; a column with a guess is a finding of its own
-        let mut runs: Vec<(Vec<&(u32, String)>, Option<usize>)> = Vec::new();
+        let mut runs: Vec<Run<'_>> = Vec::new();
         for (u, guess) in t.unknown.iter().zip(suggested) {
             match runs.last_mut() {
                 Some((run, None))
