@@ -237,9 +237,11 @@ impl Loaded {
 }
 
 /// The starter `santong.yaml` written by `santong init`.
-const STARTER: &str = r#"# santong.yaml — settings for `santong check` in this catalogue repository.
-# Plain `santong check` (no file arguments) reads this file, searching upward
-# from the working directory. Schema: `santong schema config`.
+const STARTER: &str = r#"# santong.yaml — settings for santong in this catalogue repository.
+# Every command that reads lists (check, diff, score, guide, form, export)
+# reads this file, searching upward from the working directory; a flag wins
+# over it. Plain `santong check` checks the files below. Schema:
+# `santong schema config`.
 
 # The standard: `national` (embedded) or a standard directory relative to
 # this file, e.g. a provincial one with `extends: national`.
@@ -269,9 +271,10 @@ fail_on: error
 "#;
 
 /// The starter `santong.yaml` with its comments in Chinese.
-const STARTER_ZH: &str = r#"# santong.yaml —— 本清单仓库中 `santong check` 的设置。
-# 不带文件参数运行 `santong check` 时，从当前目录向上查找并读取本文件。
-# 文件结构见 `santong schema config`。
+const STARTER_ZH: &str = r#"# santong.yaml —— 本清单仓库中 santong 的设置。
+# 读取清单的命令（check、diff、score、guide、form、export）都从当前目录向上
+# 查找并读取本文件；命令行参数优先于本文件。不带文件参数运行 `santong check`
+# 时检查下面列出的文件。文件结构见 `santong schema config`。
 
 # 所用标准：`national`（内置国家标准），或相对本文件的标准目录，
 # 例如写明 `extends: national` 的省级标准。

@@ -1,7 +1,7 @@
-//! What a `check` run uses, merged from its flags and `santong.yaml`: a
-//! flag wins over the file, the file over the default. Paths the file
-//! names are relative to the file. This is the one place that merge is
-//! written, so `check` and any later command read the same settings.
+//! What a run uses, merged from its flags and `santong.yaml`: a flag wins
+//! over the file, the file over the default. Paths the file names are
+//! relative to the file. This is the one place that merge is written;
+//! every command that reads lists settles its settings through it.
 
 use crate::config::{FailOn, Loaded};
 use std::path::PathBuf;

@@ -453,3 +453,114 @@ fn workflow_from_a_vendored_tree_builds_santong() {
     assert!(installed.is_file());
     assert_checked(&steps);
 }
+
+/// What a command leaves: its standard output, and every file it wrote
+/// under `out` (path and bytes), in order.
+fn left_by(dir: &Path, args: &[&str], out: Option<&str>) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
+    if let Some(o) = out {
+        let _ = std::fs::remove_dir_all(dir.join(o));
+    }
+    let run = santong_in(dir)
+        .env("LANG", "C")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(run.status.code(), Some(0 | 1)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut files: Vec<(String, Vec<u8>)> = match out {
+        Some(o) => files_below(&dir.join(o))
+            .into_iter()
+            .map(|f| {
+                let name = f.strip_prefix(dir).unwrap().display().to_string();
+                (name, std::fs::read(&f).unwrap())
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    files.sort();
+    (run.stdout, files)
+}
+
+/// santong.yaml governs every command that reads lists (issue 30): in a
+/// repository whose config names a provincial standard (an alias for 事项名称)
+/// each command gives what it gives with `--standard` and no config, and
+/// something else without either.
+#[test]
+fn every_command_honours_the_config_standard() {
+    let dir = tmp();
+    let root = dir.path();
+    let gx = root.join("gx");
+    std::fs::create_dir(&gx).unwrap();
+    std::fs::write(
+        gx.join("standard.yaml"),
+        "id: gx\nname: 广西\nextends: national\n",
+    )
+    .unwrap();
+    std::fs::write(
+        gx.join("elements.yaml"),
+        "elements:\n  - id: name\n    add_aliases: [办事项目名称]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("santong.yaml"),
+        "standard: gx\nfiles: [\"*.csv\"]\n",
+    )
+    .unwrap();
+    let lists: Vec<String> = ["a", "b"]
+        .iter()
+        .enumerate()
+        .map(|(k, n)| {
+            let mut rows: Vec<Row> = ["000111001000", "000111002000"]
+                .iter()
+                .enumerate()
+                .map(|(i, c)| clean_item(c, i + 1))
+                .collect();
+            for r in &mut rows {
+                let v = r.remove("事项名称").unwrap();
+                r.insert(
+                    "办事项目名称".into(),
+                    if k == 1 {
+                        format!("{v}（新办）")
+                    } else {
+                        v
+                    },
+                );
+            }
+            let name = format!("{n}.csv");
+            write_csv(&root.join(&name), &headers_of(&rows), &rows);
+            name
+        })
+        .collect();
+    let (a, b) = (lists[0].as_str(), lists[1].as_str());
+    let commands: Vec<(Vec<&str>, Option<&str>)> = vec![
+        (vec!["check", "--format", "json", a], None),
+        (vec!["diff", "--format", "json", a, b], None),
+        (vec!["score", "--format", "json", a, b], None),
+        (vec!["guide", a, "--out", "site"], Some("site")),
+        (vec!["form", a, "--out", "forms"], Some("forms")),
+        (
+            vec!["export", a, "--format", "csv", "--force", "--output", "db"],
+            Some("db"),
+        ),
+    ];
+    for (args, out) in commands {
+        let with_config = left_by(root, &args, out);
+        let mut flagged = args.clone();
+        flagged.extend(["--no-config", "--standard", "gx"]);
+        let with_flag = left_by(root, &flagged, out);
+        let mut bare = args.clone();
+        bare.push("--no-config");
+        let without = left_by(root, &bare, out);
+        assert!(
+            with_config == with_flag,
+            "{args:?}: the config's standard was not applied"
+        );
+        assert!(
+            with_config != without,
+            "{args:?}: the standard changes nothing (a test that cannot fail)"
+        );
+    }
+}

@@ -7,7 +7,7 @@ use santong::codes::AreaList;
 use santong::config::{FailOn, Loaded};
 use santong::i18n::Note;
 use santong::report::{self, CheckRun, FileOutcome, Format, RenderOptions};
-use santong::settings::{Flags, Settings};
+use santong::settings::Flags;
 use santong::standard::Standard;
 use std::path::{Path, PathBuf};
 
@@ -15,12 +15,8 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     /// Catalogue files to check (help text from the readers registry)
     files: Vec<PathBuf>,
-    /// Settings file (default: the nearest santong.yaml at or above the working directory)
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    config: Option<PathBuf>,
-    /// Do not read santong.yaml
-    #[arg(long)]
-    no_config: bool,
+    #[command(flatten)]
+    config: super::ConfigArgs,
     /// Basic catalogue (xlsx, csv or yaml) for the same-item/same-code rules; `sample` uses the bundled sample
     #[arg(long, value_name = "FILE")]
     basic: Option<PathBuf>,
@@ -50,19 +46,6 @@ pub struct Args {
     every_row: bool,
     #[command(flatten)]
     limits: super::LimitArgs,
-}
-
-/// The nearest santong.yaml, the one named, or none.
-fn find_config(a: &Args) -> anyhow::Result<Option<Loaded>> {
-    let path = match (&a.config, a.no_config) {
-        (Some(p), _) => Some(p.clone()),
-        (None, true) => None,
-        (None, false) => {
-            santong::config::find(&std::env::current_dir()?).map(|p| super::relative_to_cwd(&p))
-        }
-    };
-    path.map(|p| Loaded::load(&p).map_err(anyhow::Error::msg))
-        .transpose()
 }
 
 /// The files to check: those given (directories expanded, `-` standard
@@ -401,8 +384,8 @@ fn refuse_outputs(
 
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
-    let config = find_config(&a)?;
-    let settings = Settings::merge(
+    let settled = super::Settled::new(
+        &a.config,
         Flags {
             standard: a.standard.clone(),
             basic: a.basic.clone(),
@@ -411,19 +394,16 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
             fail_on: a.fail_on,
             limits: a.limits.layer(),
         },
-        config.as_ref(),
-    );
-    let mut std = super::load_chosen_standard(&settings.standard)?;
-    if let Some(c) = &config {
-        c.apply(&mut std).map_err(anyhow::Error::msg)?;
-    }
+    )?;
+    let read = settled.read();
+    let super::Settled {
+        config,
+        settings,
+        std,
+    } = settled;
     let gathered = input_files(&a.files, config.as_ref(), ui)?;
     let files = &gathered.files;
     let output = super::output_arg(a.output.as_deref());
-    let read = santong::catalogue::ReadOptions {
-        encoding: settings.encoding.clone(),
-        limits: settings.limits,
-    };
     let basic = super::load_basic(settings.basic.as_ref(), &std, &read)?;
     let areas = load_areas(settings.areas.as_deref())?;
     refuse_outputs(files, output, a.annotate.as_deref())?;

@@ -30,12 +30,17 @@ pub struct Args {
     encoding: Option<String>,
     #[command(flatten)]
     limits: super::LimitArgs,
+    #[command(flatten)]
+    config: super::ConfigArgs,
 }
 
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
-    let std = super::load_standard(a.standard.as_deref())?;
-    let read = a.limits.read_options(a.encoding.clone());
+    // santong.yaml's standard, encoding and limits, under the flags
+    let settled =
+        super::Settled::reading(&a.config, a.standard.clone(), a.encoding.clone(), &a.limits)?;
+    let read = settled.read();
+    let std = settled.std;
     let catalogues = super::load_catalogues(&a.files, &std, &read, ui)?;
     let inputs: Vec<PathBuf> = catalogues.iter().map(|c| c.path.clone()).collect();
     super::refuse_overwrite(&inputs, Some(&a.output))?;

@@ -31,11 +31,16 @@ pub struct Args {
     force: bool,
     #[command(flatten)]
     limits: super::LimitArgs,
+    #[command(flatten)]
+    config: super::ConfigArgs,
 }
 
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
-    let std = super::load_standard(a.standard.as_deref())?;
-    let read = a.limits.read_options(a.encoding.clone());
+    // santong.yaml's standard, encoding and limits, under the flags
+    let settled =
+        super::Settled::reading(&a.config, a.standard.clone(), a.encoding.clone(), &a.limits)?;
+    let read = settled.read();
+    let std = settled.std;
     let catalogues = super::load_catalogues(&a.files, &std, &read, ui)?;
     let verification = match super::verify_lists(&std, &catalogues, &read, a.strict, ui) {
         Ok(v) => v,

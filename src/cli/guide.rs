@@ -47,14 +47,19 @@ pub struct Args {
     force: bool,
     #[command(flatten)]
     limits: super::LimitArgs,
+    #[command(flatten)]
+    config: super::ConfigArgs,
 }
 
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
-    let std = super::load_standard(a.standard.as_deref())?;
+    // santong.yaml's standard, encoding and limits, under the flags
+    let settled =
+        super::Settled::reading(&a.config, a.standard.clone(), a.encoding.clone(), &a.limits)?;
+    let read = settled.read();
+    let std = settled.std;
     let templates = santong::report::templates::Templates::load(a.templates.as_deref())
         .map_err(anyhow::Error::msg)?;
-    let read = a.limits.read_options(a.encoding.clone());
     let catalogues = super::load_catalogues(&a.files, &std, &read, ui)?;
     let verification = match super::verify_lists(&std, &catalogues, &read, a.strict, ui) {
         Ok(v) => v,

@@ -103,6 +103,86 @@ pub fn load_standard(dir: Option<&Path>) -> anyhow::Result<Standard> {
     })
 }
 
+/// `--config FILE` / `--no-config`: which santong.yaml a run reads, for
+/// every command that reads lists.
+#[derive(clap::Args, Clone, Default)]
+pub struct ConfigArgs {
+    /// Settings file (default: the nearest santong.yaml at or above the working directory)
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Do not read santong.yaml
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl ConfigArgs {
+    /// The santong.yaml named, the nearest one, or none.
+    pub fn find(&self) -> anyhow::Result<Option<santong::config::Loaded>> {
+        let path = match (&self.config, self.no_config) {
+            (Some(p), _) => Some(p.clone()),
+            (None, true) => None,
+            (None, false) => {
+                santong::config::find(&std::env::current_dir()?).map(|p| relative_to_cwd(&p))
+            }
+        };
+        path.map(|p| santong::config::Loaded::load(&p).map_err(anyhow::Error::msg))
+            .transpose()
+    }
+}
+
+/// What a run reads with: its santong.yaml (if any), the flags merged over
+/// it, and the standard they choose with the file's severity overrides.
+pub struct Settled {
+    pub config: Option<santong::config::Loaded>,
+    pub settings: santong::settings::Settings,
+    pub std: Standard,
+}
+
+impl Settled {
+    /// The one place every command resolves flags over santong.yaml over
+    /// the defaults.
+    pub fn new(config: &ConfigArgs, flags: santong::settings::Flags) -> anyhow::Result<Settled> {
+        let config = config.find()?;
+        let settings = santong::settings::Settings::merge(flags, config.as_ref());
+        let mut std = load_chosen_standard(&settings.standard)?;
+        if let Some(c) = &config {
+            c.apply(&mut std).map_err(anyhow::Error::msg)?;
+        }
+        Ok(Settled {
+            config,
+            settings,
+            std,
+        })
+    }
+
+    /// A generator's or exporter's settings: the standard, encoding and
+    /// limits, flags over santong.yaml.
+    pub fn reading(
+        config: &ConfigArgs,
+        standard: Option<PathBuf>,
+        encoding: Option<String>,
+        limits: &LimitArgs,
+    ) -> anyhow::Result<Settled> {
+        Self::new(
+            config,
+            santong::settings::Flags {
+                standard,
+                encoding,
+                limits: limits.layer(),
+                ..Default::default()
+            },
+        )
+    }
+
+    /// How files are read: the settled encoding and limits.
+    pub fn read(&self) -> ReadOptions {
+        ReadOptions {
+            encoding: self.settings.encoding.clone(),
+            limits: self.settings.limits,
+        }
+    }
+}
+
 pub fn load_chosen_standard(choice: &StandardChoice) -> anyhow::Result<Standard> {
     match choice {
         StandardChoice::National => load_standard(None),

@@ -61,6 +61,8 @@ pub struct RegionArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub limits: super::LimitArgs,
+    #[command(flatten)]
+    pub config: super::ConfigArgs,
 }
 
 /// The standard, the catalogue, the regions and the comparison.
@@ -81,14 +83,25 @@ impl Regional {
                 "--min-similarity must be between 0.5 and 1"
             ));
         }
-        let std = super::load_standard(a.standard.as_deref())?;
-        let read = a.limits.read_options(a.encoding.clone());
-        let basic = super::load_basic(
-            a.basic.clone().map(BasicChoice::from_arg).as_ref(),
-            &std,
-            &read,
+        // santong.yaml governs diff and score as it does check
+        let settled = super::Settled::new(
+            &a.config,
+            santong::settings::Flags {
+                standard: a.standard.clone(),
+                basic: a.basic.clone(),
+                encoding: a.encoding.clone(),
+                limits: a.limits.layer(),
+                ..Default::default()
+            },
         )?;
-        if let (Some(b), Some(p)) = (&basic, &a.basic) {
+        let read = settled.read();
+        let std = settled.std;
+        let basic = super::load_basic(settled.settings.basic.as_ref(), &std, &read)?;
+        let basic_path = match &settled.settings.basic {
+            Some(BasicChoice::File(p)) => Some(p.clone()),
+            _ => None,
+        };
+        if let (Some(b), Some(p)) = (&basic, &basic_path) {
             if b.looks_like_a_list() {
                 let path = p.display().to_string();
                 let note = santong::i18n::Note::BasicIsAList {
