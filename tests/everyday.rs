@@ -705,9 +705,10 @@ fn progress_on_a_terminal_only() {
             format!("diff {lists} --format json --output /dev/null"),
             "lists read",
         ),
+        // score reads each list once, checking it as it builds the region
         (
             format!("score {lists} --format json --output /dev/null"),
-            "lists read",
+            "rows checked",
         ),
         (
             format!("check {lists} --no-config --format json --output /dev/null"),

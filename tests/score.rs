@@ -196,3 +196,42 @@ fn nothing_measured_is_no_score_and_a_missing_column_counts_against_accuracy() {
         .unwrap();
     assert_eq!(a["standardisation"]["denominator"], 1, "{a}");
 }
+
+/// `score` reads each list once (issue 30): the one read gives the check a
+/// separate read gives, and the region a separate read gives.
+#[test]
+fn one_read_gives_the_check_and_the_region() {
+    let std = santong::standard::Standard::national().unwrap();
+    let files: Vec<std::path::PathBuf> = [
+        "docs/examples/钦南区-实施清单.xlsx",
+        "docs/examples/浦北县-实施清单.csv",
+        "docs/examples/灵山县-实施清单-GBK.csv",
+    ]
+    .iter()
+    .map(std::path::PathBuf::from)
+    .collect();
+    let opts = santong::check::CheckOptions {
+        threads: 2,
+        ..Default::default()
+    };
+    let names = vec!["甲".to_string(), "乙".to_string(), "丙".to_string()];
+    let once = santong::score::check_regions(&files, &names, &std, &opts);
+    for ((f, name), r) in files.iter().zip(&names).zip(once) {
+        let (report, region) = r.unwrap();
+        let alone = santong::check::check_file(f, &std, &opts).unwrap();
+        let key = |r: &santong::check::FileReport| -> Vec<(String, Option<u32>, Option<u32>)> {
+            r.findings
+                .iter()
+                .map(|x| (x.rule.to_string(), x.row, x.col))
+                .collect()
+        };
+        assert_eq!(key(&report), key(&alone), "{}", f.display());
+        assert_eq!(report.items, alone.items);
+        let separate =
+            santong::diff::Region::load(f, &std, &opts.read, Some(name.as_str())).unwrap();
+        assert_eq!(region.name, *name);
+        assert_eq!(region.items.len(), separate.items.len(), "{}", f.display());
+        assert_eq!(region.columns, separate.columns);
+        assert_eq!(region.has_materials, separate.has_materials);
+    }
+}

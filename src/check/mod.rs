@@ -129,6 +129,18 @@ pub fn check_file(
     standard: &Standard,
     opts: &CheckOptions<'_>,
 ) -> Result<FileReport, ReadError> {
+    check_file_with(path, standard, opts, &mut |_| {})
+}
+
+/// Check one catalogue file, showing `also` every event of its read before
+/// the checker takes it: one read feeds another consumer too (the region
+/// `score` compares).
+pub fn check_file_with(
+    path: &Path,
+    standard: &Standard,
+    opts: &CheckOptions<'_>,
+    also: &mut dyn FnMut(&Event),
+) -> Result<FileReport, ReadError> {
     let mut checker =
         Checker::new(standard, opts).map_err(|e| ReadError::new(path, e.to_string()))?;
     if opts.threads > 1 {
@@ -151,6 +163,7 @@ pub fn check_file(
                 read
             });
             for ev in rx.into_iter().flatten() {
+                also(&ev);
                 checker.on_event(ev);
             }
             reader
@@ -158,7 +171,10 @@ pub fn check_file(
                 .unwrap_or_else(|e| std::panic::resume_unwind(e))
         })?;
     } else {
-        crate::catalogue::read(path, standard, &opts.read, &mut |ev| checker.on_event(ev))?;
+        crate::catalogue::read(path, standard, &opts.read, &mut |ev| {
+            also(&ev);
+            checker.on_event(ev)
+        })?;
     }
     Ok(checker.finish(path.display().to_string()))
 }
@@ -170,6 +186,17 @@ pub fn check_files(
     standard: &Standard,
     opts: &CheckOptions<'_>,
 ) -> Vec<Result<FileReport, ReadError>> {
+    for_each_file(paths, opts, |p, per_file| check_file(p, standard, per_file))
+}
+
+/// `work` on every file, as many at once as there are threads, each with
+/// the options it runs under (the threads left over); results in the
+/// order given.
+pub fn for_each_file<R: Send>(
+    paths: &[std::path::PathBuf],
+    opts: &CheckOptions<'_>,
+    work: impl Fn(&Path, &CheckOptions<'_>) -> R + Sync,
+) -> Vec<R> {
     let threads = opts.threads.max(1);
     let at_once = threads.min(paths.len()).max(1);
     let per_file = CheckOptions {
@@ -177,10 +204,7 @@ pub fn check_files(
         ..opts.clone()
     };
     if at_once == 1 {
-        return paths
-            .iter()
-            .map(|p| check_file(p, standard, &per_file))
-            .collect();
+        return paths.iter().map(|p| work(p, &per_file)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new(Vec::with_capacity(paths.len()));
@@ -189,7 +213,7 @@ pub fn check_files(
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(p) = paths.get(i) else { break };
-                let r = check_file(p, standard, &per_file);
+                let r = work(p, &per_file);
                 results
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())

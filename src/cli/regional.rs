@@ -75,7 +75,17 @@ pub struct Regional {
 }
 
 impl Regional {
+    /// The standard, catalogue and regions of a `diff`, each list read.
     pub fn load(a: &RegionArgs, ui: &super::Ui) -> anyhow::Result<Regional> {
+        let mut r = Self::settle(a, ui)?;
+        let regions = load_regions(&a.files, &a.names, &r.std, &r.read, ui)?;
+        r.take_regions(a, regions)?;
+        Ok(r)
+    }
+
+    /// Everything but the regions: the settings, the standard and the
+    /// basic catalogue, with what they want said.
+    pub fn settle(a: &RegionArgs, ui: &super::Ui) -> anyhow::Result<Regional> {
         let lang = ui.lang;
         if !(0.5..=1.0).contains(&a.min_similarity) {
             anyhow::bail!(santong::tr!(
@@ -120,10 +130,9 @@ impl Regional {
             }
         }
         super::refuse_overwrite(&a.files, a.output.as_deref())?;
-        let regions = load_regions(&a.files, &a.names, &std, &read, ui)?;
-        let baseline = pick_baseline(a.baseline.as_deref(), &a.files, &regions, basic.is_some())?;
+        check_names(&a.files, &a.names)?;
         let options = CompareOptions {
-            baseline,
+            baseline: Baseline::Majority,
             handling: match a.handling {
                 HandlingArg::Separate => Handling::Separate,
                 HandlingArg::RollUp => Handling::RollUp,
@@ -131,14 +140,35 @@ impl Regional {
             all_levels: a.all_levels,
             min_similarity: a.min_similarity,
         };
-
         Ok(Regional {
             std,
             basic,
-            regions,
+            regions: Vec::new(),
             options,
             read,
         })
+    }
+
+    /// The regions read, each named once, and the baseline among them.
+    pub fn take_regions(&mut self, a: &RegionArgs, regions: Vec<Region>) -> anyhow::Result<()> {
+        let mut seen = std::collections::HashSet::new();
+        for r in &regions {
+            if !seen.insert(r.name.clone()) {
+                anyhow::bail!(santong::tr!(
+                    "两份清单都叫 `{}`；请用 --name 分别命名",
+                    "two lists are both named `{}`; give each a --name",
+                    r.name
+                ));
+            }
+        }
+        self.options.baseline = pick_baseline(
+            a.baseline.as_deref(),
+            &a.files,
+            &regions,
+            self.basic.is_some(),
+        )?;
+        self.regions = regions;
+        Ok(())
     }
 
     pub fn compare(&self) -> Comparison {
@@ -172,13 +202,8 @@ pub fn emit_report(
     }
 }
 
-fn load_regions(
-    files: &[PathBuf],
-    names: &[String],
-    std: &Standard,
-    read: &ReadOptions,
-    ui: &super::Ui,
-) -> anyhow::Result<Vec<Region>> {
+/// As many names as files, when names are given.
+fn check_names(files: &[PathBuf], names: &[String]) -> anyhow::Result<()> {
     if !names.is_empty() && names.len() != files.len() {
         anyhow::bail!(santong::tr!(
             "--name 给了 {} 次，文件却有 {} 个",
@@ -187,6 +212,16 @@ fn load_regions(
             files.len()
         ));
     }
+    Ok(())
+}
+
+fn load_regions(
+    files: &[PathBuf],
+    names: &[String],
+    std: &Standard,
+    read: &ReadOptions,
+    ui: &super::Ui,
+) -> anyhow::Result<Vec<Region>> {
     // reading is the long part of comparing a province's lists
     let progress = super::progress::Progress::new(
         ui,
@@ -196,16 +231,6 @@ fn load_regions(
     let regions =
         santong::diff::load_regions_counted(files, names, std, read, &|| progress.inc(1))?;
     progress.finish();
-    let mut seen = std::collections::HashSet::new();
-    for r in &regions {
-        if !seen.insert(r.name.clone()) {
-            anyhow::bail!(santong::tr!(
-                "两份清单都叫 `{}`；请用 --name 分别命名",
-                "two lists are both named `{}`; give each a --name",
-                r.name
-            ));
-        }
-    }
     Ok(regions)
 }
 

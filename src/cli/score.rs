@@ -3,7 +3,7 @@
 
 use super::regional::{emit_report, RegionArgs, RegionFormat, Regional};
 use super::Exit;
-use santong::check::{check_files, CheckOptions};
+use santong::check::CheckOptions;
 use santong::report;
 
 #[derive(clap::Args)]
@@ -15,8 +15,8 @@ pub struct Args {
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
     let a = a.args;
-    let r = Regional::load(&a, ui)?;
-    let cmp = r.compare_shown(ui);
+    let mut r = Regional::settle(&a, ui)?;
+    // each list read once: checked, and built into the region compared
     let checking = super::progress::Progress::new(
         ui,
         None,
@@ -33,11 +33,14 @@ pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
         on_table: None,
         on_progress: Some(santong::check::OnProgress(&advance)),
     };
-    let checks: Vec<_> = check_files(&a.files, &r.std, &opts)
+    let read: Vec<_> = santong::score::check_regions(&a.files, &a.names, &r.std, &opts)
         .into_iter()
-        .map(Result::ok)
-        .collect();
+        .collect::<Result<_, _>>()
+        .map_err(|e| anyhow::anyhow!("{}: {}", e.path, e.message))?;
     checking.finish();
+    let (checks, regions): (Vec<_>, Vec<_>) = read.into_iter().map(|(c, g)| (Some(c), g)).unzip();
+    r.take_regions(&a, regions)?;
+    let cmp = r.compare_shown(ui);
     let scoring = super::progress::Progress::phase(ui, lang.pick("正在打分", "scoring"));
     let scores = santong::score::score(&r.std, &r.regions, &checks, &cmp, r.basic.as_ref());
     scoring.finish();

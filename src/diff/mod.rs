@@ -17,7 +17,7 @@ pub use crate::text::names;
 pub mod region;
 
 pub use align::{Basis, Handling, ItemKey, Method, MIN_SIMILARITY};
-pub use region::{region_name, Region, RegionItem};
+pub use region::{region_name, Region, RegionBuilder, RegionItem};
 
 use crate::catalogue::BasicCatalogue;
 use crate::standard::{ElementType, Standard};

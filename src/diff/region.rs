@@ -491,83 +491,123 @@ impl Region {
         opts: &ReadOptions,
         name: Option<&str>,
     ) -> Result<Region, ReadError> {
-        let mut items: Vec<RegionItem> = Vec::new();
-        let mut texts = Texts::default();
-        let mut sheets: Vec<String> = Vec::new();
-        let mut keys: HashMap<String, usize> = HashMap::new();
-        let mut detached: Vec<(Vec<String>, Material)> = Vec::new();
-        let mut columns: Vec<usize> = Vec::new();
-        let mut has_materials = false;
-        let mut region_names: BTreeMap<String, usize> = BTreeMap::new();
-        let keyer = KeyIndex::new(std);
-        let region_i = std.ids.region;
-        let material_name = std.ids.material_name;
-        catalogue::read(path, std, opts, &mut |ev| match ev {
+        let mut b = RegionBuilder::new(std);
+        catalogue::read(path, std, opts, &mut |ev| b.on_event(&ev))?;
+        Ok(b.finish(path, name))
+    }
+}
+
+/// A region built from a list's events as they are read, so that one read
+/// can feed a check and a comparison both.
+pub struct RegionBuilder<'s> {
+    std: &'s Standard,
+    items: Vec<RegionItem>,
+    texts: Texts,
+    sheets: Vec<String>,
+    keys: HashMap<String, usize>,
+    detached: Vec<(Vec<String>, Material)>,
+    columns: Vec<usize>,
+    has_materials: bool,
+    region_names: BTreeMap<String, usize>,
+    keyer: KeyIndex,
+}
+
+impl<'s> RegionBuilder<'s> {
+    pub fn new(std: &'s Standard) -> Self {
+        RegionBuilder {
+            std,
+            items: Vec::new(),
+            texts: Texts::default(),
+            sheets: Vec::new(),
+            keys: HashMap::new(),
+            detached: Vec::new(),
+            columns: Vec::new(),
+            has_materials: false,
+            region_names: BTreeMap::new(),
+            keyer: KeyIndex::new(std),
+        }
+    }
+
+    /// Take in one event of the list's read.
+    pub fn on_event(&mut self, ev: &Event) {
+        let std = self.std;
+        match ev {
             Event::Table(t) => {
                 for (_, e, _) in &t.columns {
-                    if std.elements[*e].compared() && !columns.contains(e) {
-                        columns.push(*e);
+                    if std.elements[*e].compared() && !self.columns.contains(e) {
+                        self.columns.push(*e);
                     }
-                    has_materials |= Some(*e) == material_name;
+                    self.has_materials |= Some(*e) == std.ids.material_name;
                 }
             }
-            Event::Item(item) => {
-                if let Some(r) = region_i.and_then(|i| item.get(i)) {
-                    *region_names.entry(nfkc(&r.text).into_owned()).or_default() += 1;
-                }
-                let sheet =
-                    item.source
-                        .sheet
-                        .as_ref()
-                        .map(|s| match sheets.iter().position(|x| x == s) {
-                            Some(i) => i as u16,
-                            None => {
-                                sheets.push(s.clone());
-                                (sheets.len() - 1) as u16
-                            }
-                        });
-                let mut ri = item_of(std, &mut texts, &item.fields, item.row, sheet);
-                let mut mats: Vec<Material> = item
-                    .materials
-                    .iter()
-                    .filter_map(|m| material_of(std, &mut texts, m))
-                    .collect();
-                ri.set_materials(&mut mats);
-                // keys attach materials from another sheet, which only a
-                // workbook can have
-                if item.source.sheet.is_some() {
-                    for k in keyer.item_keys(&item) {
-                        keys.entry(k).or_insert(items.len());
-                    }
-                }
-                items.push(ri);
-            }
+            Event::Item(item) => self.item(item),
             Event::Detached(d) if d.kind == Scope::Material => {
-                has_materials = true;
-                if let Some(mat) = material_of(std, &mut texts, &d.part) {
-                    detached.push((keyer.detached_keys(&d), mat));
+                self.has_materials = true;
+                if let Some(mat) = material_of(std, &mut self.texts, &d.part) {
+                    self.detached.push((self.keyer.detached_keys(d), mat));
                 }
             }
             _ => {}
-        })?;
-        for (ks, mat) in detached {
-            if let Some(&i) = ks.iter().find_map(|k| keys.get(k)) {
-                items[i].add_material(mat);
+        }
+    }
+
+    fn item(&mut self, item: &catalogue::Item) {
+        let std = self.std;
+        if let Some(r) = std.ids.region.and_then(|i| item.get(i)) {
+            *self
+                .region_names
+                .entry(nfkc(&r.text).into_owned())
+                .or_default() += 1;
+        }
+        let sheets = &mut self.sheets;
+        let sheet = item
+            .source
+            .sheet
+            .as_ref()
+            .map(|s| match sheets.iter().position(|x| x == s) {
+                Some(i) => i as u16,
+                None => {
+                    sheets.push(s.clone());
+                    (sheets.len() - 1) as u16
+                }
+            });
+        let mut ri = item_of(std, &mut self.texts, &item.fields, item.row, sheet);
+        let mut mats: Vec<Material> = item
+            .materials
+            .iter()
+            .filter_map(|m| material_of(std, &mut self.texts, m))
+            .collect();
+        ri.set_materials(&mut mats);
+        // keys attach materials from another sheet, which only a
+        // workbook can have
+        if item.source.sheet.is_some() {
+            for k in self.keyer.item_keys(item) {
+                self.keys.entry(k).or_insert(self.items.len());
+            }
+        }
+        self.items.push(ri);
+    }
+
+    /// The region, named `name` or by its list.
+    pub fn finish(mut self, path: &Path, name: Option<&str>) -> Region {
+        for (ks, mat) in std::mem::take(&mut self.detached) {
+            if let Some(&i) = ks.iter().find_map(|k| self.keys.get(k)) {
+                self.items[i].add_material(mat);
             }
         }
         let name = name
             .map(str::to_string)
-            .unwrap_or_else(|| region_name(region_names, path));
-        texts.buf.shrink_to_fit();
-        texts.short = HashMap::new();
-        Ok(Region {
+            .unwrap_or_else(|| region_name(self.region_names, path));
+        self.texts.buf.shrink_to_fit();
+        self.texts.short = HashMap::new();
+        Region {
             name,
             path: path.display().to_string(),
-            items,
-            columns,
-            has_materials,
-            texts,
-            sheets,
-        })
+            items: self.items,
+            columns: self.columns,
+            has_materials: self.has_materials,
+            texts: self.texts,
+            sheets: self.sheets,
+        }
     }
 }

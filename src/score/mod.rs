@@ -167,6 +167,28 @@ fn maturity(std: &crate::standard::Standard, region: &Region) -> (Index, Index, 
 }
 
 /// Score regions. `checks[i]` is the check report of `regions[i]`.
+/// Every list read once: checked, and built into the region compared
+/// (named as `names` say, in the files' order), as many at once as `opts`
+/// has threads; results in the order given.
+pub fn check_regions(
+    files: &[std::path::PathBuf],
+    names: &[String],
+    std: &crate::standard::Standard,
+    opts: &crate::check::CheckOptions<'_>,
+) -> Vec<Result<(FileReport, Region), crate::catalogue::ReadError>> {
+    crate::check::for_each_file(files, opts, |path, per_file| {
+        let name = files
+            .iter()
+            .position(|f| f == path)
+            .and_then(|i| names.get(i))
+            .map(String::as_str);
+        let mut region = crate::diff::RegionBuilder::new(std);
+        let report =
+            crate::check::check_file_with(path, std, per_file, &mut |ev| region.on_event(ev))?;
+        Ok((report, region.finish(path, name)))
+    })
+}
+
 pub fn score(
     std: &crate::standard::Standard,
     regions: &[Region],
