@@ -305,6 +305,8 @@ fn the_latest_version_is_read_and_sub_items_stay_apart() {
     sub["AUDIT_ITEM"]["business_code"] = json!(format!("{code}01"));
     sub["AUDIT_ITEM"]["task_version"] = json!(1);
     let p = write_json(&dir, "versions.json", &json!([v1, v2, sub]));
+    let rendered = assert_renders(&check(&p, false).findings);
+    assert!(rendered.contains(&"superseded-version".to_string()));
     let v = check_json(&p);
     assert_eq!(v["files"][0]["items"], 2, "{v}");
     let f = v["diagnostics"].as_array().unwrap();

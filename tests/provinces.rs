@@ -150,6 +150,7 @@ fn a_row_naming_another_item_is_never_folded_and_a_guess_is_said() {
     write_csv(&p, &headers_of(&rows), &rows);
     let r = check(&p, false);
     balanced(&r);
+    assert!(assert_renders(&r.findings).contains(&"folded-row".to_string()));
     let folded: Vec<_> = r
         .findings
         .iter()

@@ -673,6 +673,7 @@ fn hidden_rows_are_checked_and_reported() {
     );
     let f = r.findings.iter().find(|f| f.rule == "hidden-row").unwrap();
     assert_eq!(f.severity, santong::standard::Severity::Info);
+    assert!(assert_renders(&r.findings).contains(&"hidden-row".to_string()));
     // the hidden row is still checked as data
     assert!(
         h.iter()

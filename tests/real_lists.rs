@@ -445,6 +445,7 @@ fn the_basic_catalogue_is_checked_as_it_loads() {
     let cat = santong::check::BasicCatalogue::load(&basic, &std, &Default::default()).unwrap();
     let rep = santong::check::basic_report(&basic, &cat, &std).expect("defects");
     assert_eq!(rep.path, basic.display().to_string());
+    assert!(assert_renders(&rep.findings).contains(&"duplicate-basic-code".to_string()));
     let mut rules: Vec<(&str, u32)> = rep
         .findings
         .iter()

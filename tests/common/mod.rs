@@ -403,3 +403,36 @@ pub fn files_below(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// Every finding's message and fix render in Chinese and in English from
+/// what the finding carries: a value a template prints that the finding
+/// lacks is an error (semi-strict undefined), never a silent blank, and no
+/// template syntax is left in the words. Returns the rules rendered.
+pub fn assert_renders(findings: &[santong::check::Finding]) -> Vec<String> {
+    let std = national();
+    let mut env = std.env().clone();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
+    let mut rules = Vec::new();
+    for f in findings {
+        let ctx = minijinja::Value::from(f.params.clone());
+        for lang in [santong::i18n::Lang::Zh, santong::i18n::Lang::En] {
+            for part in ["message", "fix"] {
+                let name = santong::standard::template_name(&f.rule, part, lang.code());
+                let Ok(t) = env.get_template(&name) else {
+                    assert_eq!(part, "fix", "{name}: no message template");
+                    continue;
+                };
+                let text = t
+                    .render(&ctx)
+                    .unwrap_or_else(|e| panic!("{name} with {:?}: {e}", f.params));
+                assert!(!text.trim().is_empty(), "{name} renders empty");
+                assert!(
+                    !text.contains("{{") && !text.contains("{%"),
+                    "{name}: {text}"
+                );
+            }
+        }
+        rules.push(f.rule.to_string());
+    }
+    rules
+}
