@@ -1,10 +1,9 @@
 //! `santong template`: the blank workbook carries the standard's exact
 //! headers, and filled with valid values it passes `check` with no errors.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
 use calamine::{open_workbook, Reader, Xlsx};
-use common::*;
 
 fn headers(wb: &mut Xlsx<std::io::BufReader<std::fs::File>>, sheet: &str) -> Vec<String> {
     let r = wb.worksheet_range(sheet).unwrap();

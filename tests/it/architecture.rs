@@ -98,7 +98,7 @@ fn modules_import_only_downward_and_in_no_cycle() {
             continue;
         }
         let Some(&own) = layer.get(m.as_str()) else {
-            panic!("module `{m}` has no layer in tests/architecture.rs");
+            panic!("module `{m}` has no layer in tests/it/architecture.rs");
         };
         let text = std::fs::read_to_string(f).unwrap();
         for dep in imports(&text) {

@@ -2,8 +2,7 @@
 //! report at the right row and column) and a negative case (a near miss it
 //! must not report). Inputs are built at test time.
 
-mod common;
-use common::*;
+use crate::common::*;
 use santong::codes::credit_check_char;
 
 type Mutation = Box<dyn Fn(&mut Vec<Row>, &mut Vec<String>)>;
@@ -675,9 +674,9 @@ fn every_rules_message_renders_in_both_languages_from_its_finding() {
     let rendered: std::collections::BTreeSet<String> =
         assert_renders(&findings).into_iter().collect();
     // the rules whose inputs other files build render there, with
-    // assert_renders: duplicate-basic-code (tests/real_lists.rs), hidden-row
-    // (tests/readers.rs), folded-row (tests/provinces.rs),
-    // superseded-version (tests/exchange.rs), expression-failed (below)
+    // assert_renders: duplicate-basic-code (tests/it/real_lists.rs), hidden-row
+    // (tests/it/readers.rs), folded-row (tests/it/provinces.rs),
+    // superseded-version (tests/it/exchange.rs), expression-failed (below)
     const ELSEWHERE: [&str; 5] = [
         "duplicate-basic-code",
         "hidden-row",
@@ -735,11 +734,11 @@ fn every_rule_of_the_standard_has_a_case() {
     let std = national();
     let covered: Vec<&str> = cases().iter().map(|c| c.rule).collect();
     // material-orphan needs a materials sheet and hidden-row an xlsx
-    // workbook: both are covered (positive and near miss) in tests/readers.rs;
+    // workbook: both are covered (positive and near miss) in tests/it/readers.rs;
     // expression-failed needs a broken standard (below); duplicate-basic-code
-    // fires on a basic catalogue (tests/real_lists.rs, both cases);
-    // superseded-version on exchange JSON (tests/exchange.rs, both cases);
-    // folded-row needs rows of repeated cells (tests/provinces.rs, both).
+    // fires on a basic catalogue (tests/it/real_lists.rs, both cases);
+    // superseded-version on exchange JSON (tests/it/exchange.rs, both cases);
+    // folded-row needs rows of repeated cells (tests/it/provinces.rs, both).
     for r in &std.rules {
         assert!(
             covered.contains(&r.id.as_str())

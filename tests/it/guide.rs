@@ -3,9 +3,8 @@
 //! file names from codes, nothing written outside --out, no markup injected,
 //! and templates that can be overridden.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use std::path::{Path, PathBuf};
 
 const SECTION_IDS: [&str; 18] = [

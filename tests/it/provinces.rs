@@ -3,8 +3,7 @@
 //! unit columns, suggestions for unknown columns, handling items. Inputs
 //! are built here after domain.md §8–§9, with varied header words.
 
-mod common;
-use common::*;
+use crate::common::*;
 use santong::check::FileReport;
 
 fn rename(rows: &[Row], from: &str, to: &str) -> Vec<Row> {

@@ -1,9 +1,8 @@
 //! The command line: exit codes, bad input, standards, snapshots of the
 //! human and JSON output on the bundled examples.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 
 fn santong() -> Command {
     let mut c = Command::cargo_bin("santong").unwrap();

@@ -5,8 +5,7 @@
 //! template syntax. Codes, paths, rule ids, option names, file formats and
 //! the standard's expressions are not prose and are left out of the scan.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 const XLSX: &str = "docs/examples/钦南区-实施清单.xlsx";

@@ -1,9 +1,8 @@
 //! Machine formats of `check`: SARIF 2.1.0 (validated against the official
 //! schema), GitHub workflow commands, JUnit XML, and `--fail-on`.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

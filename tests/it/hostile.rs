@@ -2,9 +2,8 @@
 //! one-line message, and that every input is byte-identical afterwards.
 //! Inputs are generated here.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use std::path::{Path, PathBuf};
 
 /// Seconds after which the watchdog kills a run as hung: 15 for a release

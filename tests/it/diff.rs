@@ -2,9 +2,8 @@
 //! injected differences plus formatting noise. Every injected difference
 //! must be reported with the right regions and values, and nothing else.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use serde_json::Value;
 
 /// Formatting noise that must never count as a difference.

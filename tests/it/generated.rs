@@ -3,8 +3,7 @@
 //! findings are the defects it put in, at about the rate asked for, and
 //! every region's items align with the others' by basic code.
 
-mod common;
-#[path = "../benches/support/lists.rs"]
+#[path = "../../benches/support/lists.rs"]
 mod lists;
 
 use assert_cmd::Command;
@@ -26,7 +25,7 @@ fn rules(out: &[u8]) -> Vec<(String, u64)> {
 
 #[test]
 fn generated_lists_carry_only_the_defects_put_in() {
-    let dir = common::tmp();
+    let dir = crate::common::tmp();
     let spec = lists::Spec {
         items: 3_000,
         regions: 3,
@@ -72,7 +71,7 @@ fn generated_lists_carry_only_the_defects_put_in() {
         );
     }
     // near miss: no defects asked for, none found
-    let clean = common::tmp();
+    let clean = crate::common::tmp();
     let spec0 = lists::Spec {
         defects_per_mille: 0,
         ..spec.clone()
@@ -103,7 +102,7 @@ fn generated_lists_carry_only_the_defects_put_in() {
         .iter()
         .all(|c| c["regions"].as_array().unwrap().len() == 3 && c["basic_code"].is_string()));
     // the same seed writes the same bytes
-    let again = common::tmp();
+    let again = crate::common::tmp();
     let q = lists::write_csv(&spec0, 0, again.path()).unwrap();
     assert_eq!(std::fs::read(&p).unwrap(), std::fs::read(&q).unwrap());
 }
@@ -115,7 +114,7 @@ fn generated_lists_carry_only_the_defects_put_in() {
 /// different workers' runs).
 #[test]
 fn check_writes_the_same_bytes_at_any_thread_count() {
-    let dir = common::tmp();
+    let dir = crate::common::tmp();
     let spec = lists::Spec {
         items: 2_500,
         regions: 2,

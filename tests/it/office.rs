@@ -9,9 +9,8 @@
 //! (.ci/run). Locally,
 //! without them, the tests say so and pass; under CI=true they fail.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

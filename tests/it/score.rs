@@ -1,9 +1,8 @@
 //! `santong score`: every index computed on small lists whose right answer
 //! is worked out by hand.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use serde_json::Value;
 
 #[test]

@@ -6,10 +6,9 @@
 
 #[path = "support/actions.rs"]
 mod actions;
-mod common;
+use crate::common::*;
 use actions::{Outcome, Runner};
 use assert_cmd::Command;
-use common::*;
 use std::path::{Path, PathBuf};
 
 fn santong_in(dir: &Path) -> Command {

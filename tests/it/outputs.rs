@@ -6,10 +6,9 @@
 //! change of structure that is meant to change nothing is proven to change
 //! nothing; an intended change shows up here as a reviewed snapshot diff.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
 use calamine::{open_workbook_auto, Data, Reader};
-use common::*;
 
 const EXAMPLES: [&str; 3] = [
     "docs/examples/钦南区-实施清单.xlsx",

@@ -4,9 +4,8 @@
 //! lists of different exercise levels. Each input is built here, of the
 //! kind domain.md §8 describes.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use serde_json::Value;
 
 /// A portal index export (Sichuan): list-level fields only, no 基本编码.

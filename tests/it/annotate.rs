@@ -3,10 +3,9 @@
 //! link to each cell; CSV input becomes an xlsx copy; the input is never
 //! written.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
 use calamine::{open_workbook_auto, Data, Reader};
-use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

@@ -6,9 +6,8 @@
 //! CI installs Debian's chromium (.ci/run). Locally, without a browser, the
 //! tests say so and pass; under CI=true a missing browser fails them.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use std::path::{Path, PathBuf};
 
 fn chromium() -> Option<PathBuf> {

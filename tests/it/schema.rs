@@ -2,9 +2,8 @@
 //! binary prints (a drift fails here), and they accept the files they
 //! describe and reject broken ones.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 

@@ -2,8 +2,7 @@
 //! variant headers, merged material rows, materials on their own sheet,
 //! GBK CSV, YAML catalogues.
 
-mod common;
-use common::*;
+use crate::common::*;
 use rust_xlsxwriter::{Format, Workbook};
 use santong::catalogue::{Catalogue, ReadOptions};
 

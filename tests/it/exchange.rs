@@ -2,9 +2,8 @@
 //! records in the AUDIT_* shape are read completely, located by path, and
 //! give the findings the same records give as a spreadsheet.
 
-mod common;
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use serde_json::{json, Map, Value};
 
 /// Where each national header of the test lists travels in an exchange

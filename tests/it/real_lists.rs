@@ -3,8 +3,7 @@
 //! real departure from the national standard, one cause one finding.
 //! Inputs are built at test time, after the shapes in domain.md §8.
 
-mod common;
-use common::*;
+use crate::common::*;
 use santong::check::FileReport;
 use santong::standard::Severity;
 
