@@ -15,20 +15,12 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     /// Catalogue files to check (help text from the readers registry)
     files: Vec<PathBuf>,
-    #[command(flatten)]
-    config: super::ConfigArgs,
     /// Basic catalogue (xlsx, csv or yaml) for the same-item/same-code rules; `sample` uses the bundled sample
     #[arg(long, value_name = "FILE")]
     basic: Option<PathBuf>,
-    /// Standard directory (default: the embedded national standard)
-    #[arg(long, value_name = "DIR")]
-    standard: Option<PathBuf>,
     /// Full division-code list (CSV) to check that area codes exist
     #[arg(long, value_name = "FILE")]
     areas: Option<PathBuf>,
-    /// CSV encoding, overriding detection (e.g. gbk, utf-8)
-    #[arg(long)]
-    encoding: Option<String>,
     /// Report format
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
@@ -45,7 +37,7 @@ pub struct Args {
     #[arg(long)]
     every_row: bool,
     #[command(flatten)]
-    limits: super::LimitArgs,
+    read: super::ReadArgs,
 }
 
 /// The files to check: those given (directories expanded, `-` standard
@@ -385,14 +377,12 @@ fn refuse_outputs(
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
     let settled = super::Settled::new(
-        &a.config,
+        &a.read,
         Flags {
-            standard: a.standard.clone(),
             basic: a.basic.clone(),
             areas: a.areas.clone(),
-            encoding: a.encoding.clone(),
             fail_on: a.fail_on,
-            limits: a.limits.layer(),
+            ..Default::default()
         },
     )?;
     let read = settled.read();

@@ -22,23 +22,14 @@ pub struct Args {
     /// Replace the output if it exists (otherwise it is refused)
     #[arg(long)]
     force: bool,
-    /// Standard directory (default: the embedded national standard)
-    #[arg(long, value_name = "DIR")]
-    standard: Option<PathBuf>,
-    /// CSV encoding, overriding detection (e.g. gbk, utf-8)
-    #[arg(long)]
-    encoding: Option<String>,
     #[command(flatten)]
-    limits: super::LimitArgs,
-    #[command(flatten)]
-    config: super::ConfigArgs,
+    read: super::ReadArgs,
 }
 
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
     // santong.yaml's standard, encoding and limits, under the flags
-    let settled =
-        super::Settled::reading(&a.config, a.standard.clone(), a.encoding.clone(), &a.limits)?;
+    let settled = super::Settled::reading(&a.read)?;
     let read = settled.read();
     let std = settled.std;
     let catalogues = super::load_catalogues(&a.files, &std, &read, ui)?;

@@ -17,12 +17,6 @@ pub struct Args {
     /// Directory to write into (created if missing)
     #[arg(long, value_name = "DIR", default_value = "申请表")]
     out: PathBuf,
-    /// Standard directory (default: the embedded national standard)
-    #[arg(long, value_name = "DIR")]
-    standard: Option<PathBuf>,
-    /// CSV encoding, overriding detection (e.g. gbk, utf-8)
-    #[arg(long)]
-    encoding: Option<String>,
     /// Refuse to generate from lists with error-level findings (exit 1, nothing written)
     #[arg(long)]
     strict: bool,
@@ -30,15 +24,12 @@ pub struct Args {
     #[arg(long)]
     force: bool,
     #[command(flatten)]
-    limits: super::LimitArgs,
-    #[command(flatten)]
-    config: super::ConfigArgs,
+    read: super::ReadArgs,
 }
 
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     // santong.yaml's standard, encoding and limits, under the flags
-    let settled =
-        super::Settled::reading(&a.config, a.standard.clone(), a.encoding.clone(), &a.limits)?;
+    let settled = super::Settled::reading(&a.read)?;
     let read = settled.read();
     let std = settled.std;
     let catalogues = super::load_catalogues(&a.files, &std, &read, ui)?;

@@ -33,12 +33,6 @@ pub struct Args {
     /// Directory of templates overriding the embedded ones (same file names)
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
-    /// Standard directory (default: the embedded national standard)
-    #[arg(long, value_name = "DIR")]
-    standard: Option<PathBuf>,
-    /// CSV encoding, overriding detection (e.g. gbk, utf-8)
-    #[arg(long)]
-    encoding: Option<String>,
     /// Refuse to generate from lists with error-level findings (exit 1, nothing written)
     #[arg(long)]
     strict: bool,
@@ -46,16 +40,13 @@ pub struct Args {
     #[arg(long)]
     force: bool,
     #[command(flatten)]
-    limits: super::LimitArgs,
-    #[command(flatten)]
-    config: super::ConfigArgs,
+    read: super::ReadArgs,
 }
 
 pub fn run(a: Args, ui: &super::Ui) -> anyhow::Result<Exit> {
     let lang = ui.lang;
     // santong.yaml's standard, encoding and limits, under the flags
-    let settled =
-        super::Settled::reading(&a.config, a.standard.clone(), a.encoding.clone(), &a.limits)?;
+    let settled = super::Settled::reading(&a.read)?;
     let read = settled.read();
     let std = settled.std;
     let templates = santong::report::templates::Templates::load(a.templates.as_deref())

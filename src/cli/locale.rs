@@ -227,14 +227,14 @@ fn zh_command(mut cmd: Command, key: &str) -> Command {
             .help("显示帮助"),
     );
     cmd = cmd.mut_args(|a| zh_arg(a, key));
-    let mut template = String::from("{before-help}{about-with-newline}\n用法: {usage}\n");
+    let mut template = String::from("{before-help}{about-with-newline}\n用法：{usage}\n");
     if has_subcommands {
-        template.push_str("\n命令:\n{subcommands}\n");
+        template.push_str("\n命令：\n{subcommands}\n");
     }
     if has_positionals {
-        template.push_str("\n参数:\n{positionals}\n");
+        template.push_str("\n参数：\n{positionals}\n");
     }
-    template.push_str("\n选项:\n{options}{after-help}\n");
+    template.push_str("\n选项：\n{options}{after-help}\n");
     cmd.help_template(template)
 }
 
@@ -315,7 +315,7 @@ fn list(v: Option<&ContextValue>) -> Vec<String> {
 pub fn zh_error(e: &clap::Error) -> String {
     let arg = s(e.get(ContextKind::InvalidArg));
     let value = s(e.get(ContextKind::InvalidValue));
-    let mut out = String::from("错误: ");
+    let mut out = String::from("错误：");
     match e.kind() {
         ErrorKind::InvalidValue => {
             if value.is_empty() {
@@ -375,7 +375,7 @@ pub fn zh_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => {
             let missing = list(e.get(ContextKind::InvalidArg));
-            out.push_str("缺少必需的参数:");
+            out.push_str("缺少必需的参数：");
             for m in missing {
                 out.push_str(&format!("\n  {m}"));
             }
@@ -408,7 +408,7 @@ pub fn zh_error(e: &clap::Error) -> String {
         }
     }
     if let Some(ContextValue::StyledStr(u)) = e.get(ContextKind::Usage) {
-        out.push_str(&format!("\n\n用法: {}", zh_usage(u)));
+        out.push_str(&format!("\n\n用法：{}", zh_usage(u)));
     }
     out.push_str("\n\n更多信息请运行 '--help'。\n");
     out

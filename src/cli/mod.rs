@@ -130,6 +130,22 @@ impl ConfigArgs {
     }
 }
 
+/// What every command that reads lists takes, declared once: the standard,
+/// the CSV encoding, the limits and the settings file.
+#[derive(clap::Args)]
+pub struct ReadArgs {
+    /// Standard directory (default: the embedded national standard)
+    #[arg(long, value_name = "DIR")]
+    pub standard: Option<PathBuf>,
+    /// CSV encoding, overriding detection (e.g. gbk, utf-8)
+    #[arg(long)]
+    pub encoding: Option<String>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
 /// What a run reads with: its santong.yaml (if any), the flags merged over
 /// it, and the standard they choose with the file's severity overrides.
 pub struct Settled {
@@ -141,8 +157,16 @@ pub struct Settled {
 impl Settled {
     /// The one place every command resolves flags over santong.yaml over
     /// the defaults.
-    pub fn new(config: &ConfigArgs, flags: santong::settings::Flags) -> anyhow::Result<Settled> {
-        let config = config.find()?;
+    /// `flags` are the command's own (basic, areas, fail-on); `read` gives
+    /// the standard, encoding and limits.
+    pub fn new(read: &ReadArgs, flags: santong::settings::Flags) -> anyhow::Result<Settled> {
+        let flags = santong::settings::Flags {
+            standard: read.standard.clone(),
+            encoding: read.encoding.clone(),
+            limits: read.limits.layer(),
+            ..flags
+        };
+        let config = read.config.find()?;
         let settings = santong::settings::Settings::merge(flags, config.as_ref());
         let mut std = load_chosen_standard(&settings.standard)?;
         if let Some(c) = &config {
@@ -157,21 +181,8 @@ impl Settled {
 
     /// A generator's or exporter's settings: the standard, encoding and
     /// limits, flags over santong.yaml.
-    pub fn reading(
-        config: &ConfigArgs,
-        standard: Option<PathBuf>,
-        encoding: Option<String>,
-        limits: &LimitArgs,
-    ) -> anyhow::Result<Settled> {
-        Self::new(
-            config,
-            santong::settings::Flags {
-                standard,
-                encoding,
-                limits: limits.layer(),
-                ..Default::default()
-            },
-        )
+    pub fn reading(read: &ReadArgs) -> anyhow::Result<Settled> {
+        Self::new(read, santong::settings::Flags::default())
     }
 
     /// How files are read: the settled encoding and limits.

@@ -47,12 +47,6 @@ pub struct RegionArgs {
     /// Items without a basic code align with a near name at least this similar (1 − edit distance ÷ longer length; 0.5–1)
     #[arg(long, value_name = "SCORE", default_value_t = santong::diff::MIN_SIMILARITY)]
     pub min_similarity: f64,
-    /// Standard directory (default: the embedded national standard)
-    #[arg(long, value_name = "DIR")]
-    pub standard: Option<PathBuf>,
-    /// CSV encoding, overriding detection (e.g. gbk, utf-8)
-    #[arg(long)]
-    pub encoding: Option<String>,
     /// Report format: human (a terminal), json, html (one page), xlsx (a workbook; needs --output)
     #[arg(long, value_enum, default_value = "human")]
     pub format: RegionFormat,
@@ -60,9 +54,7 @@ pub struct RegionArgs {
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
-    pub limits: super::LimitArgs,
-    #[command(flatten)]
-    pub config: super::ConfigArgs,
+    pub read: super::ReadArgs,
 }
 
 /// The standard, the catalogue, the regions and the comparison.
@@ -95,12 +87,9 @@ impl Regional {
         }
         // santong.yaml governs diff and score as it does check
         let settled = super::Settled::new(
-            &a.config,
+            &a.read,
             santong::settings::Flags {
-                standard: a.standard.clone(),
                 basic: a.basic.clone(),
-                encoding: a.encoding.clone(),
-                limits: a.limits.layer(),
                 ..Default::default()
             },
         )?;

@@ -53,7 +53,7 @@ fn every_command_and_option_is_described_in_both_languages() {
 fn chinese_help_has_no_english_headings() {
     let mut cmd = command(Lang::Zh);
     let top = cmd.render_long_help().to_string();
-    assert!(top.contains("用法: santong [选项] <命令>"), "{top}");
+    assert!(top.contains("用法：santong [选项] <命令>"), "{top}");
     assert!(top.contains("命令:") && top.contains("选项:"), "{top}");
     for heading in [
         "Usage:",

@@ -58,7 +58,7 @@ fn help_and_argument_errors_are_chinese_under_a_zh_locale() {
         let out = santong("zh_CN.UTF-8").args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let t = text(&out.stdout);
-        assert!(t.contains("用法: santong"), "{args:?}: {t}");
+        assert!(t.contains("用法：santong"), "{args:?}: {t}");
         for l in t.lines() {
             assert!(!has_english_sentence(l), "{args:?}: English line: {l}");
         }
@@ -73,7 +73,7 @@ fn help_and_argument_errors_are_chinese_under_a_zh_locale() {
         let out = santong("zh_CN.UTF-8").args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let e = text(&out.stderr);
-        assert!(e.starts_with("错误: "), "{args:?}: {e}");
+        assert!(e.starts_with("错误："), "{args:?}: {e}");
         for l in e.lines() {
             assert!(!has_english_sentence(l), "{args:?}: English line: {l}");
         }
@@ -88,7 +88,7 @@ fn help_and_argument_errors_are_chinese_under_a_zh_locale() {
         .args(["check", "--help", "--lang=zh"])
         .output()
         .unwrap();
-    assert!(text(&zh.stdout).contains("用法: santong check"));
+    assert!(text(&zh.stdout).contains("用法：santong check"));
 }
 
 #[test]
