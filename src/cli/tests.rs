@@ -54,7 +54,7 @@ fn chinese_help_has_no_english_headings() {
     let mut cmd = command(Lang::Zh);
     let top = cmd.render_long_help().to_string();
     assert!(top.contains("用法：santong [选项] <命令>"), "{top}");
-    assert!(top.contains("命令:") && top.contains("选项:"), "{top}");
+    assert!(top.contains("命令：") && top.contains("选项："), "{top}");
     for heading in [
         "Usage:",
         "Options:",
