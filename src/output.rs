@@ -95,6 +95,20 @@ pub fn wrapped_row_height(cells: &[(&str, f64)]) -> f64 {
     15.0 * lines
 }
 
+/// Row `r` made as tall as its wrapped cells (text, column width) need;
+/// a row of one line keeps the default height.
+pub fn fit_row(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    cells: &[(&str, f64)],
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let h = wrapped_row_height(cells);
+    if h > 15.0 {
+        ws.set_row_height(r, h)?;
+    }
+    Ok(())
+}
+
 /// What a file is, as far as "the same file" goes: its canonical path and,
 /// on Unix, its device and inode (a hard link has another path).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -186,16 +186,18 @@ pub fn check_files(
     standard: &Standard,
     opts: &CheckOptions<'_>,
 ) -> Vec<Result<FileReport, ReadError>> {
-    for_each_file(paths, opts, |p, per_file| check_file(p, standard, per_file))
+    for_each_file(paths, opts, |_, p, per_file| {
+        check_file(p, standard, per_file)
+    })
 }
 
-/// `work` on every file, as many at once as there are threads, each with
-/// the options it runs under (the threads left over); results in the
-/// order given.
+/// `work` on every file (its index, its path), as many at once as there
+/// are threads, each with the options it runs under (the threads left
+/// over); results in the order given.
 pub fn for_each_file<R: Send>(
     paths: &[std::path::PathBuf],
     opts: &CheckOptions<'_>,
-    work: impl Fn(&Path, &CheckOptions<'_>) -> R + Sync,
+    work: impl Fn(usize, &Path, &CheckOptions<'_>) -> R + Sync,
 ) -> Vec<R> {
     let threads = opts.threads.max(1);
     let at_once = threads.min(paths.len()).max(1);
@@ -204,7 +206,11 @@ pub fn for_each_file<R: Send>(
         ..opts.clone()
     };
     if at_once == 1 {
-        return paths.iter().map(|p| work(p, &per_file)).collect();
+        return paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| work(i, p, &per_file))
+            .collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new(Vec::with_capacity(paths.len()));
@@ -213,7 +219,7 @@ pub fn for_each_file<R: Send>(
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(p) = paths.get(i) else { break };
-                let r = work(p, &per_file);
+                let r = work(i, p, &per_file);
                 results
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())

@@ -293,13 +293,8 @@ fn note_basic(
                 ui.note(&Note::NoBasic { rules: &rules }.text(ui.lang));
             }
         }
-        (Some(santong::settings::BasicChoice::File(p)), Some(b)) if b.looks_like_a_list() => {
-            let path = p.display().to_string();
-            let note = Note::BasicIsAList {
-                path: &path,
-                implemented: b.implemented,
-            };
-            ui.note(&note.text(ui.lang));
+        (Some(santong::settings::BasicChoice::File(p)), Some(b)) => {
+            super::note_if_basic_is_a_list(p, b, ui);
         }
         _ => {}
     }

@@ -194,6 +194,19 @@ impl Settled {
     }
 }
 
+/// The note, when `--basic` (or the config's `basic`) names what reads as
+/// an implementation list rather than a basic catalogue.
+pub fn note_if_basic_is_a_list(path: &Path, basic: &BasicCatalogue, ui: &Ui) {
+    if basic.looks_like_a_list() {
+        let path = path.display().to_string();
+        let note = santong::i18n::Note::BasicIsAList {
+            path: &path,
+            implemented: basic.implemented,
+        };
+        ui.note(&note.text(ui.lang));
+    }
+}
+
 pub fn load_chosen_standard(choice: &StandardChoice) -> anyhow::Result<Standard> {
     match choice {
         StandardChoice::National => load_standard(None),

@@ -101,14 +101,7 @@ impl Regional {
             _ => None,
         };
         if let (Some(b), Some(p)) = (&basic, &basic_path) {
-            if b.looks_like_a_list() {
-                let path = p.display().to_string();
-                let note = santong::i18n::Note::BasicIsAList {
-                    path: &path,
-                    implemented: b.implemented,
-                };
-                ui.note(&note.text(lang));
-            }
+            super::note_if_basic_is_a_list(p, b, ui);
             if !b.defects.is_empty() {
                 let path = p.display().to_string();
                 let note = santong::i18n::Note::BasicDefects {

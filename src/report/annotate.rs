@@ -271,10 +271,7 @@ fn write_findings(
             ws.write_string_with_format(r, 7, fix, &wrap)?;
         }
         // rows grow to their wrapped text, or it prints over the rows below
-        let height = crate::output::wrapped_row_height(&[(message, cols[6].1), (fix, cols[7].1)]);
-        if height > 15.0 {
-            ws.set_row_height(r, height)?;
-        }
+        crate::output::fit_row(ws, r, &[(message, cols[6].1), (fix, cols[7].1)])?;
         r += 1;
     }
     if !report.findings.is_empty() {

@@ -80,28 +80,13 @@ fn bars<'a>(rules: &[RuleTotal<'a>]) -> Vec<Bar<'a>> {
         .enumerate()
         .map(|(i, r)| Bar {
             id: r.id,
-            label: chart_label(if r.title.is_empty() { r.id } else { r.title }),
+            // at most 40 columns, about 250 px at 12 px, with an ellipsis
+            label: crate::text::cut_to_width(if r.title.is_empty() { r.id } else { r.title }, 41),
             count: r.count,
             y: i * 22,
             width: ((r.count as f64 / top) * BAR_MAX).max(1.0).round(),
         })
         .collect()
-}
-
-/// At most 40 columns (20 Chinese characters, about 250 px at 12 px), with an ellipsis.
-fn chart_label(title: &str) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut w = 0;
-    for c in title.chars() {
-        w += c.width().unwrap_or(0);
-        if w > 40 {
-            out.push('…');
-            return out;
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl<'a> Emitter<'a> for Html<'a> {

@@ -159,7 +159,10 @@ impl<'a> Emitter<'a> for Human {
             let used = head_width(x.rule, &x.cell, x.label) + 4;
             match self.width {
                 Some(w) if used + UnicodeWidthStr::width(v.as_str()) > w => {
-                    value_below = Some(format!("「{}」", cut(&v, w.saturating_sub(14))));
+                    value_below = Some(format!(
+                        "「{}」",
+                        crate::text::cut_to_width(&v, w.saturating_sub(14))
+                    ));
                 }
                 _ => {
                     let _ = write!(head, "  「{v}」");
@@ -238,21 +241,6 @@ fn head_width(rule: &str, cell: &str, label: Option<&str>) -> usize {
         + 1
         + UnicodeWidthStr::width(cell)
         + label.map_or(0, |l| 2 + UnicodeWidthStr::width(l))
-}
-
-/// `s` cut to `width` columns, with an ellipsis.
-fn cut(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        w += c.width().unwrap_or(0);
-        if w + 1 > width {
-            out.push('…');
-            return out;
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// `text` in lines of at most `width` columns: a line breaks at a space,

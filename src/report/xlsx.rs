@@ -99,15 +99,6 @@ fn table_header(
     crate::output::print_setup(ws, landscape, Some((0, 0)), ui::PAGE_FOOTER.get(lang))
 }
 
-/// A row's height for its wrapped cells (text, column width).
-fn fit_row(ws: &mut Worksheet, r: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
-    let h = crate::output::wrapped_row_height(cells);
-    if h > 15.0 {
-        ws.set_row_height(r, h)?;
-    }
-    Ok(())
-}
-
 fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), XlsxError> {
     let h = header();
     ws.set_column_width(0, 28)?;
@@ -126,7 +117,7 @@ fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), X
     ];
     for (i, (k, v)) in rows.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, *k, &h)?;
-        fit_row(ws, i as u32, &[(k, 28.0)])?;
+        crate::output::fit_row(ws, i as u32, &[(k, 28.0)])?;
         match v.parse::<f64>() {
             Ok(n) => ws.write_number(i as u32, 1, n)?,
             Err(_) => ws.write_string(i as u32, 1, v)?,
@@ -135,7 +126,7 @@ fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), X
     let mut r = 6u32;
     ws.write_string_with_format(r, 0, ui::ELEMENT.get(lang), &h)?;
     ws.write_string_with_format(r, 1, ui::DIFFERENCES_3.get(lang), &h)?;
-    fit_row(ws, r, &[(ui::DIFFERENCES_3.get(lang), 14.0)])?;
+    crate::output::fit_row(ws, r, &[(ui::DIFFERENCES_3.get(lang), 14.0)])?;
     let by = c.by_element();
     for (id, label) in &c.elements {
         if let Some(n) = by.get(id.as_str()) {
@@ -148,7 +139,7 @@ fn summary_sheet(ws: &mut Worksheet, c: &Comparison, lang: Lang) -> Result<(), X
     ws.write_string_with_format(r, 0, ui::REGION.get(lang), &h)?;
     ws.write_string_with_format(r, 1, ui::ITEMS.get(lang), &h)?;
     ws.write_string_with_format(r, 2, ui::DEVIATIONS.get(lang), &h)?;
-    fit_row(
+    crate::output::fit_row(
         ws,
         r,
         &[
@@ -215,7 +206,7 @@ fn family_sheet(
                 .filter_map(|x| x.value.as_deref())
                 .map(|v| (v, 30.0)),
         );
-        fit_row(ws, r, &shown)?;
+        crate::output::fit_row(ws, r, &shown)?;
         if d.split() {
             ws.write_string_with_format(r, 3, ui::NO_MAJORITY.get(lang), &same_fmt)?;
         } else {

@@ -176,12 +176,8 @@ pub fn check_regions(
     std: &crate::standard::Standard,
     opts: &crate::check::CheckOptions<'_>,
 ) -> Vec<Result<(FileReport, Region), crate::catalogue::ReadError>> {
-    crate::check::for_each_file(files, opts, |path, per_file| {
-        let name = files
-            .iter()
-            .position(|f| f == path)
-            .and_then(|i| names.get(i))
-            .map(String::as_str);
+    crate::check::for_each_file(files, opts, |i, path, per_file| {
+        let name = names.get(i).map(String::as_str);
         let mut region = crate::diff::RegionBuilder::new(std);
         let report =
             crate::check::check_file_with(path, std, per_file, &mut |ev| region.on_event(ev))?;

@@ -438,6 +438,23 @@ pub fn cut_point(text: &str, max: usize) -> Option<usize> {
     (0..=max).rev().find(|&i| text.is_char_boundary(i))
 }
 
+/// `s` cut to fit `width` display columns (a Chinese character is two),
+/// an ellipsis taking the last one where anything was cut.
+pub fn cut_to_width(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        w += c.width().unwrap_or(0);
+        if w + 1 > width {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
 
